@@ -1,0 +1,196 @@
+// Bundle import (src/ingest). Every write runs inside the one transaction of an import.
+// Nodes are upserted first (all files), then each changed record's outgoing relationships of
+// its own kind are replaced, so references within a file resolve whatever the record order.
+
+// name: existingRecords
+// The import hash of each given key already in the graph, per label (null hash: made outside an import).
+CALL () { UNWIND $regions AS k MATCH (n:Region {code: k}) RETURN collect({key: k, hash: n.importHash}) AS regions }
+CALL () { UNWIND $departments AS k MATCH (n:Department {id: k}) RETURN collect({key: k, hash: n.importHash}) AS departments }
+CALL () { UNWIND $sections AS k MATCH (n:Section {id: k}) RETURN collect({key: k, hash: n.importHash}) AS sections }
+CALL () { UNWIND $matters AS k MATCH (n:Matter {id: k}) RETURN collect({key: k, hash: n.importHash}) AS matters }
+CALL () { UNWIND $powerItems AS k MATCH (n:PowerItem {code: k}) RETURN collect({key: k, hash: n.importHash}) AS powerItems }
+CALL () { UNWIND $serviceItems AS k MATCH (n:ServiceItem {code: k}) RETURN collect({key: k, hash: n.importHash}) AS serviceItems }
+CALL () { UNWIND $tasks AS k MATCH (n:Task {id: k}) RETURN collect({key: k, hash: n.importHash}) AS tasks }
+CALL () { UNWIND $boundaryItems AS k MATCH (n:BoundaryItem {id: k}) RETURN collect({key: k, hash: n.importHash}) AS boundaryItems }
+CALL () { UNWIND $complaints AS k MATCH (n:Complaint {id: k}) RETURN collect({key: k, hash: n.importHash}) AS complaints }
+CALL () {
+  UNWIND $volumes AS v
+  MATCH (:PowerItem {code: v.powerItem})-[r:VOLUME {year: v.year}]->(:Section {id: v.section})
+  RETURN collect({key: v.key, hash: r.importHash}) AS volumes
+}
+RETURN regions, departments, sections, matters, powerItems, serviceItems, tasks, boundaryItems, complaints, volumes
+
+// name: implementingSections
+// The sections implementing each given power item (to default a volume's section).
+UNWIND $codes AS code
+MATCH (s:Section)-[:IMPLEMENTS]->(:PowerItem {code: code})
+RETURN code, collect(s.id) AS sections
+
+// name: upsertRegions
+// Creates or replaces the fields of regions.
+UNWIND $rows AS row
+MERGE (n:Region {code: row.key})
+SET n = row.props
+
+// name: upsertDepartments
+// Creates or replaces the fields of departments.
+UNWIND $rows AS row
+MERGE (n:Department {id: row.key})
+SET n = row.props
+
+// name: upsertSections
+// Creates or replaces the fields of sections.
+UNWIND $rows AS row
+MERGE (n:Section {id: row.key})
+SET n = row.props
+
+// name: upsertMatters
+// Creates or replaces the fields of matters.
+UNWIND $rows AS row
+MERGE (n:Matter {id: row.key})
+SET n = row.props
+
+// name: upsertPowerItems
+// Creates or replaces the fields of power items.
+UNWIND $rows AS row
+MERGE (n:PowerItem {code: row.key})
+SET n = row.props
+
+// name: upsertServiceItems
+// Creates or replaces the fields of service items.
+UNWIND $rows AS row
+MERGE (n:ServiceItem {code: row.key})
+SET n = row.props
+
+// name: upsertTasks
+// Creates or replaces the fields of tasks.
+UNWIND $rows AS row
+MERGE (n:Task {id: row.key})
+SET n = row.props
+
+// name: upsertBoundaryItems
+// Creates or replaces the fields of boundary items.
+UNWIND $rows AS row
+MERGE (n:BoundaryItem {id: row.key})
+SET n = row.props
+
+// name: upsertComplaints
+// Creates or replaces the fields of complaints.
+UNWIND $rows AS row
+MERGE (n:Complaint {id: row.key})
+SET n = row.props
+
+// name: linkRegions
+// Replaces each region's parent: (parent)-[:CONTAINS]->(region).
+UNWIND $rows AS row
+MATCH (n:Region {code: row.key})
+CALL (n) { MATCH (:Region)-[old:CONTAINS]->(n) DELETE old }
+CALL (n, row) { MATCH (parent:Region {code: row.parent}) MERGE (parent)-[:CONTAINS]->(n) }
+
+// name: linkDepartments
+// Replaces each department's region: (department)-[:IN]->(region).
+UNWIND $rows AS row
+MATCH (n:Department {id: row.key})
+CALL (n) { MATCH (n)-[old:IN]->(:Region) DELETE old }
+CALL (n, row) { MATCH (region:Region {code: row.region}) MERGE (n)-[:IN]->(region) }
+
+// name: linkSections
+// Replaces each section's department: (department)-[:HAS_SECTION]->(section).
+UNWIND $rows AS row
+MATCH (n:Section {id: row.key})
+CALL (n) { MATCH (:Department)-[old:HAS_SECTION]->(n) DELETE old }
+CALL (n, row) { MATCH (d:Department {id: row.department}) MERGE (d)-[:HAS_SECTION]->(n) }
+
+// name: linkMatters
+// Replaces each matter's parent: (matter)-[:PART_OF]->(parent).
+UNWIND $rows AS row
+MATCH (n:Matter {id: row.key})
+CALL (n) { MATCH (n)-[old:PART_OF]->(:Matter) DELETE old }
+CALL (n, row) { MATCH (parent:Matter {id: row.parent}) MERGE (n)-[:PART_OF]->(parent) }
+
+// name: linkPowerItems
+// Replaces each power item's holder, sections, matters, legal bases, supervision duties and city mirror.
+UNWIND $rows AS row
+MATCH (n:PowerItem {code: row.key})
+CALL (n) { MATCH (:Department)-[old:HOLDS]->(n) DELETE old }
+CALL (n) { MATCH (:Section)-[old:IMPLEMENTS]->(n) DELETE old }
+CALL (n) { MATCH (n)-[old:CONCERNS|BASED_ON|CORRESPONDS_TO]->() DELETE old }
+CALL (n) { MATCH (n)-[:HAS_DUTY]->(duty:SupervisionDuty) DETACH DELETE duty }
+CALL (n, row) { MATCH (d:Department {id: row.department}) MERGE (d)-[:HOLDS]->(n) }
+CALL (n, row) { UNWIND row.sections AS sectionId MATCH (s:Section {id: sectionId}) MERGE (s)-[:IMPLEMENTS]->(n) }
+CALL (n, row) { UNWIND row.matters AS matterId MATCH (m:Matter {id: matterId}) MERGE (n)-[:CONCERNS]->(m) }
+CALL (n, row) { MATCH (city:PowerItem {code: row.correspondsTo}) MERGE (n)-[:CORRESPONDS_TO]->(city) }
+CALL (n, row) {
+  UNWIND row.legalBasis AS basis
+  MERGE (b:LegalBasis {id: basis.id})
+  SET b.title = basis.title, b.status = basis.status
+  MERGE (n)-[r:BASED_ON]->(b)
+  SET r.article = basis.article
+}
+CALL (n, row) {
+  UNWIND range(1, size(row.supervision)) AS seq
+  CREATE (n)-[:HAS_DUTY]->(:SupervisionDuty {id: row.key + '/' + seq, seq: seq, text: row.supervision[seq - 1]})
+}
+
+// name: linkServiceItems
+// Replaces the power item each service item realises.
+UNWIND $rows AS row
+MATCH (n:ServiceItem {code: row.key})
+CALL (n) { MATCH (n)-[old:REALIZES]->(:PowerItem) DELETE old }
+CALL (n, row) { MATCH (p:PowerItem {code: row.powerItem}) MERGE (n)-[:REALIZES]->(p) }
+
+// name: linkTasks
+// Replaces each task's section and matters.
+UNWIND $rows AS row
+MATCH (n:Task {id: row.key})
+CALL (n) { MATCH (:Section)-[old:PERFORMS]->(n) DELETE old }
+CALL (n) { MATCH (n)-[old:CONCERNS]->(:Matter) DELETE old }
+CALL (n, row) { MATCH (s:Section {id: row.section}) MERGE (s)-[:PERFORMS]->(n) }
+CALL (n, row) { UNWIND row.matters AS matterId MATCH (m:Matter {id: matterId}) MERGE (n)-[:CONCERNS]->(m) }
+
+// name: linkBoundaryItems
+// Replaces each boundary item's region, lead, cooperating parties and matters.
+UNWIND $rows AS row
+MATCH (n:BoundaryItem {id: row.key})
+CALL (n) { MATCH (n)-[old:IN|LEAD|COOPERATES|CONCERNS]->() DELETE old }
+CALL (n, row) { MATCH (region:Region {code: row.region}) MERGE (n)-[:IN]->(region) }
+CALL (n, row) {
+  MATCH (lead:Department {id: row.lead}) WHERE row.scope = 'department'
+  MERGE (n)-[:LEAD]->(lead)
+}
+CALL (n, row) {
+  MATCH (lead:Section {id: row.lead}) WHERE row.scope = 'section'
+  MERGE (n)-[:LEAD]->(lead)
+}
+CALL (n, row) {
+  UNWIND row.cooperating AS partyId
+  MATCH (party:Department {id: partyId}) WHERE row.scope = 'department'
+  MERGE (n)-[:COOPERATES]->(party)
+}
+CALL (n, row) {
+  UNWIND row.cooperating AS partyId
+  MATCH (party:Section {id: partyId}) WHERE row.scope = 'section'
+  MERGE (n)-[:COOPERATES]->(party)
+}
+CALL (n, row) { UNWIND row.matters AS matterId MATCH (m:Matter {id: matterId}) MERGE (n)-[:CONCERNS]->(m) }
+
+// name: linkComplaints
+// Replaces each complaint's district, matter and routing chain.
+UNWIND $rows AS row
+MATCH (n:Complaint {id: row.key})
+CALL (n) { MATCH (n)-[old:IN|CONCERNS|ROUTED]->() DELETE old }
+CALL (n, row) { MATCH (district:Region {code: row.district}) MERGE (n)-[:IN]->(district) }
+CALL (n, row) { MATCH (m:Matter {id: row.matter}) MERGE (n)-[:CONCERNS]->(m) }
+CALL (n, row) {
+  UNWIND range(1, size(row.routes)) AS seq
+  WITH n, seq, row.routes[seq - 1] AS route
+  MATCH (d:Department {id: route.department})
+  CREATE (n)-[:ROUTED {seq: seq, at: route.at, outcome: route.outcome, reason: route.reason}]->(d)
+}
+
+// name: upsertVolumes
+// Creates or replaces yearly volumes: (item)-[:VOLUME {year}]->(section).
+UNWIND $rows AS row
+MATCH (p:PowerItem {code: row.powerItem}), (s:Section {id: row.section})
+MERGE (p)-[v:VOLUME {year: row.props.year}]->(s)
+SET v = row.props

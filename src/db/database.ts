@@ -1,0 +1,142 @@
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import type { Config } from '../config.js';
+import { AppError, ErrorCode } from '../errors.js';
+import type { NamedQuery } from './named-queries.js';
+import { toPlain } from './plain.js';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/** A transaction handed to callers of Database.readTx/writeTx: runs named queries, returns plain rows. */
+export interface Tx {
+  run<T = Row>(query: NamedQuery, params?: Params): Promise<T[]>;
+}
+
+export interface TxOptions {
+  /** Overrides the server's default transaction timeout (e.g. for a large import). */
+  timeoutMs?: number;
+}
+
+/**
+ * The only place that opens sessions. Picks read or write mode (so reads spread over a
+ * cluster's followers), tags every transaction with the query name, and turns Neo4j errors
+ * into AppErrors. Works the same against the local launcher, a server, a cluster or Aura.
+ */
+export class Database {
+  private constructor(
+    private readonly driver: Driver,
+    readonly database: string,
+    readonly uri: string,
+  ) {}
+
+  /** Opens a driver for `uri` and waits until the server answers (up to `waitMs`). */
+  static async connect(neo4jConfig: Omit<Config['neo4j'], 'uri'> & { uri: string }, waitMs = 30_000): Promise<Database> {
+    const auth = neo4jConfig.password ? neo4j.auth.basic(neo4jConfig.user, neo4jConfig.password) : undefined;
+    const driver = neo4j.driver(neo4jConfig.uri, auth, {
+      disableLosslessIntegers: true,
+      userAgent: 'dutygraph/0.1',
+      logging: { level: 'error', logger: () => {} },
+    });
+    const db = new Database(driver, neo4jConfig.database, neo4jConfig.uri);
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      try {
+        await driver.verifyConnectivity({ database: neo4jConfig.database });
+        return db;
+      } catch (error) {
+        const translated = translateError(error);
+        if (translated.code !== ErrorCode.DB_UNAVAILABLE || Date.now() > deadline) {
+          await driver.close();
+          throw new AppError(translated.code, `cannot connect to Neo4j at ${neo4jConfig.uri}: ${translated.message}`, undefined, { cause: error });
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+  }
+
+  /** Runs one named read query and returns its rows as plain objects. */
+  read<T = Row>(query: NamedQuery, params: Params = {}, options: TxOptions = {}): Promise<T[]> {
+    return this.readTx((tx) => tx.run<T>(query, params), query.name, options);
+  }
+
+  /** Runs one named write query and returns its rows as plain objects. */
+  write<T = Row>(query: NamedQuery, params: Params = {}, options: TxOptions = {}): Promise<T[]> {
+    return this.writeTx((tx) => tx.run<T>(query, params), query.name, options);
+  }
+
+  /** Runs `work` in one read transaction (retried by the driver on transient errors). */
+  readTx<R>(work: (tx: Tx) => Promise<R>, label: string, options: TxOptions = {}): Promise<R> {
+    return this.transaction('READ', work, label, options);
+  }
+
+  /** Runs `work` in one write transaction: all of it commits, or none of it. */
+  writeTx<R>(work: (tx: Tx) => Promise<R>, label: string, options: TxOptions = {}): Promise<R> {
+    return this.transaction('WRITE', work, label, options);
+  }
+
+  /**
+   * Runs a schema statement (constraint, index) in an auto-commit transaction: Neo4j does not
+   * allow schema changes inside a transaction that also reads or writes data.
+   */
+  async runSchema(statement: string): Promise<void> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      await session.run(statement);
+    } catch (error) {
+      throw translateError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async transaction<R>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<R>, label: string, options: TxOptions): Promise<R> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    const config = { metadata: { app: 'dutygraph', query: label }, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) };
+    const unit = (tx: ManagedTransaction) => work(wrapTx(tx));
+    try {
+      return mode === 'READ' ? await session.executeRead(unit, config) : await session.executeWrite(unit, config);
+    } catch (error) {
+      throw translateError(error);
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+function wrapTx(tx: ManagedTransaction): Tx {
+  return {
+    async run<T>(query: NamedQuery, params: Params = {}): Promise<T[]> {
+      const result = await tx.run(query.text, params);
+      return result.records.map((record) => toPlain(record.toObject()) as T);
+    },
+  };
+}
+
+/** Maps a driver or server error to an AppError with a public code. AppErrors pass through. */
+export function translateError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof Neo4jError) {
+    const code = error.code ?? '';
+    if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
+      return new AppError(ErrorCode.DB_UNAVAILABLE, `Neo4j is unavailable: ${error.message}`, undefined, { cause: error });
+    }
+    if (code.includes('TransactionTimedOut')) {
+      return new AppError(ErrorCode.QUERY_TIMEOUT, 'the query ran past its time limit', undefined, { cause: error });
+    }
+    if (code.startsWith('Neo.ClientError.Security.Unauthorized') || code.startsWith('Neo.ClientError.Security.AuthenticationRateLimit')) {
+      return new AppError(ErrorCode.UNAUTHENTICATED, 'Neo4j refused the credentials in NEO4J_USER / NEO4J_PASSWORD', undefined, { cause: error });
+    }
+    if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return new AppError(ErrorCode.CONFLICT, error.message, undefined, { cause: error });
+    }
+    if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
+      return new AppError(ErrorCode.BAD_CONFIG, `NEO4J_DATABASE names a database the server does not have: ${error.message}`, undefined, { cause: error });
+    }
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new AppError(ErrorCode.INTERNAL_SERVER_ERROR, message, undefined, { cause: error });
+}

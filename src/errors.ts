@@ -1,0 +1,41 @@
+/**
+ * One error type for the whole service. Every failure a user can act on carries a public code;
+ * the API puts it in `extensions.code`, the CLI prints it and exits non-zero, tests assert on it.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  FORBIDDEN: 'FORBIDDEN',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  CONFLICT: 'CONFLICT',
+  BAD_CONFIG: 'BAD_CONFIG',
+  DB_UNAVAILABLE: 'DB_UNAVAILABLE',
+  QUERY_TIMEOUT: 'QUERY_TIMEOUT',
+  LAUNCHER_FAILED: 'LAUNCHER_FAILED',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** An error whose code and message are safe to show to the caller. */
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Structured detail for the caller, e.g. the list of bad records of an import. */
+    readonly details?: readonly string[],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** True when `error` is an AppError, optionally with the given code. */
+export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
+  return error instanceof AppError && (code === undefined || error.code === code);
+}
+
+/** Closes an exhaustive switch: the compiler proves this line unreachable. */
+export function unreachable(value: never): never {
+  throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, `unreachable case: ${JSON.stringify(value)}`);
+}

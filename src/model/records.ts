@@ -1,0 +1,156 @@
+import { z } from 'zod';
+
+/**
+ * The records of the dutygraph bundle format (dutygraph-bundle/1, ../shared/design/BUNDLE.md).
+ * This is the single definition of a record: import, export, the API and tests all use it.
+ * Every object is strict: an unknown field is an error, so a typo cannot silently drop data.
+ */
+
+/** An id chosen by the data owner: non-empty, no surrounding blanks. */
+const id = z.string().trim().min(1, 'must not be empty');
+const text = z.string().trim().min(1, 'must not be empty');
+const count = z.number().int('must be an integer').min(0, 'must be ≥ 0');
+const isoDateTime = z.iso.datetime({ offset: true, local: true, message: 'must be an ISO 8601 date-time' });
+
+export const REGION_LEVELS = ['province', 'city', 'county', 'district', 'zone'] as const;
+export const DEPARTMENT_KINDS = ['government', 'party', 'mass', 'institution', 'vertical'] as const;
+export const POWER_ITEM_TYPES = [
+  'licensing', 'penalty', 'coercion', 'levy', 'benefit', 'inspection', 'confirmation', 'reward', 'adjudication', 'other',
+] as const;
+export const ITEM_LEVELS = ['city', 'county', 'both'] as const;
+export const LEGAL_STATUSES = ['in_force', 'amended', 'repealed'] as const;
+export const BOUNDARY_STATUSES = ['draft', 'published', 'retired'] as const;
+export const ROUTE_OUTCOMES = ['accepted', 'refused', 'returned', 'resolved'] as const;
+export const BUNDLE_FORMAT = 'dutygraph-bundle/1';
+
+export const manifestSchema = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT, { message: `must be "${BUNDLE_FORMAT}"` }),
+  name: text,
+  createdAt: isoDateTime.optional(),
+});
+
+export const regionSchema = z.strictObject({
+  code: id,
+  name: text,
+  level: z.enum(REGION_LEVELS),
+  parent: id.optional(),
+});
+
+export const departmentSchema = z.strictObject({
+  id,
+  name: text,
+  region: id,
+  kind: z.enum(DEPARTMENT_KINDS).optional(),
+  aliases: z.array(text).optional(),
+  coordinator: z.boolean().optional(),
+});
+
+export const sectionSchema = z.strictObject({
+  id,
+  department: id,
+  name: text,
+  posts: count,
+  staffed: count.optional(),
+});
+
+export const matterSchema = z.strictObject({
+  id,
+  name: text,
+  keywords: z.array(text).optional(),
+  parent: id.optional(),
+});
+
+export const legalBasisSchema = z.strictObject({
+  id,
+  title: text,
+  article: text.optional(),
+  status: z.enum(LEGAL_STATUSES).optional(),
+});
+
+export const powerItemSchema = z.strictObject({
+  code: id,
+  name: text,
+  type: z.enum(POWER_ITEM_TYPES),
+  department: id,
+  sections: z.array(id).optional(),
+  level: z.enum(ITEM_LEVELS).optional(),
+  description: text.optional(),
+  legalBasis: z.array(legalBasisSchema).optional(),
+  supervision: z.array(text).optional(),
+  matters: z.array(id).optional(),
+  correspondsTo: id.optional(),
+});
+
+export const serviceItemSchema = z.strictObject({
+  code: id,
+  name: text,
+  level: z.enum(['city', 'county']),
+  powerItem: id.optional(),
+});
+
+export const taskSchema = z.strictObject({
+  id,
+  section: id,
+  name: text,
+  flowchart: z.boolean().optional(),
+  norm: z.boolean().optional(),
+  matters: z.array(id).optional(),
+});
+
+export const boundaryItemSchema = z
+  .strictObject({
+    id,
+    title: text,
+    text: text.optional(),
+    scope: z.enum(['department', 'section']),
+    region: id.optional(),
+    lead: id,
+    cooperating: z.array(id).optional(),
+    matters: z.array(id).min(1, 'must name at least one matter'),
+    status: z.enum(BOUNDARY_STATUSES).default('published'),
+    batch: z.union([text, z.number().int()]).optional(),
+  })
+  .refine((item) => !(item.cooperating ?? []).includes(item.lead), {
+    message: 'the lead cannot also be cooperating',
+    path: ['cooperating'],
+  });
+
+export const routeSchema = z.strictObject({
+  department: id,
+  at: isoDateTime,
+  outcome: z.enum(ROUTE_OUTCOMES),
+  reason: text.optional(),
+});
+
+export const complaintSchema = z.strictObject({
+  id,
+  text,
+  receivedAt: isoDateTime,
+  district: id.optional(),
+  matter: id.optional(),
+  routes: z.array(routeSchema).optional(),
+  satisfied: z.boolean().optional(),
+});
+
+export const volumeSchema = z.strictObject({
+  powerItem: id,
+  section: id.optional(),
+  year: z.number().int().min(1949, 'must be a year').max(2200, 'must be a year'),
+  received: count,
+  completed: count,
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type Region = z.infer<typeof regionSchema>;
+export type Department = z.infer<typeof departmentSchema>;
+export type Section = z.infer<typeof sectionSchema>;
+export type Matter = z.infer<typeof matterSchema>;
+export type LegalBasis = z.infer<typeof legalBasisSchema>;
+export type PowerItem = z.infer<typeof powerItemSchema>;
+export type ServiceItem = z.infer<typeof serviceItemSchema>;
+export type Task = z.infer<typeof taskSchema>;
+export type BoundaryItem = z.infer<typeof boundaryItemSchema>;
+export type Route = z.infer<typeof routeSchema>;
+export type Complaint = z.infer<typeof complaintSchema>;
+export type Volume = z.infer<typeof volumeSchema>;
+export type PowerItemType = (typeof POWER_ITEM_TYPES)[number];
