@@ -155,21 +155,21 @@ MATCH (n:BoundaryItem {id: row.key})
 CALL (n) { MATCH (n)-[old:IN|LEAD|COOPERATES|CONCERNS]->() DELETE old }
 CALL (n, row) { MATCH (region:Region {code: row.region}) MERGE (n)-[:IN]->(region) }
 CALL (n, row) {
-  MATCH (lead:Department {id: row.lead}) WHERE row.scope = 'department'
+  MATCH (lead:Department {id: row.lead}) WHERE row.props.scope = 'department'
   MERGE (n)-[:LEAD]->(lead)
 }
 CALL (n, row) {
-  MATCH (lead:Section {id: row.lead}) WHERE row.scope = 'section'
+  MATCH (lead:Section {id: row.lead}) WHERE row.props.scope = 'section'
   MERGE (n)-[:LEAD]->(lead)
 }
 CALL (n, row) {
   UNWIND row.cooperating AS partyId
-  MATCH (party:Department {id: partyId}) WHERE row.scope = 'department'
+  MATCH (party:Department {id: partyId}) WHERE row.props.scope = 'department'
   MERGE (n)-[:COOPERATES]->(party)
 }
 CALL (n, row) {
   UNWIND row.cooperating AS partyId
-  MATCH (party:Section {id: partyId}) WHERE row.scope = 'section'
+  MATCH (party:Section {id: partyId}) WHERE row.props.scope = 'section'
   MERGE (n)-[:COOPERATES]->(party)
 }
 CALL (n, row) { UNWIND row.matters AS matterId MATCH (m:Matter {id: matterId}) MERGE (n)-[:CONCERNS]->(m) }

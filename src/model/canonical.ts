@@ -39,7 +39,13 @@ export function stableJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * Bump when the import writes a record into the graph differently (new properties or
+ * relationships): every record then hashes anew and is rewritten once by the next import.
+ */
+const GRAPH_MAPPING_VERSION = 1;
+
 /** A short digest of the canonical record, stored as `importHash` to tell unchanged records. */
 export function recordHash<F extends RecordFile>(file: F, record: RecordTypes[F]): string {
-  return createHash('sha1').update(stableJson(canonicalRecord(file, record))).digest('base64url');
+  return createHash('sha1').update(`${GRAPH_MAPPING_VERSION}:${stableJson(canonicalRecord(file, record))}`).digest('base64url');
 }

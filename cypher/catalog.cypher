@@ -1,0 +1,47 @@
+// Reads of the lists as they are, for the API (src/catalog).
+
+// name: listRegions
+// Every region with its parent's code.
+MATCH (r:Region)
+RETURN r.code AS code, r.name AS name, r.level AS level,
+  COLLECT { MATCH (parent:Region)-[:CONTAINS]->(r) RETURN parent.code }[0] AS parent
+ORDER BY size(r.code), code
+
+// name: listDepartments
+// Departments with their region, optionally of one region only.
+MATCH (d:Department)-[:IN]->(r:Region)
+WHERE $region IS NULL OR r.code = $region
+RETURN d.id AS id, d.name AS name, d.kind AS kind, coalesce(d.aliases, []) AS aliases,
+  coalesce(d.coordinator, false) AS coordinator, r.code AS region
+ORDER BY id
+
+// name: departmentsByIds
+// The departments with the given ids.
+UNWIND $ids AS key
+MATCH (d:Department {id: key})-[:IN]->(r:Region)
+RETURN d.id AS id, d.name AS name, d.kind AS kind, coalesce(d.aliases, []) AS aliases,
+  coalesce(d.coordinator, false) AS coordinator, r.code AS region
+
+// name: sectionsOfDepartments
+// The sections of each given department.
+UNWIND $ids AS key
+MATCH (:Department {id: key})-[:HAS_SECTION]->(s:Section)
+RETURN key AS department, s.id AS id, s.name AS name, s.posts AS posts, s.staffed AS staffed
+ORDER BY id
+
+// name: powerItemsOfDepartments
+// The power items each given department holds, with their section and matter ids.
+UNWIND $ids AS key
+MATCH (:Department {id: key})-[:HOLDS]->(p:PowerItem)
+RETURN key AS department, p.code AS code, p.name AS name, p.type AS type, p.level AS level,
+  p.description AS description,
+  COLLECT { MATCH (s:Section)-[:IMPLEMENTS]->(p) RETURN s.id ORDER BY s.id } AS sectionIds,
+  COLLECT { MATCH (p)-[:CONCERNS]->(m:Matter) RETURN m.id ORDER BY m.id } AS matterIds
+ORDER BY code
+
+// name: listMatters
+// Every matter with its parent's id.
+MATCH (m:Matter)
+RETURN m.id AS id, m.name AS name, coalesce(m.keywords, []) AS keywords,
+  COLLECT { MATCH (m)-[:PART_OF]->(parent:Matter) RETURN parent.id }[0] AS parent
+ORDER BY id

@@ -1,0 +1,25 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { projectPath } from '../project-root.js';
+import type { ApiContext } from './context.js';
+import { formatError } from './format-error.js';
+import { resolvers } from './resolvers.js';
+
+/** The SDL of every schema/*.graphql file, one area a file. */
+export function loadTypeDefs(dir: string = projectPath('schema')): string[] {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file) => readFileSync(join(dir, file), 'utf8'));
+}
+
+/** The Apollo Server of the API (not yet started). */
+export function createApolloServer(): ApolloServer<ApiContext> {
+  return new ApolloServer<ApiContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    formatError: (formatted, error) => formatError(formatted, error),
+    includeStacktraceInErrorResponses: false,
+  });
+}

@@ -1,0 +1,25 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { AppError, ErrorCode } from '../errors.js';
+
+/** Codes Apollo itself assigns to bad requests: these errors are the caller's and keep their text. */
+const CALLER_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/**
+ * Every GraphQL error leaves with `extensions.code`: AppErrors with their own code, Apollo's
+ * request errors as Apollo coded them, and anything else masked as INTERNAL_SERVER_ERROR
+ * (logged here, never shown: it may carry Cypher or server detail).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (message: string) => void = console.error): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError && original.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CALLER_CODES.has(code)) return formatted;
+  log(`dutygraph: internal error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
+  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { listDepartments, listMatters, listRegions, type DepartmentView, type MatterView, type RegionView } from '../catalog/catalog.js';
+import { AppError, ErrorCode } from '../errors.js';
+import type { ApiContext } from './context.js';
+import { enumResolvers } from './enums.js';
+
+/** Parses resolver arguments; a bad argument is the caller's error (BAD_USER_INPUT). */
+function parseArgs<T>(schema: z.ZodType<T>, args: unknown): T {
+  const parsed = schema.safeParse(args);
+  if (!parsed.success) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  }
+  return parsed.data;
+}
+
+const idArg = z.string().trim().min(1, 'must not be empty');
+
+export const resolvers = {
+  ...enumResolvers,
+  Query: {
+    regions: (_: unknown, __: unknown, { db }: ApiContext) => listRegions(db),
+    departments: (_: unknown, args: unknown, { db }: ApiContext) =>
+      listDepartments(db, parseArgs(z.object({ region: idArg.nullish() }), args) as { region?: string }),
+    department: (_: unknown, args: unknown, { loaders }: ApiContext) =>
+      loaders.departmentById.load(parseArgs(z.object({ id: idArg }), args).id),
+    matters: (_: unknown, __: unknown, { db }: ApiContext) => listMatters(db),
+  },
+  Region: {
+    parent: (region: RegionView, _: unknown, { loaders }: ApiContext) => (region.parent ? loaders.regionByCode.load(region.parent) : null),
+  },
+  Department: {
+    region: (department: DepartmentView, _: unknown, { loaders }: ApiContext) => loaders.regionByCode.load(department.region),
+    sections: (department: DepartmentView, _: unknown, { loaders }: ApiContext) => loaders.sectionsOfDepartment.load(department.id),
+    powerItems: (department: DepartmentView, _: unknown, { loaders }: ApiContext) => loaders.powerItemsOfDepartment.load(department.id),
+  },
+  Matter: {
+    parent: (matter: MatterView, _: unknown, { loaders }: ApiContext) => (matter.parent ? loaders.matterById.load(matter.parent) : null),
+  },
+};

@@ -1,0 +1,53 @@
+import type { Config } from '../config.js';
+import { isGraphEmpty } from '../db/admin.js';
+import { connect } from '../db/connect.js';
+import { migrate } from '../db/migrate.js';
+import { importBundle } from '../ingest/import-bundle.js';
+import { projectPath } from '../project-root.js';
+import { createApolloServer } from './apollo.js';
+import { listenHttp } from './http-server.js';
+
+export const DEMO_BUNDLE = projectPath('seed', 'fixtures', 'demo');
+
+export interface RunningService {
+  url: string;
+  /** Stops HTTP, Apollo, the driver and, if we started it, the local Neo4j. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Brings the whole service up: Neo4j (the local one when NEO4J_URI is unset), the schema, the
+ * demo data when asked for and the graph is empty, then GraphQL over HTTP.
+ */
+export async function startService(config: Config, options: { demo: boolean; log?: (line: string) => void }): Promise<RunningService> {
+  const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  const connection = await connect(config, { startLocal: true, log });
+  try {
+    await migrate(connection.db);
+    if (options.demo && (await isGraphEmpty(connection.db))) {
+      const report = await importBundle(connection.db, DEMO_BUNDLE);
+      log(`dutygraph: the graph was empty; loaded the demo bundle "${report.name}"`);
+    }
+    const apollo = createApolloServer();
+    await apollo.start();
+    const { server, url } = await listenHttp(apollo, connection.db, config.api.host, config.api.port);
+    let stopping: Promise<void> | undefined;
+    return {
+      url,
+      stop() {
+        stopping ??= (async () => {
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+          });
+          await apollo.stop();
+          await connection.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+}

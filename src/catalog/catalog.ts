@@ -1,0 +1,107 @@
+import DataLoader from 'dataloader';
+import type { Database } from '../db/database.js';
+import { useQueries } from '../db/named-queries.js';
+
+/**
+ * The lists as they are in the graph, read for the API. Per-request loaders batch the
+ * department -> sections / power items lookups into one query each (no N+1).
+ */
+
+const Q = useQueries(['listRegions', 'listDepartments', 'departmentsByIds', 'sectionsOfDepartments', 'powerItemsOfDepartments', 'listMatters']);
+
+export interface RegionView {
+  code: string;
+  name: string;
+  level: string;
+  parent: string | null;
+}
+
+export interface DepartmentView {
+  id: string;
+  name: string;
+  kind: string | null;
+  aliases: string[];
+  coordinator: boolean;
+  region: string;
+}
+
+export interface SectionView {
+  id: string;
+  name: string;
+  posts: number;
+  staffed: number | null;
+}
+
+export interface PowerItemView {
+  code: string;
+  name: string;
+  type: string;
+  level: string | null;
+  description: string | null;
+  sectionIds: string[];
+  matterIds: string[];
+}
+
+export interface MatterView {
+  id: string;
+  name: string;
+  keywords: string[];
+  parent: string | null;
+}
+
+/** Every region. */
+export function listRegions(db: Database): Promise<RegionView[]> {
+  return db.read<RegionView>(Q.listRegions);
+}
+
+/** Departments, all or of one region. */
+export function listDepartments(db: Database, filter: { region?: string | undefined } = {}): Promise<DepartmentView[]> {
+  return db.read<DepartmentView>(Q.listDepartments, { region: filter.region ?? null });
+}
+
+/** Every matter. */
+export function listMatters(db: Database): Promise<MatterView[]> {
+  return db.read<MatterView>(Q.listMatters);
+}
+
+function groupBy<T extends { department: string }>(rows: T[], keys: readonly string[]): Omit<T, 'department'>[][] {
+  const groups = new Map<string, Omit<T, 'department'>[]>(keys.map((key) => [key, []]));
+  for (const { department, ...rest } of rows) groups.get(department)?.push(rest);
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+export interface CatalogLoaders {
+  departmentById: DataLoader<string, DepartmentView | null>;
+  sectionsOfDepartment: DataLoader<string, SectionView[]>;
+  powerItemsOfDepartment: DataLoader<string, PowerItemView[]>;
+  regionByCode: DataLoader<string, RegionView | null>;
+  matterById: DataLoader<string, MatterView | null>;
+}
+
+/** Fresh loaders for one request: they cache only within it. */
+export function createCatalogLoaders(db: Database): CatalogLoaders {
+  // Regions and matters are few: one read of all of them serves every lookup of the request.
+  let regions: Promise<Map<string, RegionView>> | undefined;
+  let matters: Promise<Map<string, MatterView>> | undefined;
+  return {
+    departmentById: new DataLoader(async (ids) => {
+      const rows = await db.read<DepartmentView>(Q.departmentsByIds, { ids });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    sectionsOfDepartment: new DataLoader(async (ids) =>
+      groupBy(await db.read<SectionView & { department: string }>(Q.sectionsOfDepartments, { ids }), ids)),
+    powerItemsOfDepartment: new DataLoader(async (ids) =>
+      groupBy(await db.read<PowerItemView & { department: string }>(Q.powerItemsOfDepartments, { ids }), ids)),
+    regionByCode: new DataLoader(async (codes) => {
+      regions ??= listRegions(db).then((rows) => new Map(rows.map((row) => [row.code, row])));
+      const all = await regions;
+      return codes.map((code) => all.get(code) ?? null);
+    }),
+    matterById: new DataLoader(async (ids) => {
+      matters ??= listMatters(db).then((rows) => new Map(rows.map((row) => [row.id, row])));
+      const all = await matters;
+      return ids.map((id) => all.get(id) ?? null);
+    }),
+  };
+}

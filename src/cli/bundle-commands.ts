@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { connect, type Connection } from '../db/connect.js';
+import { migrate } from '../db/migrate.js';
+import { exportBundle } from '../ingest/export-bundle.js';
+import { importBundle } from '../ingest/import-bundle.js';
+import { formatImportReport, importProgressPrinter } from './progress.js';
+import { runAction } from './run-action.js';
+
+async function withDatabase(work: (connection: Connection) => Promise<void>): Promise<void> {
+  const connection = await connect(loadConfig(), { startLocal: true });
+  try {
+    await work(connection);
+  } finally {
+    await connection.close();
+  }
+}
+
+/** `dutygraph import <folder>` and `dutygraph export <folder>`. */
+export function registerBundleCommands(program: Command): void {
+  program
+    .command('import <folder>')
+    .description('import a bundle folder (dutygraph-bundle/1): all of it, or nothing if a record is bad')
+    .option('--skip-invalid', 'import the valid records and report the bad ones')
+    .option('--json', 'print the report as JSON')
+    .action(runAction(async (folder: string, flags: { skipInvalid?: boolean; json?: boolean }) => {
+      await withDatabase(async ({ db }) => {
+        await migrate(db);
+        const progress = importProgressPrinter();
+        const report = await importBundle(db, resolve(folder), { skipInvalid: flags.skipInvalid ?? false, onProgress: progress.update }).finally(progress.end);
+        if (flags.json) {
+          process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+          return;
+        }
+        for (const line of report.errors) process.stderr.write(`rejected: ${line}\n`);
+        process.stdout.write(`imported ${report.name ? `"${report.name}" ` : ''}from ${report.folder}\n${formatImportReport(report)}\n`);
+      });
+    }));
+
+  program
+    .command('export <folder>')
+    .description('write the whole graph as a bundle folder that re-imports to the same graph')
+    .option('--ndjson', 'write .ndjson files (a record a line) instead of .json arrays')
+    .action(runAction(async (folder: string, flags: { ndjson?: boolean }) => {
+      await withDatabase(async ({ db }) => {
+        const counts = await exportBundle(db, resolve(folder), { ndjson: flags.ndjson ?? false });
+        const summary = Object.entries(counts).map(([file, n]) => `${file} ${n}`).join(', ');
+        process.stdout.write(`exported to ${resolve(folder)}: ${summary}\n`);
+      });
+    }));
+}

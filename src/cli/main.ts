@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+import { registerBundleCommands } from './bundle-commands.js';
+import { registerDbCommands } from './db-command.js';
+import { registerServeCommand } from './serve-command.js';
+
+/** The dutygraph command line: the same functions the API calls. */
+const program = new Command()
+  .name('dutygraph')
+  .description('Responsibility boundaries of a city government, as a Neo4j graph behind GraphQL.')
+  .showHelpAfterError();
+
+registerDbCommands(program);
+registerBundleCommands(program);
+registerServeCommand(program);
+
+await program.parseAsync(process.argv);
