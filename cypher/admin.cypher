@@ -14,3 +14,8 @@ CALL () { MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS nodes OR
 WITH collect({label: label, count: nodes}) AS nodes
 CALL () { MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS relationships ORDER BY type }
 RETURN nodes, collect({type: type, count: relationships}) AS relationships
+
+// name: deleteAllData
+// Deletes every node and relationship, in batches. For test set-up; schema stays.
+MATCH (n)
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS

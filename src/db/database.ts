@@ -75,10 +75,10 @@ export class Database {
   }
 
   /**
-   * Runs a schema statement (constraint, index) in an auto-commit transaction: Neo4j does not
-   * allow schema changes inside a transaction that also reads or writes data.
+   * Runs one statement in an auto-commit transaction. Schema changes (constraints, indexes)
+   * and `CALL { … } IN TRANSACTIONS` run only there, never inside an explicit transaction.
    */
-  async runSchema(statement: string): Promise<void> {
+  async runAutoCommit(statement: string): Promise<void> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       await session.run(statement);

@@ -32,7 +32,7 @@ export async function migrate(db: Database): Promise<{ statements: number }> {
   let statements = 0;
   for (const migration of loadMigrations()) {
     for (const statement of migration.statements) {
-      await db.runSchema(statement);
+      await db.runAutoCommit(statement);
       statements++;
     }
   }
