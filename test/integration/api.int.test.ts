@@ -1,0 +1,99 @@
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApolloServer } from '@apollo/server';
+import { createApolloServer } from '../../src/api/apollo.js';
+import { createContext, type ApiContext } from '../../src/api/context.js';
+import { listenHttp } from '../../src/api/http-server.js';
+import { DEMO_BUNDLE } from '../../src/api/start-service.js';
+import type { Database } from '../../src/db/database.js';
+import { importBundle } from '../../src/ingest/import-bundle.js';
+import { connectTestDatabase, resetGraph } from '../helpers/neo4j.js';
+
+let db: Database;
+let apollo: ApolloServer<ApiContext>;
+
+beforeAll(async () => {
+  db = await connectTestDatabase();
+  await resetGraph(db);
+  await importBundle(db, DEMO_BUNDLE);
+  apollo = createApolloServer();
+});
+afterAll(async () => {
+  await apollo.stop();
+  await db.close();
+});
+
+async function execute(query: string, variables: Record<string, unknown> = {}) {
+  const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(db) });
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return response.body.singleResult;
+}
+
+describe('GraphQL over the demo data', () => {
+  it('lists departments with their region, filtered by region', async () => {
+    const result = await execute('{ departments(region: "371122") { id name region { code name parent { code } } } }');
+    expect(result.errors).toBeUndefined();
+    const departments = (result.data as { departments: { id: string; region: { code: string; parent: { code: string } } }[] }).departments;
+    expect(departments.map((d) => d.id)).toEqual(['d-jx-cgj', 'd-jx-spj', 'd-jx-sthj', 'd-jx-zjj']);
+    expect(departments[0]!.region).toMatchObject({ code: '371122', parent: { code: '371100' } });
+  });
+
+  it('answers department(id) with its sections and power items', async () => {
+    const result = await execute(`query ($id: ID!) { department(id: $id) { name kind coordinator sections { id name posts } powerItems { code type sectionIds matterIds } } }`, { id: 'd-spj' });
+    expect(result.errors).toBeUndefined();
+    const department = (result.data as { department: Record<string, unknown> }).department;
+    expect(department).toMatchObject({ name: '日照市行政审批服务局', kind: 'GOVERNMENT', coordinator: false });
+    expect(department.sections).toContainEqual({ id: 's-spj-sczr', name: '市场准入科', posts: 4 });
+    expect(department.powerItems).toContainEqual({ code: '371100-SP-XK-001', type: 'LICENSING', sectionIds: ['s-spj-sczr'], matterIds: ['m-foreign-enterprise'] });
+  });
+
+  it('answers null for an unknown department and BAD_USER_INPUT for an empty id', async () => {
+    expect((await execute('{ department(id: "nope") { id } }')).data).toEqual({ department: null });
+    const bad = await execute('{ department(id: " ") { id } }');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('lists matters with their parents', async () => {
+    const result = await execute('{ matters { id name keywords parent { id } } }');
+    const matters = (result.data as { matters: { id: string; parent: { id: string } | null }[] }).matters;
+    expect(matters.find((m) => m.id === 'm-construction-noise')?.parent).toEqual({ id: 'm-noise' });
+  });
+
+  it('rejects a query for a field that does not exist with GRAPHQL_VALIDATION_FAILED', async () => {
+    const result = await execute('{ departments { budget } }');
+    expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
+describe('HTTP', () => {
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    const http = createApolloServer();
+    await http.start();
+    ({ server, url } = await listenHttp(http, db, '127.0.0.1', 0));
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('answers /healthz with the state of Neo4j', async () => {
+    const response = await fetch(`${url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', neo4j: 'up' });
+  });
+
+  it('serves POST /graphql', async () => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ department(id: "d-rx") { name coordinator } }' }),
+    });
+    expect(await response.json()).toEqual({ data: { department: { name: '日照市12345政务服务便民热线办公室', coordinator: true } } });
+  });
+
+  it('answers a malformed body with 400 and a code, other paths with 404', async () => {
+    const bad = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
+    expect((await fetch(`${url}/nope`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,103 @@
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cliEnv, isAlive, runCli, spawnCli, waitFor } from '../helpers/cli.js';
+import { freePort } from '../helpers/free-port.js';
+
+// These tests start Neo4j processes of their own through the CLI, exactly as a user would,
+// and check that none is left behind.
+
+const dataDirs: string[] = [];
+const tempDataDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dg-lifecycle-'));
+  dataDirs.push(dir);
+  return dir;
+};
+afterAll(() => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const recordedPid = (dataDir: string) => (JSON.parse(readFileSync(join(dataDir, 'neo4j.pid'), 'utf8')) as { pid: number }).pid;
+
+describe('dutygraph db start / status / stop', () => {
+  it('starts a detached Neo4j that answers Bolt, and stops exactly that process', async () => {
+    const dataDir = tempDataDir();
+    const port = String(await freePort());
+    const env = cliEnv({ NEO4J_HTTP_PORT: '0', NEO4J_HEAP: '512m' });
+
+    const started = await runCli(['db', 'start', '--data-dir', dataDir, '--port', port], env);
+    expect(started.stderr).not.toMatch(/dutygraph: [A-Z_]+:/);
+    expect(started.code).toBe(0);
+    expect(started.stdout).toContain(`bolt://127.0.0.1:${port}`);
+    const pid = recordedPid(dataDir);
+    expect(isAlive(pid)).toBe(true);
+
+    const again = await runCli(['db', 'start', '--data-dir', dataDir, '--port', port], env);
+    expect(again.stdout).toContain('already running');
+
+    const status = await runCli(['db', 'status', '--data-dir', dataDir, '--json'], env);
+    expect(JSON.parse(status.stdout)).toMatchObject({ state: 'running', pid });
+
+    const stopped = await runCli(['db', 'stop', '--data-dir', dataDir], env);
+    expect(stopped.code).toBe(0);
+    expect(isAlive(pid)).toBe(false);
+
+    const after = await runCli(['db', 'status', '--data-dir', dataDir], env);
+    expect(after.code).toBe(3);
+    expect(after.stdout).toContain('stopped');
+  });
+
+  it('refuses a Bolt port that is taken, with LAUNCHER_FAILED', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await once(blocker, 'listening');
+    const port = String((blocker.address() as { port: number }).port);
+    const result = await runCli(['db', 'start', '--data-dir', tempDataDir(), '--port', port], cliEnv({ NEO4J_HTTP_PORT: '0' }));
+    blocker.close();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('LAUNCHER_FAILED');
+  });
+});
+
+describe('dutygraph serve with the local Neo4j', () => {
+  async function startServe(dataDir: string) {
+    const apiPort = await freePort();
+    const env = cliEnv({
+      DUTYGRAPH_DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(await freePort()), NEO4J_HTTP_PORT: '0', NEO4J_HEAP: '512m', PORT: String(apiPort),
+    });
+    const child = spawnCli(['serve', '--demo'], env);
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    await waitFor(() => output.includes('GraphQL at') || child.exitCode !== null, 120_000, 'serve to be ready');
+    expect(output).toContain('GraphQL at');
+    return { child, apiPort, output: () => output };
+  }
+
+  it('serves the demo data and leaves no Java process after Ctrl-C (SIGINT)', async () => {
+    const dataDir = tempDataDir();
+    const { child, apiPort, output } = await startServe(dataDir);
+    const javaPid = recordedPid(dataDir);
+    const response = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ departments { id } }' }),
+    });
+    expect(((await response.json()) as { data: { departments: unknown[] } }).data.departments).toHaveLength(16);
+    expect(output()).toContain('loaded the demo bundle');
+
+    child.kill('SIGINT');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+    expect(isAlive(javaPid)).toBe(false);
+  });
+
+  it('leaves no Java process even when the service is killed outright (SIGKILL)', async () => {
+    const dataDir = tempDataDir();
+    const { child } = await startServe(dataDir);
+    const javaPid = recordedPid(dataDir);
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    // The launcher watches its parent and shuts down cleanly when the parent is gone.
+    await waitFor(() => !isAlive(javaPid), 30_000, 'the orphaned Neo4j to exit');
+  });
+});
