@@ -1,5 +1,4 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { AppError, ErrorCode } from '../errors.js';
 
 /** Codes Apollo itself assigns to bad requests: these errors are the caller's and keep their text. */
@@ -9,12 +8,24 @@ const CALLER_CODES = new Set([
 ]);
 
 /**
+ * The error a resolver threw, under the GraphQLError wrappers. Walks `originalError` rather than
+ * testing `instanceof GraphQLError`, which fails when two copies of graphql are loaded.
+ */
+function originalError(error: unknown): unknown {
+  let current = error;
+  while (typeof current === 'object' && current !== null && 'originalError' in current && current.originalError) {
+    current = current.originalError;
+  }
+  return current;
+}
+
+/**
  * Every GraphQL error leaves with `extensions.code`: AppErrors with their own code, Apollo's
  * request errors as Apollo coded them, and anything else masked as INTERNAL_SERVER_ERROR
  * (logged here, never shown: it may carry Cypher or server detail).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (message: string) => void = console.error): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = originalError(error);
   if (original instanceof AppError && original.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code } };
   }
