@@ -13,6 +13,14 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/**
+ * Runs `npm start` as a terminal would: in its own process group, so that a Ctrl-C can be
+ * simulated by signalling the whole group (`process.kill(-child.pid, 'SIGINT')`).
+ */
+export function spawnNpmStart(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn('npm', ['start'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+}
+
 /** Runs `dutygraph <args>` to the end. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {

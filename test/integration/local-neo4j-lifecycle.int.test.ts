@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliEnv, isAlive, runCli, spawnCli, waitFor } from '../helpers/cli.js';
+import { cliEnv, isAlive, runCli, spawnCli, spawnNpmStart, waitFor } from '../helpers/cli.js';
 import { freePort } from '../helpers/free-port.js';
 
 // These tests start Neo4j processes of their own through the CLI, exactly as a user would,
@@ -58,13 +58,13 @@ describe('dutygraph db start / status / stop', () => {
   });
 });
 
-describe('dutygraph serve with the local Neo4j', () => {
-  async function startServe(dataDir: string) {
+describe('npm start / dutygraph serve with the local Neo4j', () => {
+  async function startServe(dataDir: string, how: 'npm start' | 'cli' = 'cli') {
     const apiPort = await freePort();
     const env = cliEnv({
       DUTYGRAPH_DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(await freePort()), NEO4J_HTTP_PORT: '0', NEO4J_HEAP: '512m', PORT: String(apiPort),
     });
-    const child = spawnCli(['serve', '--demo'], env);
+    const child = how === 'npm start' ? spawnNpmStart(env) : spawnCli(['serve', '--demo'], env);
     let output = '';
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));
@@ -73,9 +73,9 @@ describe('dutygraph serve with the local Neo4j', () => {
     return { child, apiPort, output: () => output };
   }
 
-  it('serves the demo data and leaves no Java process after Ctrl-C (SIGINT)', async () => {
+  it('npm start serves the demo data and leaves no Java process after Ctrl-C', async () => {
     const dataDir = tempDataDir();
-    const { child, apiPort, output } = await startServe(dataDir);
+    const { child, apiPort, output } = await startServe(dataDir, 'npm start');
     const javaPid = recordedPid(dataDir);
     const response = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
       method: 'POST',
@@ -85,10 +85,11 @@ describe('dutygraph serve with the local Neo4j', () => {
     expect(((await response.json()) as { data: { departments: unknown[] } }).data.departments).toHaveLength(16);
     expect(output()).toContain('loaded the demo bundle');
 
-    child.kill('SIGINT');
-    const [code] = await once(child, 'exit');
-    expect(code).toBe(0);
-    expect(isAlive(javaPid)).toBe(false);
+    // Ctrl-C at a terminal signals the whole foreground process group: npm, node and java.
+    process.kill(-child.pid!, 'SIGINT');
+    await once(child, 'exit');
+    await waitFor(() => !isAlive(javaPid), 30_000, 'Neo4j to stop');
+    expect(output()).toContain('stopping');
   });
 
   it('leaves no Java process even when the service is killed outright (SIGKILL)', async () => {
