@@ -65,7 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       const expected = envSchema.shape[name as keyof Env]?.description ?? issue.message;
       return `${name}: expected ${expected}, got ${JSON.stringify(present[name])}`;
     });
-    throw new AppError(ErrorCode.BAD_CONFIG, `bad configuration: ${problems.join('; ')}`, problems);
+    const names = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
+    throw new AppError(ErrorCode.BAD_CONFIG, `bad configuration in ${names.join(', ')}`, problems);
   }
   const e = parsed.data;
   return {
