@@ -2,8 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { ping } from '../db/admin.js';
-import type { Database } from '../db/database.js';
-import { translateError } from '../db/database.js';
+import { translateError, type Database } from '../db/database.js';
 import { createContext, type ApiContext } from './context.js';
 
 const MAX_BODY_BYTES = 1 << 20;

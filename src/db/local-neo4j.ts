@@ -42,19 +42,23 @@ function readPidFile(dataDir: string): LocalNeo4jProcess | undefined {
   }
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** True when `pid` is alive and is our launcher on `dataDir`, not an unrelated process that reused the pid. */
 function isOurLauncher(pid: number, dataDir: string): boolean {
+  if (!existsSync('/proc')) return isAlive(pid); // no /proc (macOS): the best we can tell
   try {
     const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     return argv.includes(launcherMainClass) && argv.includes(join(dataDir, 'db'));
   } catch {
-    // No /proc (macOS): fall back to "the pid is alive".
-    try {
-      process.kill(pid, 0);
-      return !existsSync('/proc');
-    } catch {
-      return false;
-    }
+    return false;
   }
 }
 
@@ -162,15 +166,6 @@ export async function startLocalNeo4j(
       throw new AppError(ErrorCode.LAUNCHER_FAILED, `the local Neo4j ${reason}; its log (${log}) ends with:\n${tail(log)}`);
     }
     await sleep(200);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -118,7 +118,7 @@ export async function importBundle(db: Database, folder: string, options: Import
     errors.push(...volumeCheck.errors);
     dropBad(bundle, volumeCheck.bad, rejected);
 
-    let graph = await lookUpGraph(tx, bundle);
+    const graph = await lookUpGraph(tx, bundle);
     for (;;) {
       const refs = checkReferences(bundle, graph.inGraph);
       errors.push(...refs.errors);
@@ -127,7 +127,6 @@ export async function importBundle(db: Database, folder: string, options: Import
       dropBad(bundle, refs.bad, rejected); // dropping may leave other records dangling: check again
     }
     if (errors.length > 0 && !options.skipInvalid) fail();
-    graph = await lookUpGraph(tx, bundle);
 
     const plan = planImport(unlocate(bundle), graph.existing, rejected);
     for (const file of NODE_FILES) {
