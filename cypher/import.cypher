@@ -1,6 +1,7 @@
-// Bundle import (src/ingest). Every write runs inside the one transaction of an import.
-// Nodes are upserted first (all files), then each changed record's outgoing relationships of
-// its own kind are replaced, so references within a file resolve whatever the record order.
+// Bundle import (src/ingest). Nodes are upserted first (all files) without their import hash,
+// then each changed record's outgoing relationships of its own kind are replaced and its hash
+// set, in the same transaction. The hash is thus a commit marker: a record whose import was
+// cut between the two steps has no hash and is written again when the import is rerun.
 
 // name: existingRecords
 // The import hash of each given key already in the graph, per label (null hash: made outside an import).
@@ -20,11 +21,19 @@ CALL () {
 }
 RETURN regions, departments, sections, matters, powerItems, serviceItems, tasks, boundaryItems, complaints, volumes
 
+// name: graphKeys
+// The keys of every node a bundle record may refer to, per label.
+CALL () { MATCH (n:Region) RETURN collect(n.code) AS regions }
+CALL () { MATCH (n:Department) RETURN collect(n.id) AS departments }
+CALL () { MATCH (n:Section) RETURN collect(n.id) AS sections }
+CALL () { MATCH (n:Matter) RETURN collect(n.id) AS matters }
+CALL () { MATCH (n:PowerItem) RETURN collect(n.code) AS powerItems }
+RETURN regions, departments, sections, matters, powerItems
+
 // name: implementingSections
-// The sections implementing each given power item (to default a volume's section).
-UNWIND $codes AS code
-MATCH (s:Section)-[:IMPLEMENTS]->(:PowerItem {code: code})
-RETURN code, collect(s.id) AS sections
+// The sections implementing each power item of the graph (to default a volume's section).
+MATCH (s:Section)-[:IMPLEMENTS]->(p:PowerItem)
+RETURN p.code AS code, collect(s.id) AS sections
 
 // name: upsertRegions
 // Creates or replaces the fields of regions.
@@ -84,6 +93,8 @@ SET n = row.props
 // Replaces each region's parent: (parent)-[:CONTAINS]->(region).
 UNWIND $rows AS row
 MATCH (n:Region {code: row.key})
+SET n.importHash = row.hash
+WITH n, row
 CALL (n) { MATCH (:Region)-[old:CONTAINS]->(n) DELETE old }
 CALL (n, row) { MATCH (parent:Region {code: row.parent}) MERGE (parent)-[:CONTAINS]->(n) }
 
@@ -91,6 +102,8 @@ CALL (n, row) { MATCH (parent:Region {code: row.parent}) MERGE (parent)-[:CONTAI
 // Replaces each department's region: (department)-[:IN]->(region).
 UNWIND $rows AS row
 MATCH (n:Department {id: row.key})
+SET n.importHash = row.hash
+WITH n, row
 CALL (n) { MATCH (n)-[old:IN]->(:Region) DELETE old }
 CALL (n, row) { MATCH (region:Region {code: row.region}) MERGE (n)-[:IN]->(region) }
 
@@ -98,6 +111,8 @@ CALL (n, row) { MATCH (region:Region {code: row.region}) MERGE (n)-[:IN]->(regio
 // Replaces each section's department: (department)-[:HAS_SECTION]->(section).
 UNWIND $rows AS row
 MATCH (n:Section {id: row.key})
+SET n.importHash = row.hash
+WITH n, row
 CALL (n) { MATCH (:Department)-[old:HAS_SECTION]->(n) DELETE old }
 CALL (n, row) { MATCH (d:Department {id: row.department}) MERGE (d)-[:HAS_SECTION]->(n) }
 
@@ -105,6 +120,8 @@ CALL (n, row) { MATCH (d:Department {id: row.department}) MERGE (d)-[:HAS_SECTIO
 // Replaces each matter's parent: (matter)-[:PART_OF]->(parent).
 UNWIND $rows AS row
 MATCH (n:Matter {id: row.key})
+SET n.importHash = row.hash
+WITH n, row
 CALL (n) { MATCH (n)-[old:PART_OF]->(:Matter) DELETE old }
 CALL (n, row) { MATCH (parent:Matter {id: row.parent}) MERGE (n)-[:PART_OF]->(parent) }
 
@@ -112,6 +129,8 @@ CALL (n, row) { MATCH (parent:Matter {id: row.parent}) MERGE (n)-[:PART_OF]->(pa
 // Replaces each power item's holder, sections, matters, legal bases, supervision duties and city mirror.
 UNWIND $rows AS row
 MATCH (n:PowerItem {code: row.key})
+SET n.importHash = row.hash
+WITH n, row
 CALL (n) { MATCH (:Department)-[old:HOLDS]->(n) DELETE old }
 CALL (n) { MATCH (:Section)-[old:IMPLEMENTS]->(n) DELETE old }
 CALL (n) { MATCH (n)-[old:CONCERNS|BASED_ON|CORRESPONDS_TO]->() DELETE old }
@@ -136,6 +155,8 @@ CALL (n, row) {
 // Replaces the power item each service item realises.
 UNWIND $rows AS row
 MATCH (n:ServiceItem {code: row.key})
+SET n.importHash = row.hash
+WITH n, row
 CALL (n) { MATCH (n)-[old:REALIZES]->(:PowerItem) DELETE old }
 CALL (n, row) { MATCH (p:PowerItem {code: row.powerItem}) MERGE (n)-[:REALIZES]->(p) }
 
@@ -143,6 +164,8 @@ CALL (n, row) { MATCH (p:PowerItem {code: row.powerItem}) MERGE (n)-[:REALIZES]-
 // Replaces each task's section and matters.
 UNWIND $rows AS row
 MATCH (n:Task {id: row.key})
+SET n.importHash = row.hash
+WITH n, row
 CALL (n) { MATCH (:Section)-[old:PERFORMS]->(n) DELETE old }
 CALL (n) { MATCH (n)-[old:CONCERNS]->(:Matter) DELETE old }
 CALL (n, row) { MATCH (s:Section {id: row.section}) MERGE (s)-[:PERFORMS]->(n) }
@@ -152,6 +175,8 @@ CALL (n, row) { UNWIND row.matters AS matterId MATCH (m:Matter {id: matterId}) M
 // Replaces each boundary item's region, lead, cooperating parties and matters.
 UNWIND $rows AS row
 MATCH (n:BoundaryItem {id: row.key})
+SET n.importHash = row.hash
+WITH n, row
 CALL (n) { MATCH (n)-[old:IN|LEAD|COOPERATES|CONCERNS]->() DELETE old }
 CALL (n, row) { MATCH (region:Region {code: row.region}) MERGE (n)-[:IN]->(region) }
 CALL (n, row) {
@@ -178,6 +203,8 @@ CALL (n, row) { UNWIND row.matters AS matterId MATCH (m:Matter {id: matterId}) M
 // Replaces each complaint's district, matter and routing chain.
 UNWIND $rows AS row
 MATCH (n:Complaint {id: row.key})
+SET n.importHash = row.hash
+WITH n, row
 CALL (n) { MATCH (n)-[old:IN|CONCERNS|ROUTED]->() DELETE old }
 CALL (n, row) { MATCH (district:Region {code: row.district}) MERGE (n)-[:IN]->(district) }
 CALL (n, row) { MATCH (m:Matter {id: row.matter}) MERGE (n)-[:CONCERNS]->(m) }
@@ -193,4 +220,4 @@ CALL (n, row) {
 UNWIND $rows AS row
 MATCH (p:PowerItem {code: row.powerItem}), (s:Section {id: row.section})
 MERGE (p)-[v:VOLUME {year: row.props.year}]->(s)
-SET v = row.props
+SET v = row.props, v.importHash = row.hash

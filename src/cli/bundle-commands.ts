@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { connect, type Connection } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { exportBundle } from '../ingest/export-bundle.js';
-import { importBundle } from '../ingest/import-bundle.js';
+import { importBundle, type ImportMode } from '../ingest/import-bundle.js';
 import { formatImportReport, importProgressPrinter } from './progress.js';
 import { runAction } from './run-action.js';
 
@@ -23,12 +23,18 @@ export function registerBundleCommands(program: Command): void {
     .command('import <folder>')
     .description('import a bundle folder (dutygraph-bundle/1): all of it, or nothing if a record is bad')
     .option('--skip-invalid', 'import the valid records and report the bad ones')
+    .addOption(new Option('--mode <mode>', 'atomic: one transaction; resumable: commit in batches, rerun to finish').choices(['auto', 'atomic', 'resumable']).default('auto'))
     .option('--json', 'print the report as JSON')
-    .action(runAction(async (folder: string, flags: { skipInvalid?: boolean; json?: boolean }) => {
+    .action(runAction(async (folder: string, flags: { skipInvalid?: boolean; json?: boolean; mode: ImportMode }) => {
       await withDatabase(async ({ db }) => {
         await migrate(db);
         const progress = importProgressPrinter();
-        const report = await importBundle(db, resolve(folder), { skipInvalid: flags.skipInvalid ?? false, onProgress: progress.update }).finally(progress.end);
+        const report = await importBundle(db, resolve(folder), {
+          skipInvalid: flags.skipInvalid ?? false,
+          mode: flags.mode,
+          onProgress: progress.update,
+          onValidated: ({ records, mode }) => process.stderr.write(`validated ${records} records; writing them ${mode === 'atomic' ? 'in one transaction' : 'in resumable batches'}\n`),
+        }).finally(progress.end);
         if (flags.json) {
           process.stdout.write(JSON.stringify(report, null, 2) + '\n');
           return;

@@ -1,4 +1,4 @@
-import { RECORD_FILES, recordKey, type Bundle, type RecordFile, type RecordTypes } from '../model/bundle.js';
+import { recordKey, type RecordFile, type RecordTypes } from '../model/bundle.js';
 import { recordHash } from '../model/canonical.js';
 
 /**
@@ -13,17 +13,12 @@ export interface FileCounts {
   rejected: number;
 }
 
-/** One record as the writer's Cypher takes it: key, node fields, and the fields that become relationships. */
+/** One record as the writer's Cypher takes it: key, hash, node fields, and the fields that become relationships. */
 export interface WriteRow {
   key: string;
+  hash: string;
   props: Record<string, unknown>;
   [link: string]: unknown;
-}
-
-export interface ImportPlan {
-  /** Only the created and updated records, per file. */
-  rows: { [F in RecordFile]: WriteRow[] };
-  counts: Record<RecordFile, FileCounts>;
 }
 
 /** Fields stored on the node (or, for volumes, the relationship); the rest become relationships. */
@@ -54,11 +49,10 @@ function withoutUndefined<T>(value: T): T {
 }
 
 /** The writer's row for one record. */
-export function toWriteRow<F extends RecordFile>(file: F, record: RecordTypes[F], hash: string): WriteRow {
-  const fields = record as Record<string, unknown>;
-  const props: Record<string, unknown> = { importHash: hash };
-  const row: WriteRow = { key: recordKey(file, record), props };
-  for (const [name, value] of Object.entries(fields)) {
+export function toWriteRow<F extends RecordFile>(file: F, record: RecordTypes[F]): WriteRow {
+  const props: Record<string, unknown> = {};
+  const row: WriteRow = { key: recordKey(file, record), hash: recordHash(file, record), props };
+  for (const [name, value] of Object.entries(record as Record<string, unknown>)) {
     if (NODE_FIELDS[file].includes(name)) props[name] = value;
     else row[name] = value;
   }
@@ -66,28 +60,8 @@ export function toWriteRow<F extends RecordFile>(file: F, record: RecordTypes[F]
   return withoutUndefined(row);
 }
 
-/**
- * Classifies every record against the graph's hashes (`existing`: key -> hash, null when the
- * node was made outside an import) and keeps only what must be written.
- */
-export function planImport(bundle: Bundle, existing: Record<RecordFile, Map<string, string | null>>, rejected: Partial<Record<RecordFile, number>> = {}): ImportPlan {
-  const rows = {} as ImportPlan['rows'];
-  const counts = {} as ImportPlan['counts'];
-  for (const file of RECORD_FILES) {
-    const fileCounts: FileCounts = { created: 0, updated: 0, unchanged: 0, rejected: rejected[file] ?? 0 };
-    const fileRows: WriteRow[] = [];
-    for (const record of bundle[file] as RecordTypes[RecordFile][]) {
-      const hash = recordHash(file, record);
-      const key = recordKey(file, record);
-      if (!existing[file].has(key)) fileCounts.created++;
-      else if (existing[file].get(key) === hash) {
-        fileCounts.unchanged++;
-        continue;
-      } else fileCounts.updated++;
-      fileRows.push(toWriteRow(file, record, hash));
-    }
-    rows[file] = fileRows;
-    counts[file] = fileCounts;
-  }
-  return { rows, counts };
+/** How a record compares with the graph: `existing` maps key -> stored hash (null: no hash). */
+export function classify(row: WriteRow, existing: Map<string, string | null>): 'created' | 'updated' | 'unchanged' {
+  if (!existing.has(row.key)) return 'created';
+  return existing.get(row.key) === row.hash ? 'unchanged' : 'updated';
 }

@@ -1,12 +1,11 @@
-import { RECORD_FILES, volumeKey, type RecordFile, type RecordTypes } from '../model/bundle.js';
-import type { Located, LocatedBundle } from './validate-records.js';
+import type { RecordFile, RecordTypes } from '../model/bundle.js';
 
 /** The node labels a record may refer to. */
 export const REFERENCE_LABELS = ['Region', 'Department', 'Section', 'Matter', 'PowerItem'] as const;
 export type Label = (typeof REFERENCE_LABELS)[number];
 export type KeySets = Record<Label, Set<string>>;
 
-interface Reference {
+export interface Reference {
   field: string;
   label: Label;
   id: string;
@@ -77,95 +76,18 @@ export function referencesOf<F extends RecordFile>(file: F, record: RecordTypes[
   return [];
 }
 
-function emptyKeySets(): KeySets {
+/** Empty key sets, one per label. */
+export function emptyKeySets(): KeySets {
   return Object.fromEntries(REFERENCE_LABELS.map((label) => [label, new Set<string>()])) as KeySets;
 }
 
-/** The keys each referable file of the bundle defines. */
-export function definedKeys(bundle: LocatedBundle): KeySets {
-  const keys = emptyKeySets();
-  for (const [file, label] of Object.entries(DEFINES) as [RecordFile, Label][]) {
-    for (const { record } of bundle[file]) {
-      keys[label].add('code' in record ? (record as { code: string }).code : (record as { id: string }).id);
-    }
-  }
-  return keys;
-}
+/** The label whose keys a file defines, for the files other records may refer to. */
+export const LABEL_OF_FILE: Partial<Record<RecordFile, Label>> = DEFINES;
 
-/** What the bundle refers to but does not define: to be looked up in the graph. */
-export function externalReferences(bundle: LocatedBundle): Record<Label, string[]> {
-  const defined = definedKeys(bundle);
-  const wanted = emptyKeySets();
-  for (const file of RECORD_FILES) {
-    for (const { record } of bundle[file] as Located<RecordTypes[RecordFile]>[]) {
-      for (const ref of referencesOf(file, record)) if (!defined[ref.label].has(ref.id)) wanted[ref.label].add(ref.id);
-    }
-  }
-  return Object.fromEntries(REFERENCE_LABELS.map((label) => [label, [...wanted[label]]])) as Record<Label, string[]>;
-}
-
-const LABEL_WORDS: Record<Label, string> = {
+export const LABEL_WORDS: Record<Label, string> = {
   Region: 'region',
   Department: 'department',
   Section: 'section',
   Matter: 'matter',
   PowerItem: 'power item',
 };
-
-/**
- * Reports every reference that resolves neither in the bundle nor in the graph, and returns the
- * locations of the records that make them.
- */
-export function checkReferences(bundle: LocatedBundle, inGraph: KeySets): { errors: string[]; bad: Set<string> } {
-  const defined = definedKeys(bundle);
-  const errors: string[] = [];
-  const bad = new Set<string>();
-  for (const file of RECORD_FILES) {
-    for (const { where, record } of bundle[file] as Located<RecordTypes[RecordFile]>[]) {
-      for (const ref of referencesOf(file, record)) {
-        if (defined[ref.label].has(ref.id) || inGraph[ref.label].has(ref.id)) continue;
-        errors.push(`${where}: ${ref.field}: ${LABEL_WORDS[ref.label]} ${ref.id} is neither in the bundle nor in the graph`);
-        bad.add(where);
-      }
-    }
-  }
-  return { errors, bad };
-}
-
-/** Power items whose sections must come from the graph to fill in a volume's default section. */
-export function itemsNeedingSections(bundle: LocatedBundle): string[] {
-  const inBundle = new Set(bundle.powerItems.map(({ record }) => record.code));
-  return [...new Set(bundle.volumes.filter(({ record }) => !record.section && !inBundle.has(record.powerItem)).map(({ record }) => record.powerItem))];
-}
-
-/**
- * Fills in each volume's section when it is omitted: the item's only section. An item with no
- * section or several is an error, as is a second volume for the same item, section and year.
- */
-export function resolveVolumeSections(bundle: LocatedBundle, graphSections: Map<string, string[]>): { errors: string[]; bad: Set<string> } {
-  const bundleSections = new Map(bundle.powerItems.map(({ record }) => [record.code, record.sections ?? []]));
-  const errors: string[] = [];
-  const bad = new Set<string>();
-  const seen = new Map<string, string>();
-  for (const entry of bundle.volumes) {
-    const volume = entry.record;
-    if (!volume.section) {
-      const sections = bundleSections.get(volume.powerItem) ?? graphSections.get(volume.powerItem) ?? [];
-      if (sections.length !== 1) {
-        errors.push(`${entry.where}: section: is required because power item ${volume.powerItem} has ${sections.length} sections, not exactly one`);
-        bad.add(entry.where);
-        continue;
-      }
-      entry.record = { ...volume, section: sections[0]! };
-    }
-    const key = volumeKey(entry.record.powerItem, entry.record.section!, entry.record.year);
-    const earlier = seen.get(key);
-    if (earlier) {
-      errors.push(`${entry.where}: duplicate of the volume at ${earlier} (same item, section and year)`);
-      bad.add(entry.where);
-    } else {
-      seen.set(key, entry.where);
-    }
-  }
-  return { errors, bad };
-}

@@ -7,8 +7,11 @@ import { z } from 'zod';
  */
 
 /** An id chosen by the data owner: non-empty, no surrounding blanks. */
-const id = z.string().trim().min(1, 'must not be empty');
-const text = z.string().trim().min(1, 'must not be empty');
+const id = z.string().trim().min(1, 'must not be empty').max(200, 'Too big: at most 200 characters');
+/** Names and titles; real ones are far shorter, and a cap keeps a runaway cell out of the graph. */
+const text = z.string().trim().min(1, 'must not be empty').max(1000, 'Too big: at most 1,000 characters');
+/** Free text: complaint texts, boundary item texts, descriptions. */
+const longText = z.string().trim().min(1, 'must not be empty').max(20_000, 'Too big: at most 20,000 characters');
 const count = z.number().int('must be an integer').min(0, 'must be ≥ 0');
 const isoDateTime = z.iso.datetime({ offset: true, local: true, message: 'must be an ISO 8601 date-time' });
 
@@ -74,7 +77,7 @@ export const powerItemSchema = z.strictObject({
   department: id,
   sections: z.array(id).optional(),
   level: z.enum(ITEM_LEVELS).optional(),
-  description: text.optional(),
+  description: longText.optional(),
   legalBasis: z.array(legalBasisSchema).optional(),
   supervision: z.array(text).optional(),
   matters: z.array(id).optional(),
@@ -101,7 +104,7 @@ export const boundaryItemSchema = z
   .strictObject({
     id,
     title: text,
-    text: text.optional(),
+    text: longText.optional(),
     scope: z.enum(['department', 'section']),
     region: id.optional(),
     lead: id,
@@ -124,7 +127,7 @@ export const routeSchema = z.strictObject({
 
 export const complaintSchema = z.strictObject({
   id,
-  text,
+  text: longText,
   receivedAt: isoDateTime,
   district: id.optional(),
   matter: id.optional(),

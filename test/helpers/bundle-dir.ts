@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_BUNDLE } from '../../src/api/start-service.js';
 
-/** A temporary bundle folder with the given files (name -> records, or raw text). */
-export function writeBundle(files: Record<string, unknown[] | string>): string {
+/** A temporary bundle folder with the given files (name -> records, raw text or raw bytes). */
+export function writeBundle(files: Record<string, unknown[] | string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'dg-bundle-'));
   for (const [name, content] of Object.entries(files)) {
-    writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+    writeFileSync(join(dir, name), typeof content === 'string' || Buffer.isBuffer(content) ? content : JSON.stringify(content, null, 2));
   }
   return dir;
 }

@@ -80,6 +80,15 @@ describe('importing a bundle', () => {
     expect(report.counts.powerItems.created).toBe(36);
   });
 
+  it('writes the same graph in resumable mode (batch by batch) as in one transaction', async () => {
+    await importBundle(db, DEMO_BUNDLE, { mode: 'atomic' });
+    const atomic = readFolder(await exportTo());
+    await resetGraph(db);
+    const report = await importBundle(db, DEMO_BUNDLE, { mode: 'resumable', batchSize: 7 });
+    expect(report.mode).toBe('resumable');
+    expect(readFolder(await exportTo())).toEqual(atomic);
+  });
+
   it('resolves references to records already in the graph', async () => {
     await importBundle(db, DEMO_BUNDLE);
     const folder = writeBundle({ 'sections.json': [{ id: 's-sthjj-new', department: 'd-sthjj', name: '土壤生态环境科', posts: 3 }] });

@@ -1,0 +1,196 @@
+import type { z } from 'zod';
+import { RECORD_FILES, RECORD_SCHEMAS, recordKey, type RecordFile, type RecordTypes } from '../model/bundle.js';
+import { manifestSchema, type Manifest } from '../model/records.js';
+import type { OpenedBundle } from './open-bundle.js';
+import { LABEL_OF_FILE, LABEL_WORDS, referencesOf, type KeySets, type Reference } from './references.js';
+
+/**
+ * The validation pass of an import: reads every record once, before anything is written, and
+ * finds every problem: schema violations, duplicate keys, conflicting legal bases, volumes whose
+ * section cannot be defaulted, and references that resolve neither in the bundle nor in the
+ * graph. Records refer to earlier files or their own (BUNDLE order), so one pass in file order,
+ * plus a settling round for references within a file, sees everything. Keeps keys, not records.
+ */
+
+export interface GraphView {
+  /** Keys of the referable labels already in the graph. */
+  keys: KeySets;
+  /** Sections implementing each power item of the graph (asked for only if a volume needs it). */
+  implementingSections(): Promise<Map<string, string[]>>;
+}
+
+export interface Validation {
+  manifest?: Manifest;
+  /** Every problem, `where: field: reason`; capped at MAX_ERRORS, the rest counted. */
+  errors: string[];
+  /** How many problems there were in all. */
+  problemCount: number;
+  /** Locations of the records left out. */
+  rejected: Set<string>;
+  rejectedCounts: Partial<Record<RecordFile, number>>;
+  /** Valid records per file. */
+  totals: Record<RecordFile, number>;
+  /** A volume's section when its record leaves it out: the item's only section. */
+  defaultSectionOf(powerItem: string): string | undefined;
+}
+
+export const MAX_ERRORS = 10_000;
+
+/** Renders zod issues as `where: field: reason` lines. */
+export function formatIssues(where: string, error: z.ZodError): string[] {
+  return error.issues.flatMap((issue) => {
+    const field = issue.path.join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => `${where}: ${field ? field + '.' : ''}${key}: unknown field`);
+    }
+    const reason = /received undefined$/.test(issue.message) ? 'is required' : issue.message;
+    return [`${where}: ${field || '(record)'}: ${reason}`];
+  });
+}
+
+class Problems {
+  readonly errors: string[] = [];
+  readonly rejected = new Set<string>();
+  readonly rejectedCounts: Partial<Record<RecordFile, number>> = {};
+  count = 0;
+
+  add(file: RecordFile | undefined, where: string, lines: string[]): void {
+    this.count += lines.length;
+    for (const line of lines) if (this.errors.length < MAX_ERRORS) this.errors.push(line);
+    if (file && !this.rejected.has(where)) {
+      this.rejected.add(where);
+      this.rejectedCounts[file] = (this.rejectedCounts[file] ?? 0) + 1;
+    }
+  }
+}
+
+const danglingMessage = (where: string, ref: Reference) =>
+  `${where}: ${ref.field}: ${LABEL_WORDS[ref.label]} ${ref.id} is neither in the bundle nor in the graph`;
+
+/** Validates a whole bundle against itself and the graph; writes nothing. */
+export async function validateBundle(bundle: OpenedBundle, graph: GraphView): Promise<Validation> {
+  const problems = new Problems();
+  for (const error of bundle.errors) problems.add(undefined, error, [error]);
+  let manifest: Manifest | undefined;
+  if (bundle.manifest?.error) problems.add(undefined, bundle.manifest.where, [`${bundle.manifest.where}: ${bundle.manifest.error}`]);
+  else if (bundle.manifest) {
+    const parsed = manifestSchema.safeParse(bundle.manifest.value);
+    if (parsed.success) manifest = parsed.data;
+    else problems.add(undefined, bundle.manifest.where, formatIssues(bundle.manifest.where, parsed.error));
+  }
+
+  // Valid keys so far: the graph's, then each referable file's as it is validated.
+  const valid: KeySets = graph.keys;
+  const itemSections = new Map<string, string[]>();
+  let graphSections: Map<string, string[]> | undefined;
+  const legalBases = new Map<string, { where: string; title: string; status: string | undefined }>();
+  const totals = {} as Record<RecordFile, number>;
+
+  for (const file of RECORD_FILES) {
+    const source = bundle.sources[file];
+    const ownLabel = LABEL_OF_FILE[file];
+    const keys = new Map<string, string>();
+    const selfRefs: { where: string; ref: Reference }[] = [];
+    if (source) {
+      try {
+        for await (const entry of source.entries()) {
+          if (entry.error !== undefined) {
+            problems.add(file, entry.where, [`${entry.where}: ${entry.error}`]);
+            continue;
+          }
+          const parsed = RECORD_SCHEMAS[file].safeParse(entry.value);
+          if (!parsed.success) {
+            problems.add(file, entry.where, formatIssues(entry.where, parsed.error));
+            continue;
+          }
+          let record = parsed.data as RecordTypes[RecordFile];
+          if (file === 'volumes') {
+            const volume = record as RecordTypes['volumes'];
+            if (!volume.section) {
+              let sections = itemSections.get(volume.powerItem);
+              if (!sections) {
+                graphSections ??= await graph.implementingSections();
+                sections = graphSections.get(volume.powerItem) ?? [];
+              }
+              if (sections.length !== 1) {
+                problems.add(file, entry.where, [`${entry.where}: section: is required because power item ${volume.powerItem} has ${sections.length} sections, not exactly one`]);
+                continue;
+              }
+              record = { ...volume, section: sections[0]! };
+            }
+          }
+          const key = recordKey(file, record);
+          const earlier = keys.get(key);
+          if (earlier !== undefined) {
+            problems.add(file, entry.where, [`${entry.where}: ${key}: duplicate of the record at ${earlier}`]);
+            continue;
+          }
+          keys.set(key, entry.where);
+          for (const ref of referencesOf(file, record)) {
+            if (ref.label === ownLabel) selfRefs.push({ where: entry.where, ref });
+            else if (!valid[ref.label].has(ref.id)) problems.add(file, entry.where, [danglingMessage(entry.where, ref)]);
+          }
+          if (file === 'powerItems') {
+            const item = record as RecordTypes['powerItems'];
+            itemSections.set(item.code, item.sections ?? []);
+            checkLegalBases(item, entry.where, legalBases, problems);
+          }
+        }
+      } catch (error) {
+        problems.add(file, source.name, [`${source.name}: ${(error as Error).message}`]);
+      }
+    }
+    settleSelfReferences(file, keys, selfRefs, valid, problems);
+    let accepted = 0;
+    for (const [key, where] of keys) {
+      if (problems.rejected.has(where)) continue;
+      accepted++;
+      if (ownLabel) valid[ownLabel].add(key);
+    }
+    totals[file] = accepted;
+  }
+
+  return {
+    manifest,
+    errors: problems.errors,
+    problemCount: problems.count,
+    rejected: problems.rejected,
+    rejectedCounts: problems.rejectedCounts,
+    totals,
+    defaultSectionOf: (code) => {
+      const sections = itemSections.get(code) ?? graphSections?.get(code) ?? [];
+      return sections.length === 1 ? sections[0] : undefined;
+    },
+  };
+}
+
+/**
+ * References within one file (a region's parent, a county item's city mirror) may point
+ * forward, so they are checked once the file is read. Rejecting a record can strand others
+ * that refer to it: repeat until nothing changes.
+ */
+function settleSelfReferences(file: RecordFile, keys: Map<string, string>, selfRefs: { where: string; ref: Reference }[], valid: KeySets, problems: Problems): void {
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const { where, ref } of selfRefs) {
+      if (problems.rejected.has(where)) continue;
+      const target = keys.get(ref.id);
+      const resolves = (target !== undefined && !problems.rejected.has(target)) || valid[ref.label].has(ref.id);
+      if (!resolves) {
+        problems.add(file, where, [danglingMessage(where, ref)]);
+        changed = true;
+      }
+    }
+  }
+}
+
+/** Legal bases are shared nodes: every record naming one must agree on its title and status. */
+function checkLegalBases(item: RecordTypes['powerItems'], where: string, seen: Map<string, { where: string; title: string; status: string | undefined }>, problems: Problems): void {
+  (item.legalBasis ?? []).forEach((basis, index) => {
+    const first = seen.get(basis.id);
+    if (!first) seen.set(basis.id, { where, title: basis.title, status: basis.status });
+    else if (first.title !== basis.title || first.status !== basis.status) {
+      problems.add('powerItems', where, [`${where}: legalBasis.${index}: ${basis.id} differs in title or status from ${first.where}`]);
+    }
+  });
+}

@@ -1,0 +1,129 @@
+import type { Tx } from '../db/database.js';
+import { useQueries } from '../db/named-queries.js';
+import { RECORD_FILES, RECORD_SCHEMAS, type RecordFile, type RecordTypes } from '../model/bundle.js';
+import type { OpenedBundle } from './open-bundle.js';
+import { classify, toWriteRow, type FileCounts, type WriteRow } from './plan-import.js';
+import type { Validation } from './validate-bundle.js';
+
+const Q = useQueries([
+  'existingRecords',
+  'upsertRegions', 'upsertDepartments', 'upsertSections', 'upsertMatters', 'upsertPowerItems', 'upsertServiceItems',
+  'upsertTasks', 'upsertBoundaryItems', 'upsertComplaints', 'upsertVolumes',
+  'linkRegions', 'linkDepartments', 'linkSections', 'linkMatters', 'linkPowerItems', 'linkServiceItems', 'linkTasks',
+  'linkBoundaryItems', 'linkComplaints',
+]);
+
+type NodeFile = Exclude<RecordFile, 'volumes'>;
+const NODE_FILES = RECORD_FILES.filter((file): file is NodeFile => file !== 'volumes');
+const UPSERT: Record<NodeFile, keyof typeof Q> = {
+  regions: 'upsertRegions', departments: 'upsertDepartments', sections: 'upsertSections', matters: 'upsertMatters',
+  powerItems: 'upsertPowerItems', serviceItems: 'upsertServiceItems', tasks: 'upsertTasks',
+  boundaryItems: 'upsertBoundaryItems', complaints: 'upsertComplaints',
+};
+const LINK: Record<NodeFile, keyof typeof Q> = {
+  regions: 'linkRegions', departments: 'linkDepartments', sections: 'linkSections', matters: 'linkMatters',
+  powerItems: 'linkPowerItems', serviceItems: 'linkServiceItems', tasks: 'linkTasks',
+  boundaryItems: 'linkBoundaryItems', complaints: 'linkComplaints',
+};
+
+/** Runs one unit of writes: all in one transaction (atomic import) or each in its own (resumable). */
+export interface WriteRunner {
+  run<T>(label: string, work: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+export interface WriteProgress {
+  phase: 'nodes' | 'relationships';
+  file: RecordFile;
+  done: number;
+  total: number;
+}
+
+/** The valid records of one file as writer rows, in batches, read afresh from the source. */
+async function* batchesOf(bundle: OpenedBundle, file: RecordFile, validation: Validation, size: number): AsyncGenerator<WriteRow[]> {
+  const source = bundle.sources[file];
+  if (!source) return;
+  let batch: WriteRow[] = [];
+  for await (const entry of source.entries()) {
+    if (entry.error !== undefined || validation.rejected.has(entry.where)) continue;
+    const parsed = RECORD_SCHEMAS[file].safeParse(entry.value);
+    if (!parsed.success) continue; // cannot happen: validation rejected it
+    let record = parsed.data as RecordTypes[RecordFile];
+    if (file === 'volumes' && !(record as RecordTypes['volumes']).section) {
+      record = { ...(record as RecordTypes['volumes']), section: validation.defaultSectionOf((record as RecordTypes['volumes']).powerItem) };
+    }
+    batch.push(toWriteRow(file, record));
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+async function existingHashes(tx: Tx, file: RecordFile, rows: WriteRow[]): Promise<Map<string, string | null>> {
+  const params: Record<string, unknown> = Object.fromEntries(RECORD_FILES.map((f) => [f, []]));
+  params[file] = file === 'volumes'
+    ? rows.map((row) => ({ powerItem: row.powerItem, section: row.section, year: row.props.year, key: row.key }))
+    : rows.map((row) => row.key);
+  const [result] = await tx.run<Record<RecordFile, { key: string; hash: string | null }[]>>(Q.existingRecords, params);
+  return new Map((result?.[file] ?? []).map(({ key, hash }) => [key, hash]));
+}
+
+/**
+ * Writes the valid records of a validated bundle. Three steps, each in batches: nodes of every
+ * file (counted as created, updated or unchanged), then the relationships and import hash of
+ * every changed record, then volumes. Unchanged records are not touched.
+ */
+export async function writeBundle(
+  bundle: OpenedBundle,
+  validation: Validation,
+  runner: WriteRunner,
+  options: { batchSize: number; onProgress?: (progress: WriteProgress) => void },
+): Promise<Record<RecordFile, FileCounts>> {
+  const counts = Object.fromEntries(
+    RECORD_FILES.map((file) => [file, { created: 0, updated: 0, unchanged: 0, rejected: validation.rejectedCounts[file] ?? 0 }]),
+  ) as Record<RecordFile, FileCounts>;
+  const progress = (phase: WriteProgress['phase'], file: RecordFile, done: number) =>
+    options.onProgress?.({ phase, file, done, total: validation.totals[file] });
+
+  for (const file of NODE_FILES) {
+    let done = 0;
+    for await (const rows of batchesOf(bundle, file, validation, options.batchSize)) {
+      await runner.run(UPSERT[file], async (tx) => {
+        const existing = await existingHashes(tx, file, rows);
+        const changed = rows.filter((row) => {
+          const outcome = classify(row, existing);
+          counts[file][outcome]++;
+          return outcome !== 'unchanged';
+        });
+        if (changed.length > 0) await tx.run(Q[UPSERT[file]], { rows: changed });
+      });
+      progress('nodes', file, (done += rows.length));
+    }
+  }
+  for (const file of NODE_FILES) {
+    let done = 0;
+    for await (const rows of batchesOf(bundle, file, validation, options.batchSize)) {
+      await runner.run(LINK[file], async (tx) => {
+        const existing = await existingHashes(tx, file, rows);
+        const pending = rows.filter((row) => existing.get(row.key) !== row.hash);
+        if (pending.length > 0) await tx.run(Q[LINK[file]], { rows: pending });
+      });
+      progress('relationships', file, (done += rows.length));
+    }
+  }
+  let done = 0;
+  for await (const rows of batchesOf(bundle, 'volumes', validation, options.batchSize)) {
+    await runner.run('upsertVolumes', async (tx) => {
+      const existing = await existingHashes(tx, 'volumes', rows);
+      const changed = rows.filter((row) => {
+        const outcome = classify(row, existing);
+        counts.volumes[outcome]++;
+        return outcome !== 'unchanged';
+      });
+      if (changed.length > 0) await tx.run(Q.upsertVolumes, { rows: changed });
+    });
+    progress('relationships', 'volumes', (done += rows.length));
+  }
+  return counts;
+}
