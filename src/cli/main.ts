@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerBundleCommands } from './bundle-commands.js';
 import { registerDbCommands } from './db-command.js';
+import { registerSeedCommand } from './seed-command.js';
 import { registerServeCommand } from './serve-command.js';
 
 /** The dutygraph command line: the same functions the API calls. */
@@ -11,6 +12,7 @@ const program = new Command()
 
 registerDbCommands(program);
 registerBundleCommands(program);
+registerSeedCommand(program);
 registerServeCommand(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,401 @@
+import type {
+  BoundaryItem, Department, LegalBasis, PowerItem, PowerItemType, Region, Section, ServiceItem, Task, Volume,
+} from '../../src/model/records.js';
+import { DEPARTMENT_KINDS, GENERIC_OFFENCES, INSPECTION_ASPECTS, LAWS, REPEALED_LAWS, SUPERVISION_DUTIES, type DepartmentKind } from './catalog-departments.js';
+import { MATTERS, type MatterSpec } from './catalog-matters.js';
+import type { CityNames } from './names.js';
+import type { Rng } from './rng.js';
+import { BOUNDARY_ASPECTS, chineseNumber, OFFICE_TASKS, TASK_TEMPLATES, TYPE_CODES, typeOfPermit } from './words.js';
+
+/**
+ * One generated city at Rizhao's scale (BRIEF.md), times `factor`: regions, departments and
+ * sections, power items of the city and of its districts and zones, tasks, service items,
+ * boundary items and three years of volumes, with the truth of what was planted.
+ */
+
+export const SCALE = {
+  cityItems: 5037, countyExtraRate: 0.38, tasksPerCitySection: 17, tasksPerPartySection: 20, tasksPerCountySection: 11,
+  serviceItems: 3000, years: [2021, 2022, 2023],
+};
+
+export interface PlantedTruth {
+  overlaps: { region: string; matter: string; departments: string[] }[];
+  orphanMatters: string[];
+  itemsWithoutSection: string[];
+  staleItems: string[];
+  sectionsWithoutTask: string[];
+  tasksWithoutFlowchartOrNorm: string[];
+  serviceItemsWithoutPowerItem: string[];
+  serviceItemsAtWrongLevel: string[];
+  countyItemsWithoutCity: string[];
+  cases: Record<string, unknown>;
+}
+
+export interface CityStructure {
+  names: CityNames;
+  regions: Region[];
+  departments: Department[];
+  sections: Section[];
+  powerItems: PowerItem[];
+  serviceItems: ServiceItem[];
+  tasks: Task[];
+  boundaryItems: BoundaryItem[];
+  volumes: Volume[];
+  /** The department of a kind in a region, if the region has one. */
+  departmentOf(region: string, kind: string): Department | undefined;
+  /** The boundary lead kind of a matter in a region, when a published item names one. */
+  leadOf(region: string, matter: string): string | undefined;
+  truth: PlantedTruth;
+}
+
+const KIND = new Map(DEPARTMENT_KINDS.map((kind) => [kind.key, kind]));
+const TOTAL_WEIGHT = DEPARTMENT_KINDS.reduce((sum, kind) => sum + kind.weight, 0);
+
+/** Laws get stable ids across cities: the same law is one LegalBasis node in a province. */
+const lawIds = new Map<string, string>();
+function lawId(title: string): string {
+  if (!lawIds.has(title)) lawIds.set(title, `law-${String(lawIds.size + 1).padStart(3, '0')}`);
+  return lawIds.get(title)!;
+}
+
+function departmentName(kind: DepartmentKind, names: CityNames, region: { name: string } | undefined): string {
+  const city = names.city.name;
+  if (!region) return kind.kind === 'party' ? `中共${city}${kind.suffix}` : `${city}${kind.suffix}`;
+  if (kind.key === 'st' || kind.key === 'ga') return `${city}${kind.suffix}${region.name}分局`;
+  return `${region.name}${kind.suffix}`;
+}
+
+/** Builds the city's structure; complaints come after, from build-complaints. */
+export function buildCity(names: CityNames, rng: Rng, factor: number): CityStructure {
+  const truth: PlantedTruth = {
+    overlaps: [], orphanMatters: MATTERS.filter((m) => m.holders.length === 0).map((m) => `m-${m.key}`), itemsWithoutSection: [], staleItems: [],
+    sectionsWithoutTask: [], tasksWithoutFlowchartOrNorm: [], serviceItemsWithoutPowerItem: [], serviceItemsAtWrongLevel: [], countyItemsWithoutCity: [], cases: {},
+  };
+  const cityCode = names.city.code;
+  const regions: Region[] = [
+    { code: names.city.code, name: names.city.name, level: 'city', parent: names.province.code },
+    ...names.subregions.map((r) => ({ code: r.code, name: r.name, level: r.level, parent: cityCode })),
+  ];
+
+  // Departments and sections.
+  const departments: Department[] = [];
+  const sections: Section[] = [];
+  const byRegion = new Map<string, Map<string, Department>>();
+  const sectionsOf = new Map<string, Section[]>();
+  const addDepartment = (kind: DepartmentKind, region: Region, sub?: CityNames['subregions'][number]) => {
+    const dept: Department = {
+      id: `${region.code}-${kind.key}`, name: departmentName(kind, names, sub), region: region.code,
+      kind: sub && (kind.key === 'st' || kind.key === 'ga') ? 'vertical' : kind.kind,
+      aliases: sub ? kind.aliases.map((a) => `${sub.name}${a}`) : kind.aliases, ...(kind.key === 'rx' ? { coordinator: true } : {}),
+    };
+    departments.push(dept);
+    if (!byRegion.has(region.code)) byRegion.set(region.code, new Map());
+    byRegion.get(region.code)!.set(kind.key, dept);
+    const sectionNames = sub
+      ? sub.level === 'zone' ? ['综合科', ...kind.sections.slice(0, 1)] : ['办公室', ...kind.sections.slice(0, 2)]
+      : ['办公室', ...kind.sections, ...(kind.weight >= 30 ? ['财务科'] : []), ...(kind.weight >= 60 ? ['人事科'] : []),
+        ...(kind.weight >= 100 ? ['政策法规科'] : []), ...(kind.weight >= 200 ? ['信息中心'] : []), ...(kind.weight >= 250 ? ['行政审批科', '执法监督科'] : [])];
+    const own = [...new Set(sectionNames)].map((name, i) => ({
+      id: `${dept.id}-s${i + 1}`, department: dept.id, name,
+      posts: kind.key === 'sp' && name === '市场准入科' && !sub ? 4 : sub ? rng.int(2, 5) : rng.int(3, 8),
+    })).map((s) => ({ ...s, staffed: Math.max(0, s.posts - rng.int(0, 1)) }));
+    sections.push(...own);
+    sectionsOf.set(dept.id, own);
+  };
+  const city = regions[0]!;
+  for (const kind of DEPARTMENT_KINDS) addDepartment(kind, city);
+  names.subregions.forEach((sub, i) => {
+    for (const kind of DEPARTMENT_KINDS) {
+      if (kind.weight === 0) continue; // party, mass and hotline bodies are kept at city level here
+      if (sub.level === 'zone' ? kind.zone : kind.county) addDepartment(kind, regions[i + 1]!, sub);
+    }
+  });
+  const departmentOf = (region: string, key: string) => byRegion.get(region)?.get(key);
+
+  // Power items of the city, then of each district and zone.
+  const powerItems: PowerItem[] = [];
+  const itemKind = new Map<string, string>();
+  const legalBasisOf = (key: string): LegalBasis[] => {
+    const laws = LAWS[key] ?? LAWS.default!;
+    return rng.shuffle(laws).slice(0, rng.int(1, 2)).map((title) => ({ id: lawId(title), title, article: `第${chineseNumber(rng.int(5, 120))}条`, status: 'in_force' as const }));
+  };
+  const supervision = () => rng.shuffle(SUPERVISION_DUTIES).slice(0, rng.weighted([1, 2, 3, 4, 5], (n) => [2, 4, 5, 3, 1][n - 1]!));
+  const pickSection = (dept: Department, special?: string): string[] => {
+    const own = sectionsOf.get(dept.id)!.filter((s) => !['办公室', '综合科'].includes(s.name));
+    const choices = own.filter((s) => (special ? s.name === special : !(dept.id.endsWith('-sp') && s.name === '市场准入科')));
+    const chosen = choices.length > 0 ? rng.pick(choices) : sectionsOf.get(dept.id)![0]!;
+    return [chosen.id];
+  };
+  const cityItemsOfKind = new Map<string, PowerItem[]>();
+
+  for (const kind of DEPARTMENT_KINDS.filter((k) => k.weight > 0)) {
+    const dept = departmentOf(cityCode, kind.key)!;
+    const quota = Math.max(3, Math.round((SCALE.cityItems * factor * kind.weight) / TOTAL_WEIGHT));
+    const drafts = itemDrafts(kind, quota, rng);
+    const items: PowerItem[] = drafts.map((draft, i) => {
+      const code = `${cityCode}-${kind.code}-${TYPE_CODES[draft.type]}-${String(i + 1).padStart(4, '0')}`;
+      const special = kind.key === 'sp' && (draft.matter === 'foreign-enterprise' || draft.matter === 'enterprise-registration' || draft.name === '企业变更登记') ? '市场准入科' : undefined;
+      const stale = !draft.matter && REPEALED_LAWS[kind.key] !== undefined && rng.chance(0.01);
+      const unimplemented = !draft.matter && !special && rng.chance(0.008);
+      const item: PowerItem = {
+        code, name: draft.name, type: draft.type, department: dept.id, level: 'both',
+        ...(unimplemented ? {} : { sections: pickSection(dept, special) }),
+        legalBasis: stale ? [{ id: lawId(REPEALED_LAWS[kind.key]!), title: REPEALED_LAWS[kind.key]!, article: `第${chineseNumber(rng.int(5, 60))}条`, status: 'repealed' }] : legalBasisOf(kind.key),
+        supervision: supervision(),
+        ...(draft.matter ? { matters: [`m-${draft.matter}`] } : {}),
+      };
+      if (stale) truth.staleItems.push(code);
+      if (unimplemented) truth.itemsWithoutSection.push(code);
+      itemKind.set(code, kind.key);
+      return item;
+    });
+    cityItemsOfKind.set(kind.key, items);
+    powerItems.push(...items);
+  }
+
+  names.subregions.forEach((sub) => {
+    for (const [key, cityItems] of cityItemsOfKind) {
+      const dept = departmentOf(sub.code, key);
+      if (!dept) continue;
+      const mirrorRate = sub.level === 'zone' ? 0.85 : 0.97;
+      let seq = 0;
+      const seen = new Set<string>();
+      for (const cityItem of cityItems) {
+        if (!cityItem.matters && !rng.chance(mirrorRate)) continue;
+        seen.add(cityItem.name);
+        powerItems.push({
+          ...cityItem, code: `${sub.code}-${KIND.get(key)!.code}-${TYPE_CODES[cityItem.type]}-${String(++seq).padStart(4, '0')}`,
+          department: dept.id, level: 'county', sections: pickSection(dept), correspondsTo: cityItem.code,
+        });
+      }
+      const extras = itemDrafts(KIND.get(key)!, Math.round(seq * (sub.level === 'zone' ? 0.05 : SCALE.countyExtraRate)) + seq, rng)
+        .filter((draft) => !draft.matter && !seen.has(draft.name)).slice(0, Math.round(seq * (sub.level === 'zone' ? 0.05 : SCALE.countyExtraRate)));
+      for (const draft of extras) {
+        const code = `${sub.code}-${KIND.get(key)!.code}-${TYPE_CODES[draft.type]}-${String(++seq).padStart(4, '0')}`;
+        powerItems.push({ code, name: draft.name, type: draft.type, department: dept.id, level: 'county', sections: pickSection(dept), legalBasis: legalBasisOf(key), supervision: supervision() });
+        truth.countyItemsWithoutCity.push(code);
+      }
+    }
+  });
+
+  const tasks = buildTasks(departments, sectionsOf, factor, rng, truth);
+  const serviceItems = buildServiceItems(powerItems, factor, rng, truth);
+  const { boundaryItems, leads } = buildBoundaryItems(regions, departmentOf, sectionsOf, factor, rng, truth);
+  const volumes = buildVolumes(powerItems, rng);
+  plantForeignInvestmentCase(powerItems, volumes, sections, departmentOf(cityCode, 'sp')!, departmentOf(cityCode, 'sc')!, truth);
+  truth.cases.constructionNoise = { region: cityCode, matter: 'm-construction-noise', lead: departmentOf(cityCode, 'st')!.id };
+  truth.cases.housingTransaction = { region: cityCode, matter: 'm-housing-transaction', departments: [departmentOf(cityCode, 'zj')!.id, departmentOf(cityCode, 'zr')!.id] };
+
+  return {
+    names, regions, departments, sections, powerItems, serviceItems, tasks, boundaryItems, volumes, departmentOf,
+    leadOf: (region, matter) => leads.get(`${region}|${matter}`), truth,
+  };
+}
+
+/** Penalty items are often split by circumstance in real lists. */
+const PENALTY_QUALIFIERS = ['', '', '且拒不改正', '情节严重', '造成严重后果', '逾期未改正'];
+
+interface ItemDraft {
+  name: string;
+  type: PowerItemType;
+  matter?: string;
+}
+
+/** Item names and types of one department kind: its matters' items first, then its own vocabulary. */
+function itemDrafts(kind: DepartmentKind, quota: number, rng: Rng): ItemDraft[] {
+  const drafts: ItemDraft[] = [];
+  const names = new Set<string>();
+  const add = (draft: ItemDraft) => {
+    if (names.has(draft.name)) return;
+    names.add(draft.name);
+    drafts.push(draft);
+  };
+  for (const matter of MATTERS) {
+    for (const holder of matter.holders.filter((h) => h.dept === kind.key)) {
+      for (const type of holder.types) add({ name: matterItemName(matter, type), type, matter: matter.key });
+    }
+  }
+  for (const permit of kind.permits) add({ name: permit, type: typeOfPermit(permit) });
+  if (kind.key === 'sp') add({ name: '企业变更登记', type: 'licensing' });
+  const objects = kind.objects.length > 0 ? kind.objects : ['行政相对人'];
+  const offences = rng.shuffle(GENERIC_OFFENCES);
+  for (let round = 0; drafts.length < quota && round < quota * 30; round++) {
+    const object = objects[round % objects.length]!;
+    const roll = rng.next();
+    if (roll < 0.6) add({ name: `对${object}${rng.pick(offences)}${rng.pick(PENALTY_QUALIFIERS)}的行政处罚`, type: 'penalty' });
+    else if (roll < 0.84) add({ name: `对${object}的${rng.pick(INSPECTION_ASPECTS)}监督检查`, type: 'inspection' });
+    else if (roll < 0.9) add({ name: `对${object}${rng.pick(['违法使用的设施设备', '涉案物品', '有关场所'])}的查封、扣押`, type: 'coercion' });
+    else if (roll < 0.93) add({ name: `${object}${rng.pick(['违法行为举报', '先进典型'])}奖励`, type: 'reward' });
+    else if (roll < 0.97 && kind.permits.length > 0) add({ name: `${rng.pick(kind.permits)}${rng.pick(['延续', '变更', '注销', '补证'])}`, type: 'licensing' });
+    else add({ name: `${object}${rng.pick(['相关信息', '年度报告', '重大事项'])}备案`, type: 'other' });
+  }
+  return drafts.slice(0, Math.max(quota, drafts.filter((d) => d.matter).length + kind.permits.length));
+}
+
+/** The wording of an item a matter's holder has of one type. */
+export function matterItemName(matter: MatterSpec, type: PowerItemType): string {
+  switch (type) {
+    case 'penalty': return `对${matter.act}的行政处罚`;
+    case 'inspection': return `对${matter.object}的监督检查`;
+    case 'coercion': return `对${matter.object}的行政强制`;
+    case 'licensing': case 'confirmation': case 'benefit': return matter.permit ?? `${matter.name}相关事项办理`;
+    default: return `${matter.name}工作的组织实施`;
+  }
+}
+
+function buildTasks(departments: Department[], sectionsOf: Map<string, Section[]>, factor: number, rng: Rng, truth: PlantedTruth): Task[] {
+  const tasks: Task[] = [];
+  const mattersOfKind = new Map<string, MatterSpec[]>();
+  for (const matter of MATTERS) for (const h of matter.holders) mattersOfKind.set(h.dept, [...(mattersOfKind.get(h.dept) ?? []), matter]);
+  for (const dept of departments) {
+    const key = dept.id.slice(dept.id.indexOf('-') + 1);
+    const kind = KIND.get(key)!;
+    const county = !dept.region.endsWith('00');
+    for (const section of sectionsOf.get(dept.id)!) {
+      if (rng.chance(0.015)) {
+        truth.sectionsWithoutTask.push(section.id);
+        continue;
+      }
+      const perSection = county ? SCALE.tasksPerCountySection : kind.weight === 0 ? SCALE.tasksPerPartySection : SCALE.tasksPerCitySection;
+      const count = Math.max(1, Math.round(perSection * factor * (0.7 + rng.next() * 0.6)));
+      const domain = section.name.replace(/(科|处|室|支队|大队|中心|站|部)$/, '');
+      const wordings = section.name === '办公室' || section.name === '综合科'
+        ? rng.shuffle(OFFICE_TASKS)
+        : rng.shuffle(TASK_TEMPLATES).map((t) => t
+          .replace('{domain}', domain)
+          .replace('{object}', kind.objects.length ? rng.pick(kind.objects) : '服务对象')
+          .replace('{permit}', kind.permits.length ? rng.pick(kind.permits) : `${domain}事项`));
+      const matters = section.name === '办公室' ? [] : (mattersOfKind.get(key) ?? []);
+      const names = [...new Set([...matters.slice(0, 1).map((m) => `负责${m.name}相关问题的处置和督办`), ...wordings])].slice(0, count);
+      names.forEach((name, i) => {
+        const task: Task = {
+          id: `${section.id}-t${i + 1}`, section: section.id, name,
+          flowchart: !rng.chance(0.012), norm: !rng.chance(0.01),
+          ...(i === 0 && matters.length > 0 && name.includes(matters[0]!.name) ? { matters: [`m-${matters[0]!.key}`] } : {}),
+        };
+        if (!task.flowchart || !task.norm) truth.tasksWithoutFlowchartOrNorm.push(task.id);
+        tasks.push(task);
+      });
+    }
+  }
+  return tasks;
+}
+
+function buildServiceItems(items: PowerItem[], factor: number, rng: Rng, truth: PlantedTruth): ServiceItem[] {
+  const applicationTypes = new Set<PowerItemType>(['licensing', 'confirmation', 'benefit']);
+  const candidates = rng.shuffle(items.filter((item) => applicationTypes.has(item.type)));
+  const target = Math.round(SCALE.serviceItems * factor);
+  const cityItems = candidates.filter((i) => i.level !== 'county');
+  const services: ServiceItem[] = [];
+  const variants = ['', '（新办）', '（变更）', '（延续）', '（注销）', '（补办）', '（迁移）'];
+  for (let i = 0; services.length < target && i < candidates.length * variants.length; i++) {
+    const item = candidates[i % candidates.length]!;
+    const variant = variants[Math.floor(i / candidates.length)]!;
+    const level = item.level === 'county' ? 'county' : 'city';
+    const region = item.code.slice(0, 6);
+    const code = `SV-${region}-${String(services.length + 1).padStart(5, '0')}`;
+    const roll = rng.next();
+    if (roll < 0.026) {
+      services.push({ code, name: `${item.name}${variant}（一件事）`, level });
+      truth.serviceItemsWithoutPowerItem.push(code);
+    } else if (roll < 0.039 && level === 'county' && cityItems.length > 0) {
+      services.push({ code, name: `${item.name}${variant}`, level, powerItem: rng.pick(cityItems).code });
+      truth.serviceItemsAtWrongLevel.push(code);
+    } else {
+      services.push({ code, name: `${item.name}${variant}`, level, powerItem: item.code });
+    }
+  }
+  return services;
+}
+
+function buildBoundaryItems(
+  regions: Region[], departmentOf: (region: string, key: string) => Department | undefined, sectionsOf: Map<string, Section[]>,
+  factor: number, rng: Rng, truth: PlantedTruth,
+): { boundaryItems: BoundaryItem[]; leads: Map<string, string> } {
+  const items: BoundaryItem[] = [];
+  const leads = new Map<string, string>();
+  let batchSeq = 0;
+  const per = (city: number, county: number, region: Region) => Math.max(1, Math.round((region.level === 'city' ? city : county) * Math.min(1, factor * 4)));
+  for (const region of regions) {
+    const present = (key: string) => departmentOf(region.code, key);
+    for (const matter of MATTERS) {
+      const holders = matter.holders.map((h) => present(h.dept)).filter((d): d is Department => d !== undefined);
+      const contested = holders.length >= 2;
+      if (contested && !matter.lead) {
+        truth.overlaps.push({ region: region.code, matter: `m-${matter.key}`, departments: holders.map((d) => d.id) });
+        continue;
+      }
+      const leadKind = matter.lead ?? (matter.weight >= 20 ? matter.holders[0]?.dept : undefined);
+      const lead = leadKind ? present(leadKind) : undefined;
+      if (!lead) continue;
+      if (contested) leads.set(`${region.code}|m-${matter.key}`, leadKind!);
+      const cooperating = contested ? holders.filter((d) => d.id !== lead.id) : rng.shuffle(['cg', 'ga', 'zj', 'sc', 'st', 'jt'].map(present).filter((d): d is Department => !!d && d.id !== lead.id)).slice(0, rng.int(1, 2));
+      const aspects = rng.shuffle(BOUNDARY_ASPECTS).slice(0, contested ? per(12, 8, region) : per(8, 5, region));
+      for (const aspect of aspects) {
+        const status = rng.chance(0.03) ? 'draft' : 'published';
+        items.push({
+          id: `${region.code}-b${String(items.length + 1).padStart(4, '0')}`, title: `${matter.name}${aspect}`, scope: 'department', region: region.code,
+          text: `${matter.name}的${aspect}工作由${lead.name}牵头负责${cooperating.length ? `；${cooperating.map((d) => d.name).join('、')}按照各自职责配合` : ''}。`,
+          lead: lead.id, ...(cooperating.length ? { cooperating: cooperating.map((d) => d.id) } : {}), matters: [`m-${matter.key}`],
+          status, batch: (batchSeq++ % 4) + 1,
+        });
+      }
+    }
+    // Section boundaries inside departments (科室间职责边界事项).
+    for (const matter of MATTERS) {
+      for (const holder of matter.holders) {
+        const dept = present(holder.dept);
+        const own = dept ? sectionsOf.get(dept.id)!.filter((s) => s.name !== '办公室') : [];
+        if (!dept || own.length < 2 || !rng.chance(region.level === 'city' ? 0.9 : 0.5)) continue;
+        const [a, b] = rng.shuffle(own);
+        items.push({
+          id: `${region.code}-b${String(items.length + 1).padStart(4, '0')}`, title: `${a!.name}与${b!.name}关于${matter.name}的职责分工`, scope: 'section', region: region.code,
+          text: `${matter.name}相关工作由${a!.name}牵头，${b!.name}配合。`, lead: a!.id, cooperating: [b!.id], matters: [`m-${matter.key}`], status: 'published', batch: 1,
+        });
+      }
+    }
+  }
+  return { boundaryItems: items, leads };
+}
+
+function buildVolumes(items: PowerItem[], rng: Rng): Volume[] {
+  const volumes: Volume[] = [];
+  const base: Record<PowerItemType, number> = { licensing: 260, confirmation: 320, benefit: 420, penalty: 18, inspection: 60, coercion: 4, levy: 80, reward: 3, adjudication: 5, other: 10 };
+  for (const item of items) {
+    if (!item.sections || item.sections.length !== 1) continue;
+    const scale = item.level === 'county' ? 0.4 : 1;
+    for (const year of SCALE.years) {
+      const received = Math.round(base[item.type] * scale * Math.exp((rng.next() - 0.5) * 1.6));
+      volumes.push({ powerItem: item.code, section: item.sections[0]!, year, received, completed: Math.round(received * (0.95 + rng.next() * 0.05)) });
+    }
+  }
+  return volumes;
+}
+
+/**
+ * The brief's staffing case: in the Administrative Approval Services Bureau's 4-post 市场准入科,
+ * foreign-invested enterprise registration is one third of the workload every year, so moving
+ * it to the Market Supervision Bureau moves one post.
+ */
+function plantForeignInvestmentCase(items: PowerItem[], volumes: Volume[], sections: Section[], sp: Department, sc: Department, truth: PlantedTruth): void {
+  const section = sections.find((s) => s.department === sp.id && s.name === '市场准入科')!;
+  const inSection = items.filter((i) => i.department === sp.id && i.sections?.[0] === section.id);
+  const foreign = inSection.find((i) => i.matters?.includes('m-foreign-enterprise'))!;
+  const others = inSection.filter((i) => i !== foreign);
+  for (const volume of volumes) {
+    if (volume.section !== section.id) continue;
+    const yearFactor = 1 + (volume.year - 2021) * 0.08;
+    const share = volume.powerItem === foreign.code ? 1200 : Math.round(2400 / others.length);
+    volume.received = Math.round(share * yearFactor);
+    volume.completed = Math.round(volume.received * 0.99);
+  }
+  // Rounding must not shift the share: give the remainder to the last other item.
+  for (const year of SCALE.years) {
+    const ofYear = volumes.filter((v) => v.section === section.id && v.year === year);
+    const foreignVolume = ofYear.find((v) => v.powerItem === foreign.code)!;
+    const rest = ofYear.filter((v) => v !== foreignVolume);
+    const restSum = rest.reduce((sum, v) => sum + v.received, 0);
+    rest[rest.length - 1]!.received += foreignVolume.received * 2 - restSum;
+  }
+  truth.cases.foreignInvestment = { item: foreign.code, section: section.id, department: sp.id, to: sc.id, share: 1 / 3, posts: section.posts, postsToMove: 1 };
+}
