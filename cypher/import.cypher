@@ -89,6 +89,60 @@ UNWIND $rows AS row
 MERGE (n:Complaint {id: row.key})
 SET n = row.props
 
+// name: createRegions
+// Creates regions that are not in the graph yet (cheaper than MERGE; the key constraint still guards).
+UNWIND $rows AS row
+CREATE (n:Region)
+SET n = row.props
+
+// name: createDepartments
+// Creates departments that are not in the graph yet (cheaper than MERGE; the key constraint still guards).
+UNWIND $rows AS row
+CREATE (n:Department)
+SET n = row.props
+
+// name: createSections
+// Creates sections that are not in the graph yet (cheaper than MERGE; the key constraint still guards).
+UNWIND $rows AS row
+CREATE (n:Section)
+SET n = row.props
+
+// name: createMatters
+// Creates matters that are not in the graph yet (cheaper than MERGE; the key constraint still guards).
+UNWIND $rows AS row
+CREATE (n:Matter)
+SET n = row.props
+
+// name: createPowerItems
+// Creates power items that are not in the graph yet (cheaper than MERGE; the key constraint still guards).
+UNWIND $rows AS row
+CREATE (n:PowerItem)
+SET n = row.props
+
+// name: createServiceItems
+// Creates service items that are not in the graph yet (cheaper than MERGE; the key constraint still guards).
+UNWIND $rows AS row
+CREATE (n:ServiceItem)
+SET n = row.props
+
+// name: createTasks
+// Creates tasks that are not in the graph yet (cheaper than MERGE; the key constraint still guards).
+UNWIND $rows AS row
+CREATE (n:Task)
+SET n = row.props
+
+// name: createBoundaryItems
+// Creates boundary items that are not in the graph yet (cheaper than MERGE; the key constraint still guards).
+UNWIND $rows AS row
+CREATE (n:BoundaryItem)
+SET n = row.props
+
+// name: createComplaints
+// Creates complaints that are not in the graph yet (cheaper than MERGE; the key constraint still guards).
+UNWIND $rows AS row
+CREATE (n:Complaint)
+SET n = row.props
+
 // name: linkRegions
 // Replaces each region's parent: (parent)-[:CONTAINS]->(region).
 UNWIND $rows AS row

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { connect, type Connection } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
+import { AppError, ErrorCode } from '../errors.js';
 import { exportBundle } from '../ingest/export-bundle.js';
 import { importBundle, type ImportMode } from '../ingest/import-bundle.js';
 import { formatImportReport, importProgressPrinter } from './progress.js';
@@ -24,14 +25,20 @@ export function registerBundleCommands(program: Command): void {
     .description('import a bundle folder (dutygraph-bundle/1): all of it, or nothing if a record is bad')
     .option('--skip-invalid', 'import the valid records and report the bad ones')
     .addOption(new Option('--mode <mode>', 'atomic: one transaction; resumable: commit in batches, rerun to finish').choices(['auto', 'atomic', 'resumable']).default('auto'))
+    .option('--batch-size <n>', 'records per write batch', '2000')
     .option('--json', 'print the report as JSON')
-    .action(runAction(async (folder: string, flags: { skipInvalid?: boolean; json?: boolean; mode: ImportMode }) => {
+    .action(runAction(async (folder: string, flags: { skipInvalid?: boolean; json?: boolean; mode: ImportMode; batchSize: string }) => {
+      const batchSize = Number(flags.batchSize);
+      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
+        throw new AppError(ErrorCode.BAD_USER_INPUT, `--batch-size: expected an integer from 1 to 100000, got ${flags.batchSize}`);
+      }
       await withDatabase(async ({ db }) => {
         await migrate(db);
         const progress = importProgressPrinter();
         const report = await importBundle(db, resolve(folder), {
           skipInvalid: flags.skipInvalid ?? false,
           mode: flags.mode,
+          batchSize,
           onProgress: progress.update,
           onValidated: ({ records, mode }) => process.stderr.write(`validated ${records} records; writing them ${mode === 'atomic' ? 'in one transaction' : 'in resumable batches'}\n`),
         }).finally(progress.end);

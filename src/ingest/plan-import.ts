@@ -45,7 +45,11 @@ const LIST_LINKS: Partial<Record<RecordFile, readonly string[]>> = {
 
 /** Drops undefined values at every depth (Cypher then sees a missing key as null). */
 function withoutUndefined<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  if (Array.isArray(value)) return value.map(withoutUndefined) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) if (inner !== undefined) out[key] = withoutUndefined(inner);
+  return out as T;
 }
 
 /** The writer's row for one record. */

@@ -7,6 +7,8 @@ import type { Validation } from './validate-bundle.js';
 
 const Q = useQueries([
   'existingRecords',
+  'createRegions', 'createDepartments', 'createSections', 'createMatters', 'createPowerItems', 'createServiceItems',
+  'createTasks', 'createBoundaryItems', 'createComplaints',
   'upsertRegions', 'upsertDepartments', 'upsertSections', 'upsertMatters', 'upsertPowerItems', 'upsertServiceItems',
   'upsertTasks', 'upsertBoundaryItems', 'upsertComplaints', 'upsertVolumes',
   'linkRegions', 'linkDepartments', 'linkSections', 'linkMatters', 'linkPowerItems', 'linkServiceItems', 'linkTasks',
@@ -19,6 +21,11 @@ const UPSERT: Record<NodeFile, keyof typeof Q> = {
   regions: 'upsertRegions', departments: 'upsertDepartments', sections: 'upsertSections', matters: 'upsertMatters',
   powerItems: 'upsertPowerItems', serviceItems: 'upsertServiceItems', tasks: 'upsertTasks',
   boundaryItems: 'upsertBoundaryItems', complaints: 'upsertComplaints',
+};
+const CREATE: Record<NodeFile, keyof typeof Q> = {
+  regions: 'createRegions', departments: 'createDepartments', sections: 'createSections', matters: 'createMatters',
+  powerItems: 'createPowerItems', serviceItems: 'createServiceItems', tasks: 'createTasks',
+  boundaryItems: 'createBoundaryItems', complaints: 'createComplaints',
 };
 const LINK: Record<NodeFile, keyof typeof Q> = {
   regions: 'linkRegions', departments: 'linkDepartments', sections: 'linkSections', matters: 'linkMatters',
@@ -38,13 +45,23 @@ export interface WriteProgress {
   total: number;
 }
 
-/** The valid records of one file as writer rows, in batches, read afresh from the source. */
-async function* batchesOf(bundle: OpenedBundle, file: RecordFile, validation: Validation, size: number): AsyncGenerator<WriteRow[]> {
+/** The field holding each file's key in a raw record (volumes have a composite key). */
+const KEY_FIELD: Record<NodeFile, string> = {
+  regions: 'code', departments: 'id', sections: 'id', matters: 'id', powerItems: 'code', serviceItems: 'code', tasks: 'id',
+  boundaryItems: 'id', complaints: 'id',
+};
+
+/**
+ * The valid records of one file as writer rows, in batches, read afresh from the source. With
+ * `only`, records whose key is not in it are skipped before any parsing.
+ */
+async function* batchesOf(bundle: OpenedBundle, file: RecordFile, validation: Validation, size: number, only?: Set<string>): AsyncGenerator<WriteRow[]> {
   const source = bundle.sources[file];
   if (!source) return;
   let batch: WriteRow[] = [];
   for await (const entry of source.entries()) {
     if (entry.error !== undefined || validation.rejected.has(entry.where)) continue;
+    if (only && !only.has(String((entry.value as Record<string, unknown>)[KEY_FIELD[file as NodeFile]]).trim())) continue;
     const parsed = RECORD_SCHEMAS[file].safeParse(entry.value);
     if (!parsed.success) continue; // cannot happen: validation rejected it
     let record = parsed.data as RecordTypes[RecordFile];
@@ -58,6 +75,21 @@ async function* batchesOf(bundle: OpenedBundle, file: RecordFile, validation: Va
     }
   }
   if (batch.length > 0) yield batch;
+}
+
+/**
+ * Iterates `source` one step ahead: the next batch is read and parsed while the database
+ * writes the current one, so Node and Neo4j work side by side on the two cores.
+ */
+async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  let next = iterator.next();
+  for (;;) {
+    const current = await next;
+    if (current.done) return;
+    next = iterator.next();
+    yield current.value;
+  }
 }
 
 async function existingHashes(tx: Tx, file: RecordFile, rows: WriteRow[]): Promise<Map<string, string | null>> {
@@ -83,37 +115,42 @@ export async function writeBundle(
   const counts = Object.fromEntries(
     RECORD_FILES.map((file) => [file, { created: 0, updated: 0, unchanged: 0, rejected: validation.rejectedCounts[file] ?? 0 }]),
   ) as Record<RecordFile, FileCounts>;
-  const progress = (phase: WriteProgress['phase'], file: RecordFile, done: number) =>
-    options.onProgress?.({ phase, file, done, total: validation.totals[file] });
+  const progress = (phase: WriteProgress['phase'], file: RecordFile, done: number, total = validation.totals[file]) =>
+    options.onProgress?.({ phase, file, done, total });
 
+  // Keys written in the node step: only these need their relationships and hash written.
+  const pending = new Map<NodeFile, Set<string>>(NODE_FILES.map((file) => [file, new Set<string>()]));
   for (const file of NODE_FILES) {
     let done = 0;
-    for await (const rows of batchesOf(bundle, file, validation, options.batchSize)) {
+    for await (const rows of readAhead(batchesOf(bundle, file, validation, options.batchSize))) {
       await runner.run(UPSERT[file], async (tx) => {
         const existing = await existingHashes(tx, file, rows);
-        const changed = rows.filter((row) => {
+        const created: WriteRow[] = [];
+        const updated: WriteRow[] = [];
+        for (const row of rows) {
           const outcome = classify(row, existing);
           counts[file][outcome]++;
-          return outcome !== 'unchanged';
-        });
-        if (changed.length > 0) await tx.run(Q[UPSERT[file]], { rows: changed });
+          if (outcome === 'created') created.push(row);
+          else if (outcome === 'updated') updated.push(row);
+        }
+        if (created.length > 0) await tx.run(Q[CREATE[file]], { rows: created });
+        if (updated.length > 0) await tx.run(Q[UPSERT[file]], { rows: updated });
+        for (const row of [...created, ...updated]) pending.get(file)!.add(row.key);
       });
       progress('nodes', file, (done += rows.length));
     }
   }
   for (const file of NODE_FILES) {
     let done = 0;
-    for await (const rows of batchesOf(bundle, file, validation, options.batchSize)) {
-      await runner.run(LINK[file], async (tx) => {
-        const existing = await existingHashes(tx, file, rows);
-        const pending = rows.filter((row) => existing.get(row.key) !== row.hash);
-        if (pending.length > 0) await tx.run(Q[LINK[file]], { rows: pending });
-      });
-      progress('relationships', file, (done += rows.length));
+    const keys = pending.get(file)!;
+    for await (const rows of readAhead(batchesOf(bundle, file, validation, options.batchSize, keys))) {
+      await runner.run(LINK[file], (tx) => tx.run(Q[LINK[file]], { rows }));
+      progress('relationships', file, (done += rows.length), keys.size);
     }
+    keys.clear();
   }
   let done = 0;
-  for await (const rows of batchesOf(bundle, 'volumes', validation, options.batchSize)) {
+  for await (const rows of readAhead(batchesOf(bundle, 'volumes', validation, options.batchSize))) {
     await runner.run('upsertVolumes', async (tx) => {
       const existing = await existingHashes(tx, 'volumes', rows);
       const changed = rows.filter((row) => {
