@@ -275,3 +275,11 @@ UNWIND $rows AS row
 MATCH (p:PowerItem {code: row.powerItem}), (s:Section {id: row.section})
 MERGE (p)-[v:VOLUME {year: row.props.year}]->(s)
 SET v = row.props, v.importHash = row.hash
+
+// name: directoryNames
+// Names of departments (with aliases), sections, regions and matters, to resolve spreadsheet cells.
+CALL () { MATCH (d:Department) RETURN collect({id: d.id, name: d.name, aliases: d.aliases}) AS departments }
+CALL () { MATCH (d:Department)-[:HAS_SECTION]->(s:Section) RETURN collect({id: s.id, department: d.id, name: s.name}) AS sections }
+CALL () { MATCH (r:Region) RETURN collect({code: r.code, name: r.name}) AS regions }
+CALL () { MATCH (m:Matter) RETURN collect({id: m.id, name: m.name}) AS matters }
+RETURN departments, sections, regions, matters

@@ -3,6 +3,7 @@ import { useQueries } from '../db/named-queries.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { RECORD_FILES, type RecordFile } from '../model/bundle.js';
 import { openBundle } from './open-bundle.js';
+import { loadDirectory } from './spreadsheet/load-directory.js';
 import type { FileCounts } from './plan-import.js';
 import type { KeySets } from './references.js';
 import { validateBundle, type GraphView } from './validate-bundle.js';
@@ -59,7 +60,8 @@ async function graphView(db: Database): Promise<GraphView> {
  * transaction; large ones commit in batches, and a rerun after a failure completes them.
  */
 export async function importBundle(db: Database, folder: string, options: ImportOptions = {}): Promise<ImportReport> {
-  const bundle = openBundle(folder);
+  const bundle = await openBundle(folder);
+  if (bundle.spreadsheets > 0) await loadDirectory(db, bundle);
   const validation = await validateBundle(bundle, await graphView(db));
   if (validation.problemCount > 0 && !options.skipInvalid) {
     const more = validation.problemCount - validation.errors.length;

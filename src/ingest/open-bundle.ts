@@ -1,20 +1,22 @@
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { AppError, ErrorCode } from '../errors.js';
 import { RECORD_FILES, type RecordFile } from '../model/bundle.js';
+import { openSpreadsheet, SPREADSHEET_EXTENSIONS, type DirectoryHolder } from './spreadsheet/spreadsheet-sources.js';
 
 /**
- * Opens a bundle folder without reading its records: each file becomes a source that can be
- * iterated several times (validate, then write), record by record. NDJSON files stream, so a
- * file of millions of complaints never sits in memory whole; a .json array is parsed at once.
+ * Opens a bundle without reading its records: each file becomes a source that can be iterated
+ * several times (validate, then write), record by record. NDJSON files stream, so a file of
+ * millions of complaints never sits in memory whole; a .json array is parsed at once.
  */
 
 /** One record as read from disk, before validation, with where it came from. */
 export type RawEntry =
-  | { where: string; value: unknown; error?: undefined }
-  /** A record that could not even be read (bad JSON, too long a line). */
-  | { where: string; error: string; value?: undefined };
+  /** `columns`: for spreadsheet rows, the column header of each field, for error messages. */
+  | { where: string; value: unknown; error?: undefined; columns?: Record<string, string> }
+  /** A record that could not even be read (bad JSON, too long a line, an unreadable cell). */
+  | { where: string; error: string; value?: undefined; column?: string };
 
 export interface EntrySource {
   /** The file name, as errors name it. */
@@ -26,8 +28,11 @@ export interface OpenedBundle {
   folder: string;
   manifest?: RawEntry;
   sources: Partial<Record<RecordFile, EntrySource>>;
-  /** Problems with the folder itself (unknown files, a name given twice). */
+  /** Problems with the folder itself (unknown files, a name given twice, an unreadable sheet). */
   errors: string[];
+  /** Spreadsheet rows name departments and sections; the import sets this before reading them. */
+  names: DirectoryHolder;
+  spreadsheets: number;
 }
 
 /** Longest NDJSON line accepted: a record bigger than this is an error, not a memory spike. */
@@ -101,20 +106,49 @@ function ndjsonSource(path: string, name: string): EntrySource {
   };
 }
 
+/** Several sources of one bundle file (a .json file and spreadsheets), read one after the other. */
+function concatSources(first: EntrySource, second: EntrySource): EntrySource {
+  return {
+    name: `${first.name}, ${second.name}`,
+    async *entries() {
+      yield* first.entries();
+      yield* second.entries();
+    },
+  };
+}
+
 /**
- * Finds the bundle files of a folder: each known name as .json (an array) or .ndjson (a record
- * a line). A name given twice or a .json/.ndjson file the format does not know is an error, so
- * a misspelt file name cannot silently drop its records.
+ * Opens a bundle: a folder, or a single file. Bundle files are each known name as .json (an
+ * array) or .ndjson (a record a line); .csv and .xlsx files are spreadsheets of the lists, each
+ * table feeding the bundle file its header says (spreadsheet/columns.ts). A name given twice or
+ * a .json/.ndjson file the format does not know is an error, so a misspelt file name cannot
+ * silently drop its records.
  */
-export function openBundle(folder: string): OpenedBundle {
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `${folder}: not a bundle folder`);
-  }
-  const bundle: OpenedBundle = { folder, sources: {}, errors: [] };
+export async function openBundle(path: string): Promise<OpenedBundle> {
+  if (!existsSync(path)) throw new AppError(ErrorCode.BAD_USER_INPUT, `${path}: no such folder or file`);
+  const isFolder = statSync(path).isDirectory();
+  const folder = isFolder ? path : dirname(path);
+  const files = isFolder ? readdirSync(folder).sort() : [basename(path)];
+  const bundle: OpenedBundle = { folder: path, sources: {}, errors: [], names: {}, spreadsheets: 0 };
+  const addSource = (file: RecordFile, source: EntrySource) => {
+    const existing = bundle.sources[file];
+    bundle.sources[file] = existing ? concatSources(existing, source) : source;
+  };
   const seen = new Map<string, string>();
-  for (const file of readdirSync(folder).sort()) {
+  for (const file of files) {
+    const filePath = join(folder, file);
+    if (SPREADSHEET_EXTENSIONS.has(extname(file).toLowerCase()) && !file.startsWith('~$')) {
+      bundle.spreadsheets++;
+      const opened = await openSpreadsheet(filePath, bundle.names);
+      bundle.errors.push(...opened.errors);
+      for (const { file: kind, source } of opened.sources) addSource(kind, source);
+      continue;
+    }
     const match = /^(.+)\.(json|ndjson)$/.exec(file);
-    if (!match) continue;
+    if (!match) {
+      if (!isFolder) bundle.errors.push(`${file}: not a bundle file (.json, .ndjson) or a spreadsheet (.csv, .xlsx)`);
+      continue;
+    }
     const [, name = '', ext] = match;
     if (!KNOWN_NAMES.has(name)) {
       bundle.errors.push(`${file}: unknown bundle file (expected one of manifest, ${RECORD_FILES.join(', ')})`);
@@ -125,12 +159,11 @@ export function openBundle(folder: string): OpenedBundle {
       continue;
     }
     seen.set(name, file);
-    const path = join(folder, file);
     if (name === 'manifest') {
-      bundle.manifest = readManifest(path, file, ext === 'json');
+      bundle.manifest = readManifest(filePath, file, ext === 'json');
       continue;
     }
-    bundle.sources[name as RecordFile] = ext === 'json' ? jsonArraySource(path, file) : ndjsonSource(path, file);
+    addSource(name as RecordFile, ext === 'json' ? jsonArraySource(filePath, file) : ndjsonSource(filePath, file));
   }
   return bundle;
 }

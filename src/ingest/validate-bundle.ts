@@ -36,15 +36,19 @@ export interface Validation {
 
 export const MAX_ERRORS = 10_000;
 
-/** Renders zod issues as `where: field: reason` lines. */
-export function formatIssues(where: string, error: z.ZodError): string[] {
+/**
+ * Renders zod issues as `where: field: reason` lines, or `where:column: reason` for a spreadsheet
+ * row whose field came from a named column.
+ */
+export function formatIssues(where: string, error: z.ZodError, columns?: Record<string, string>): string[] {
   return error.issues.flatMap((issue) => {
     const field = issue.path.join('.');
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => `${where}: ${field ? field + '.' : ''}${key}: unknown field`);
     }
     const reason = /received undefined$/.test(issue.message) ? 'is required' : issue.message;
-    return [`${where}: ${field || '(record)'}: ${reason}`];
+    const column = columns?.[String(issue.path[0])];
+    return [column ? `${where}:${column}: ${reason}` : `${where}: ${field || '(record)'}: ${reason}`];
   });
 }
 
@@ -95,12 +99,12 @@ export async function validateBundle(bundle: OpenedBundle, graph: GraphView): Pr
       try {
         for await (const entry of source.entries()) {
           if (entry.error !== undefined) {
-            problems.add(file, entry.where, [`${entry.where}: ${entry.error}`]);
+            problems.add(file, entry.where, [`${entry.where}${entry.column ? `:${entry.column}` : ''}: ${entry.error}`]);
             continue;
           }
           const parsed = RECORD_SCHEMAS[file].safeParse(entry.value);
           if (!parsed.success) {
-            problems.add(file, entry.where, formatIssues(entry.where, parsed.error));
+            problems.add(file, entry.where, formatIssues(entry.where, parsed.error, entry.columns));
             continue;
           }
           let record = parsed.data as RecordTypes[RecordFile];

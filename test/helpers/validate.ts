@@ -4,10 +4,10 @@ import { validateBundle, type Validation } from '../../src/ingest/validate-bundl
 import { writeBundle } from './bundle-dir.js';
 
 /** Validates a bundle folder against a pretend graph holding the given keys and implementations. */
-export function validateFolder(folder: string, graph: { keys?: Partial<Record<keyof KeySets, string[]>>; sections?: Record<string, string[]> } = {}): Promise<Validation> {
+export async function validateFolder(folder: string, graph: { keys?: Partial<Record<keyof KeySets, string[]>>; sections?: Record<string, string[]> } = {}): Promise<Validation> {
   const keys = emptyKeySets();
   for (const [label, ids] of Object.entries(graph.keys ?? {})) for (const id of ids ?? []) keys[label as keyof KeySets].add(id);
-  return validateBundle(openBundle(folder), { keys, implementingSections: async () => new Map(Object.entries(graph.sections ?? {})) });
+  return validateBundle(await openBundle(folder), { keys, implementingSections: async () => new Map(Object.entries(graph.sections ?? {})) });
 }
 
 /** Writes the files to a temporary bundle folder and validates it. */
