@@ -3,6 +3,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { AppError, ErrorCode } from '../errors.js';
 import { RECORD_FILES, type RecordFile } from '../model/bundle.js';
+import { OPEN311_FILES, open311Source } from './open311.js';
 import { openSpreadsheet, SPREADSHEET_EXTENSIONS, type DirectoryHolder } from './spreadsheet/spreadsheet-sources.js';
 
 /**
@@ -30,8 +31,9 @@ export interface OpenedBundle {
   sources: Partial<Record<RecordFile, EntrySource>>;
   /** Problems with the folder itself (unknown files, a name given twice, an unreadable sheet). */
   errors: string[];
-  /** Spreadsheet rows name departments and sections; the import sets this before reading them. */
+  /** Spreadsheet rows and Open311 requests name departments; the import sets this before reading them. */
   names: DirectoryHolder;
+  /** How many sources need `names` (spreadsheets, Open311 files). */
   spreadsheets: number;
 }
 
@@ -120,7 +122,8 @@ function concatSources(first: EntrySource, second: EntrySource): EntrySource {
 /**
  * Opens a bundle: a folder, or a single file. Bundle files are each known name as .json (an
  * array) or .ndjson (a record a line); .csv and .xlsx files are spreadsheets of the lists, each
- * table feeding the bundle file its header says (spreadsheet/columns.ts). A name given twice or
+ * table feeding the bundle file its header says (spreadsheet/columns.ts); Open311 `services.json`
+ * and `requests.json` feed matters and complaints (open311.ts). A name given twice or
  * a .json/.ndjson file the format does not know is an error, so a misspelt file name cannot
  * silently drop its records.
  */
@@ -142,6 +145,11 @@ export async function openBundle(path: string): Promise<OpenedBundle> {
       const opened = await openSpreadsheet(filePath, bundle.names);
       bundle.errors.push(...opened.errors);
       for (const { file: kind, source } of opened.sources) addSource(kind, source);
+      continue;
+    }
+    if (OPEN311_FILES[file]) {
+      bundle.spreadsheets++;
+      addSource(OPEN311_FILES[file]!, open311Source(filePath, bundle.names));
       continue;
     }
     const match = /^(.+)\.(json|ndjson)$/.exec(file);

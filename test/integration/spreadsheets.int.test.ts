@@ -98,3 +98,27 @@ function encodeGbk(text: string): Buffer {
   }
   return Buffer.from([...text].flatMap((char) => (char.charCodeAt(0) < 0x80 ? [char.charCodeAt(0)] : codes.get(char)!)));
 }
+
+describe('Open311 GeoReport v2', () => {
+  const OPEN311 = projectPath('seed', 'fixtures', 'open311');
+
+  it('imports services as matters and requests as complaints routed to the agency responsible', async () => {
+    const report = await importBundle(db, OPEN311);
+    expect(report.counts.matters.created).toBe(2);
+    expect(report.counts.complaints.created).toBe(2);
+    const complaints = JSON.parse((await exported())['complaints.json']!) as { id: string; matter?: string; routes?: unknown[] }[];
+    expect(complaints.find((c) => c.id === 'O311-0001')).toMatchObject({
+      matter: 'open311-noise-night', routes: [{ department: 'd-sthjj', outcome: 'resolved', at: '2021-11-02T09:30:00+08:00' }],
+    });
+    expect(complaints.find((c) => c.id === 'O311-0002')).toMatchObject({ routes: [{ department: 'd-cgj', outcome: 'accepted' }] });
+  });
+
+  it('names the request whose agency is unknown, and writes nothing', async () => {
+    const before = await graphCounts(db);
+    const error = await importError(writeBundle({
+      'requests.json': [{ service_request_id: 'X1', status: 'open', description: '路灯不亮', agency_responsible: 'Department of Streets', requested_datetime: '2021-11-03T20:00:00Z' }],
+    }));
+    expect(error.details).toEqual(['requests.json:0:agency_responsible: no department "Department of Streets" in the bundle or the graph']);
+    expect(await graphCounts(db)).toEqual(before);
+  });
+});
