@@ -20,7 +20,7 @@ let bundle: string;
 beforeAll(async () => {
   db = await connectTestDatabase();
   const out = mkdtempSync(join(tmpdir(), 'dg-resume-'));
-  await generate({ scale: 0.02, seed: 11, out });
+  await generate({ scale: 0.01, seed: 11, out });
   bundle = join(out, 'bundle');
 });
 afterAll(() => db.close());
@@ -58,5 +58,5 @@ describe('a resumable import killed part-way', () => {
     expect(written).toBeGreaterThan(0);
     expect(await graphCounts(db)).toEqual(expectedCounts);
     expect(await exportFolder()).toEqual(expected);
-  });
+  }, 300_000);
 });
