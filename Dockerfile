@@ -6,6 +6,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY seed ./seed
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
@@ -17,7 +18,7 @@ COPY --from=build /app/dist ./dist
 COPY bin ./bin
 COPY cypher ./cypher
 COPY schema ./schema
-COPY seed/fixtures ./seed/fixtures
+COPY seed ./seed
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --retries=6 \
