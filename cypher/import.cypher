@@ -1,7 +1,7 @@
-// Bundle import (src/ingest). Nodes are upserted first (all files) without their import hash,
-// then each changed record's outgoing relationships of its own kind are replaced and its hash
-// set, in the same transaction. The hash is thus a commit marker: a record whose import was
-// cut between the two steps has no hash and is written again when the import is rerun.
+// Bundle import (src/ingest/write-bundle.ts). A record's node is written without its import
+// hash; its outgoing relationships of its own kind are then replaced and the hash set. The hash
+// is thus a commit marker: a record whose import was cut between the two has no hash and is
+// written again when the import is rerun.
 
 // name: existingRecords
 // The import hash of each given key already in the graph, per label (null hash: made outside an import).
@@ -283,3 +283,11 @@ CALL () { MATCH (d:Department)-[:HAS_SECTION]->(s:Section) RETURN collect({id: s
 CALL () { MATCH (r:Region) RETURN collect({code: r.code, name: r.name}) AS regions }
 CALL () { MATCH (m:Matter) RETURN collect({id: m.id, name: m.name}) AS matters }
 RETURN departments, sections, regions, matters
+
+// name: emptyLabels
+// Which kinds of record the graph holds none of: their records are all new, no lookup needed.
+RETURN NOT EXISTS { MATCH (:Region) } AS regions, NOT EXISTS { MATCH (:Department) } AS departments,
+  NOT EXISTS { MATCH (:Section) } AS sections, NOT EXISTS { MATCH (:Matter) } AS matters,
+  NOT EXISTS { MATCH (:PowerItem) } AS powerItems, NOT EXISTS { MATCH (:ServiceItem) } AS serviceItems,
+  NOT EXISTS { MATCH (:Task) } AS tasks, NOT EXISTS { MATCH (:BoundaryItem) } AS boundaryItems,
+  NOT EXISTS { MATCH (:Complaint) } AS complaints, NOT EXISTS { MATCH ()-[:VOLUME]->() } AS volumes

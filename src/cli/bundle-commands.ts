@@ -25,7 +25,7 @@ export function registerBundleCommands(program: Command): void {
     .description('import a bundle folder (dutygraph-bundle/1): all of it, or nothing if a record is bad')
     .option('--skip-invalid', 'import the valid records and report the bad ones')
     .addOption(new Option('--mode <mode>', 'atomic: one transaction; resumable: commit in batches, rerun to finish').choices(['auto', 'atomic', 'resumable']).default('auto'))
-    .option('--batch-size <n>', 'records per write batch', '2000')
+    .option('--batch-size <n>', 'records per write batch', '5000')
     .option('--json', 'print the report as JSON')
     .action(runAction(async (folder: string, flags: { skipInvalid?: boolean; json?: boolean; mode: ImportMode; batchSize: string }) => {
       const batchSize = Number(flags.batchSize);

@@ -9,7 +9,7 @@ import type { KeySets } from './references.js';
 import { validateBundle, type GraphView } from './validate-bundle.js';
 import { writeBundle, type WriteProgress, type WriteRunner } from './write-bundle.js';
 
-const Q = useQueries(['graphKeys', 'implementingSections']);
+const Q = useQueries(['graphKeys', 'implementingSections', 'emptyLabels']);
 
 /**
  * Up to this many records an import is one transaction (all or nothing). Larger imports commit
@@ -72,8 +72,11 @@ export async function importBundle(db: Database, folder: string, options: Import
   const mode = options.mode === 'atomic' || options.mode === 'resumable' ? options.mode : records <= ATOMIC_LIMIT ? 'atomic' : 'resumable';
   options.onValidated?.({ records, mode });
   const timeoutMs = options.timeoutMs ?? 30 * 60_000;
+  // Asked before the first write, so a rerun after a cut (the label no longer empty) looks up hashes again.
+  const [empty] = await db.read<Record<RecordFile, boolean>>(Q.emptyLabels);
+  const emptyInGraph = new Set(RECORD_FILES.filter((file) => empty?.[file]));
   const write = (runner: WriteRunner) =>
-    writeBundle(bundle, validation, runner, { batchSize: options.batchSize ?? 2000, onProgress: options.onProgress });
+    writeBundle(bundle, validation, runner, { batchSize: options.batchSize ?? 5000, onProgress: options.onProgress, emptyInGraph });
   const counts = mode === 'atomic'
     ? await db.writeTx((tx) => write({ run: (_label, work) => work(tx) }), 'importBundle', { timeoutMs })
     : await write({ run: (label, work) => db.writeTx(work, label, { timeoutMs }) });

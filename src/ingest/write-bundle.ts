@@ -101,58 +101,78 @@ async function existingHashes(tx: Tx, file: RecordFile, rows: WriteRow[]): Promi
   return new Map((result?.[file] ?? []).map(({ key, hash }) => [key, hash]));
 }
 
+/** Files whose records refer to records of the same file (a region's parent, a county item's city mirror). */
+const SELF_REFERENCING = new Set<RecordFile>(['regions', 'matters', 'powerItems']);
+
 /**
- * Writes the valid records of a validated bundle. Three steps, each in batches: nodes of every
- * file (counted as created, updated or unchanged), then the relationships and import hash of
- * every changed record, then volumes. Unchanged records are not touched.
+ * Writes the valid records of a validated bundle, file by file in dependency order, in batches;
+ * unchanged records (same import hash) are not touched. A record's node, its relationships and
+ * its hash are written in one transaction, except in files that refer to themselves: there all
+ * nodes go first (hash cleared), then relationships and hash, so forward references resolve.
  */
 export async function writeBundle(
   bundle: OpenedBundle,
   validation: Validation,
   runner: WriteRunner,
-  options: { batchSize: number; onProgress?: (progress: WriteProgress) => void },
+  options: {
+    batchSize: number;
+    onProgress?: (progress: WriteProgress) => void;
+    /** Files of which the graph held no record when the import began: every record is new. */
+    emptyInGraph?: ReadonlySet<RecordFile>;
+  },
 ): Promise<Record<RecordFile, FileCounts>> {
   const counts = Object.fromEntries(
     RECORD_FILES.map((file) => [file, { created: 0, updated: 0, unchanged: 0, rejected: validation.rejectedCounts[file] ?? 0 }]),
   ) as Record<RecordFile, FileCounts>;
   const progress = (phase: WriteProgress['phase'], file: RecordFile, done: number, total = validation.totals[file]) =>
     options.onProgress?.({ phase, file, done, total });
+  const batches = (file: RecordFile, only?: Set<string>) => readAhead(batchesOf(bundle, file, validation, options.batchSize, only));
 
-  // Keys written in the node step: only these need their relationships and hash written.
-  const pending = new Map<NodeFile, Set<string>>(NODE_FILES.map((file) => [file, new Set<string>()]));
+  /** Classifies a batch and writes its new and changed nodes; returns them. */
+  const writeNodes = async (tx: Tx, file: NodeFile, rows: WriteRow[]): Promise<WriteRow[]> => {
+    const existing = options.emptyInGraph?.has(file) ? new Map<string, string | null>() : await existingHashes(tx, file, rows);
+    const created: WriteRow[] = [];
+    const updated: WriteRow[] = [];
+    for (const row of rows) {
+      const outcome = classify(row, existing);
+      counts[file][outcome]++;
+      if (outcome === 'created') created.push(row);
+      else if (outcome === 'updated') updated.push(row);
+    }
+    if (created.length > 0) await tx.run(Q[CREATE[file]], { rows: created });
+    if (updated.length > 0) await tx.run(Q[UPSERT[file]], { rows: updated });
+    return [...created, ...updated];
+  };
+
   for (const file of NODE_FILES) {
     let done = 0;
-    for await (const rows of readAhead(batchesOf(bundle, file, validation, options.batchSize))) {
-      await runner.run(UPSERT[file], async (tx) => {
-        const existing = await existingHashes(tx, file, rows);
-        const created: WriteRow[] = [];
-        const updated: WriteRow[] = [];
-        for (const row of rows) {
-          const outcome = classify(row, existing);
-          counts[file][outcome]++;
-          if (outcome === 'created') created.push(row);
-          else if (outcome === 'updated') updated.push(row);
-        }
-        if (created.length > 0) await tx.run(Q[CREATE[file]], { rows: created });
-        if (updated.length > 0) await tx.run(Q[UPSERT[file]], { rows: updated });
-        for (const row of [...created, ...updated]) pending.get(file)!.add(row.key);
-      });
+    if (!SELF_REFERENCING.has(file)) {
+      for await (const rows of batches(file)) {
+        await runner.run(UPSERT[file], async (tx) => {
+          const changed = await writeNodes(tx, file, rows);
+          if (changed.length > 0) await tx.run(Q[LINK[file]], { rows: changed });
+        });
+        progress('nodes', file, (done += rows.length));
+      }
+      continue;
+    }
+    const pending = new Set<string>();
+    for await (const rows of batches(file)) {
+      const changed = await runner.run(UPSERT[file], (tx) => writeNodes(tx, file, rows));
+      for (const row of changed) pending.add(row.key);
       progress('nodes', file, (done += rows.length));
     }
-  }
-  for (const file of NODE_FILES) {
-    let done = 0;
-    const keys = pending.get(file)!;
-    for await (const rows of readAhead(batchesOf(bundle, file, validation, options.batchSize, keys))) {
+    done = 0;
+    for await (const rows of batches(file, pending)) {
       await runner.run(LINK[file], (tx) => tx.run(Q[LINK[file]], { rows }));
-      progress('relationships', file, (done += rows.length), keys.size);
+      progress('relationships', file, (done += rows.length), pending.size);
     }
-    keys.clear();
   }
+
   let done = 0;
-  for await (const rows of readAhead(batchesOf(bundle, 'volumes', validation, options.batchSize))) {
+  for await (const rows of batches('volumes')) {
     await runner.run('upsertVolumes', async (tx) => {
-      const existing = await existingHashes(tx, 'volumes', rows);
+      const existing = options.emptyInGraph?.has('volumes') ? new Map<string, string | null>() : await existingHashes(tx, 'volumes', rows);
       const changed = rows.filter((row) => {
         const outcome = classify(row, existing);
         counts.volumes[outcome]++;
