@@ -127,6 +127,10 @@ export function translateError(error: unknown): AppError {
     if (code.includes('TransactionTimedOut')) {
       return new AppError(ErrorCode.QUERY_TIMEOUT, 'the query ran past its time limit', undefined, { cause: error });
     }
+    // A transaction stopped by the server (its time limit hit while waiting, or terminated by an admin).
+    if (code.endsWith('Transaction.Terminated') || code.endsWith('Transaction.LockClientStopped')) {
+      return new AppError(ErrorCode.QUERY_TIMEOUT, `the transaction was stopped: ${error.message}`, undefined, { cause: error });
+    }
     if (code.startsWith('Neo.ClientError.Security.Unauthorized') || code.startsWith('Neo.ClientError.Security.AuthenticationRateLimit')) {
       return new AppError(ErrorCode.UNAUTHENTICATED, 'Neo4j refused the credentials in NEO4J_USER / NEO4J_PASSWORD', undefined, { cause: error });
     }

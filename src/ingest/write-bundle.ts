@@ -8,7 +8,7 @@ import type { Validation } from './validate-bundle.js';
 const Q = useQueries([
   'existingRecords',
   'createRegions', 'createDepartments', 'createSections', 'createMatters', 'createPowerItems', 'createServiceItems',
-  'createTasks', 'createBoundaryItems', 'createComplaints',
+  'createTasks', 'createBoundaryItems', 'createComplaints', 'createComplaintsLinked',
   'upsertRegions', 'upsertDepartments', 'upsertSections', 'upsertMatters', 'upsertPowerItems', 'upsertServiceItems',
   'upsertTasks', 'upsertBoundaryItems', 'upsertComplaints', 'upsertVolumes',
   'linkRegions', 'linkDepartments', 'linkSections', 'linkMatters', 'linkPowerItems', 'linkServiceItems', 'linkTasks',
@@ -101,6 +101,9 @@ async function existingHashes(tx: Tx, file: RecordFile, rows: WriteRow[]): Promi
   return new Map((result?.[file] ?? []).map(({ key, hash }) => [key, hash]));
 }
 
+/** New records of these files are created with their relationships in one statement (hot path). */
+const CREATE_LINKED: Partial<Record<NodeFile, keyof typeof Q>> = { complaints: 'createComplaintsLinked' };
+
 /** Files whose records refer to records of the same file (a region's parent, a county item's city mirror). */
 const SELF_REFERENCING = new Set<RecordFile>(['regions', 'matters', 'powerItems']);
 
@@ -128,7 +131,7 @@ export async function writeBundle(
     options.onProgress?.({ phase, file, done, total });
   const batches = (file: RecordFile, only?: Set<string>) => readAhead(batchesOf(bundle, file, validation, options.batchSize, only));
 
-  /** Classifies a batch and writes its new and changed nodes; returns them. */
+  /** Classifies a batch and writes its new and changed nodes; returns those still to be linked. */
   const writeNodes = async (tx: Tx, file: NodeFile, rows: WriteRow[]): Promise<WriteRow[]> => {
     const existing = options.emptyInGraph?.has(file) ? new Map<string, string | null>() : await existingHashes(tx, file, rows);
     const created: WriteRow[] = [];
@@ -139,8 +142,14 @@ export async function writeBundle(
       if (outcome === 'created') created.push(row);
       else if (outcome === 'updated') updated.push(row);
     }
-    if (created.length > 0) await tx.run(Q[CREATE[file]], { rows: created });
     if (updated.length > 0) await tx.run(Q[UPSERT[file]], { rows: updated });
+    if (created.length === 0) return updated;
+    const createLinked = CREATE_LINKED[file];
+    if (createLinked && !SELF_REFERENCING.has(file)) {
+      await tx.run(Q[createLinked], { rows: created });
+      return updated;
+    }
+    await tx.run(Q[CREATE[file]], { rows: created });
     return [...created, ...updated];
   };
 
