@@ -50,30 +50,31 @@ function decodeUtf8(buffer: Buffer, name: string): string {
   }
 }
 
+/** Reads a whole .json file that must hold an array: the array, or why it is not one. */
+export function readJsonArray(path: string, name: string): { data: unknown[]; error?: undefined } | { data?: undefined; error: string } {
+  let text: string;
+  try {
+    text = decodeUtf8(readFileSync(path), name).replace(/^\uFEFF/, '');
+  } catch (error) {
+    return { error: (error as Error).message.replace(`${name}: `, '') };
+  }
+  if (text.trim() === '') return { error: 'empty file (expected a JSON array of records)' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { error: `not valid JSON: ${(error as Error).message}` };
+  }
+  return Array.isArray(data) ? { data } : { error: 'must be a JSON array of records' };
+}
+
 function jsonArraySource(path: string, name: string): EntrySource {
   return {
     name,
     async *entries() {
-      let text: string;
-      try {
-        text = decodeUtf8(readFileSync(path), name).replace(/^\uFEFF/, '');
-      } catch (error) {
-        yield { where: name, error: (error as Error).message.replace(`${name}: `, '') };
-        return;
-      }
-      if (text.trim() === '') {
-        yield { where: name, error: 'empty file (expected a JSON array of records)' };
-        return;
-      }
-      let data: unknown;
-      try {
-        data = JSON.parse(text);
-      } catch (error) {
-        yield { where: name, error: `not valid JSON: ${(error as Error).message}` };
-        return;
-      }
-      if (!Array.isArray(data)) {
-        yield { where: name, error: 'must be a JSON array of records' };
+      const { data, error } = readJsonArray(path, name);
+      if (error !== undefined) {
+        yield { where: name, error };
         return;
       }
       for (let index = 0; index < data.length; index++) yield { where: `${name}:${index}`, value: data[index] };

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { RecordFile } from '../model/bundle.js';
-import type { EntrySource, RawEntry } from './open-bundle.js';
+import { readJsonArray, type EntrySource, type RawEntry } from './open-bundle.js';
 import type { DirectoryHolder } from './spreadsheet/spreadsheet-sources.js';
 
 /**
@@ -52,15 +51,9 @@ export function open311Source(path: string, names: DirectoryHolder): EntrySource
   return {
     name,
     async *entries() {
-      let data: unknown;
-      try {
-        data = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
-      } catch (error) {
-        yield { where: name, error: `not valid JSON: ${(error as Error).message}` };
-        return;
-      }
-      if (!Array.isArray(data)) {
-        yield { where: name, error: 'must be a JSON array, as the Open311 endpoint returns it' };
+      const { data, error } = readJsonArray(path, name);
+      if (error !== undefined) {
+        yield { where: name, error };
         return;
       }
       for (let index = 0; index < data.length; index++) {

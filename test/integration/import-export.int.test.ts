@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_BUNDLE } from '../../src/api/start-service.js';
 import type { Database } from '../../src/db/database.js';
-import { ErrorCode, isAppError, type AppError } from '../../src/errors.js';
+import { ErrorCode, type AppError } from '../../src/errors.js';
 import { exportBundle } from '../../src/ingest/export-bundle.js';
 import { importBundle } from '../../src/ingest/import-bundle.js';
 import { RECORD_FILES } from '../../src/model/bundle.js';
 import { copyDemoBundle, editBundleFile, writeBundle } from '../helpers/bundle-dir.js';
+import { importError } from '../helpers/import-error.js';
 import { connectTestDatabase, graphCounts, resetGraph } from '../helpers/neo4j.js';
 
 let db: Database;
@@ -18,15 +19,6 @@ beforeEach(async () => {
 });
 afterAll(() => db.close());
 
-async function importError(folder: string): Promise<AppError> {
-  try {
-    await importBundle(db, folder);
-  } catch (error) {
-    if (isAppError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the import to fail');
-}
 
 const exportTo = async () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'dg-export-')), 'bundle');
@@ -57,7 +49,7 @@ describe('importing a bundle', () => {
   it('writes nothing when one record is bad, and names the record', async () => {
     const folder = copyDemoBundle();
     editBundleFile(folder, 'powerItems.json', (items) => items.map((item, i) => (i === 7 ? { ...item, type: '行政处罚' } : item)));
-    const error = await importError(folder);
+    const error = await importError(db, folder);
     expect(error.code).toBe(ErrorCode.BAD_USER_INPUT);
     expect(error.details).toHaveLength(1);
     expect(error.details![0]).toMatch(/^powerItems\.json:7: type: /);
@@ -67,7 +59,7 @@ describe('importing a bundle', () => {
   it('refuses a dangling reference, in the bundle and in the graph, and writes nothing', async () => {
     const folder = copyDemoBundle();
     editBundleFile(folder, 'sections.json', (sections) => [...sections, { id: 's-new', department: 'd-missing', name: '新设科室', posts: 2 }]);
-    const error = await importError(folder);
+    const error = await importError(db, folder);
     expect(error.details).toEqual([`sections.json:24: department: department d-missing is neither in the bundle nor in the graph`]);
     expect(await graphCounts(db)).toEqual({ nodes: {}, relationships: {} });
   });

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_BUNDLE } from '../../src/api/start-service.js';
 import type { Database } from '../../src/db/database.js';
-import { isAppError, type AppError } from '../../src/errors.js';
 import { exportBundle } from '../../src/ingest/export-bundle.js';
 import { importBundle } from '../../src/ingest/import-bundle.js';
 import { projectPath } from '../../src/project-root.js';
 import { writeBundle } from '../helpers/bundle-dir.js';
+import { importError } from '../helpers/import-error.js';
 import { connectTestDatabase, graphCounts, resetGraph } from '../helpers/neo4j.js';
 
 const SAMPLES = projectPath('seed', 'fixtures', 'spreadsheets');
@@ -28,15 +28,6 @@ const exported = async () => {
   return Object.fromEntries(readdirSync(dir).filter((f) => f !== 'manifest.json').map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 };
 
-async function importError(path: string): Promise<AppError> {
-  try {
-    await importBundle(db, path);
-  } catch (error) {
-    if (isAppError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected the import to fail');
-}
 
 describe('spreadsheet lists', () => {
   it('import to the same graph as the same data written as a bundle', async () => {
@@ -80,7 +71,7 @@ describe('bad spreadsheets end in a clear error and an unchanged graph', () => {
   ];
   it.each(cases)('%s', async (_name, files, message) => {
     const before = await graphCounts(db);
-    const error = await importError(writeBundle(files));
+    const error = await importError(db, writeBundle(files));
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.details?.some((line) => message.test(line)), `${error.details?.join('\n')}`).toBe(true);
     expect(await graphCounts(db)).toEqual(before);
@@ -115,7 +106,7 @@ describe('Open311 GeoReport v2', () => {
 
   it('names the request whose agency is unknown, and writes nothing', async () => {
     const before = await graphCounts(db);
-    const error = await importError(writeBundle({
+    const error = await importError(db, writeBundle({
       'requests.json': [{ service_request_id: 'X1', status: 'open', description: '路灯不亮', agency_responsible: 'Department of Streets', requested_datetime: '2021-11-03T20:00:00Z' }],
     }));
     expect(error.details).toEqual(['requests.json:0:agency_responsible: no department "Department of Streets" in the bundle or the graph']);
