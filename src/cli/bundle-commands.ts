@@ -21,8 +21,8 @@ async function withDatabase(work: (connection: Connection) => Promise<void>): Pr
 /** `dutygraph import <folder>` and `dutygraph export <folder>`. */
 export function registerBundleCommands(program: Command): void {
   program
-    .command('import <folder>')
-    .description('import a bundle folder (dutygraph-bundle/1): all of it, or nothing if a record is bad')
+    .command('import <path>')
+    .description('import a bundle folder or file (JSON/NDJSON bundle, CSV/XLSX lists, Open311); nothing is written if a record is bad')
     .option('--skip-invalid', 'import the valid records and report the bad ones')
     .addOption(new Option('--mode <mode>', 'atomic: one transaction; resumable: commit in batches, rerun to finish').choices(['auto', 'atomic', 'resumable']).default('auto'))
     .option('--batch-size <n>', 'records per write batch', '5000')

@@ -8,7 +8,7 @@ import { runAction } from './run-action.js';
 export function registerSeedCommand(program: Command): void {
   program
     .command('seed')
-    .description('generate a synthetic city (scale 1 = Rizhao: 67 departments, ~28k power items, 300k complaints) or province (scale 10)')
+    .description('generate a synthetic city (scale 1 = Rizhao: ~64 city bodies, ~27k power items, 300k complaints) or province (scale 10)')
     .requiredOption('--out <dir>', 'where to write: DIR/bundle/ (NDJSON bundle) and DIR/truth.json (what was planted)')
     .option('--scale <s>', 'cities to generate; below 1, one smaller city', '1')
     .option('--seed <n>', 'random seed: the same seed gives the same data', '1')
