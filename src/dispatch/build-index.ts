@@ -1,0 +1,122 @@
+import type { PowerItemType } from '../model/records.js';
+import type { DispatchSnapshot } from './snapshot.js';
+import { addVocabulary, normalizeText, tokenize } from './tokenize.js';
+
+/**
+ * The in-memory dispatch index, built from a snapshot of the lists. Each matter gets a weighted
+ * bag of terms (its name and keywords weigh most, then the names of the items, tasks and
+ * boundary items on it); each matter knows its holders per region, weighted by what their items
+ * let them do, and its published boundary items. Pure: snapshot in, index out.
+ */
+
+/** How much an item of a type says "this department owns complaints about the matter". */
+export const TYPE_WEIGHT: Record<PowerItemType, number> = {
+  penalty: 3, inspection: 3, coercion: 2, adjudication: 1.5, licensing: 1, confirmation: 1, benefit: 1, levy: 1, reward: 0.5, other: 0.5,
+};
+const TASK_WEIGHT = 0.5;
+const FIELD_WEIGHT = { name: 3, keyword: 3, item: 1, task: 0.5, boundary: 1 };
+
+export interface Holding {
+  weight: number;
+  items: { code: string; name: string }[];
+}
+
+export interface DispatchIndex {
+  matters: Map<string, { id: string; name: string; terms: Map<string, number>; length: number; keywords: string[] }>;
+  /** Inverse document frequency of each term over matters. */
+  idf: Map<string, number>;
+  averageLength: number;
+  /** matter -> department -> what it holds on the matter. */
+  holders: Map<string, Map<string, Holding>>;
+  /** matter -> its published boundary items. */
+  boundaries: Map<string, DispatchSnapshot['boundaryItems']>;
+  departments: Map<string, DispatchSnapshot['departments'][number]>;
+  /** region -> itself and its ancestors, nearest first. */
+  regionChain: Map<string, string[]>;
+  /** region -> its coordinator department, if any. */
+  coordinators: Map<string, string>;
+  /** city item code -> the departments holding county items that mirror it. */
+  mirrorHolders: Map<string, { department: string; region: string }[]>;
+  /** power item code -> its department, to carry a city decision to a county. */
+  itemsOfDepartment: Map<string, string[]>;
+  builtAt: number;
+}
+
+function addTerms(bag: Map<string, number>, text: string, weight: number): void {
+  for (const term of tokenize(text)) bag.set(term, (bag.get(term) ?? 0) + weight);
+}
+
+/** Builds the index; teaches the tokenizer the lists' words first. */
+export function buildDispatchIndex(snapshot: DispatchSnapshot): DispatchIndex {
+  addVocabulary([
+    ...snapshot.matters.flatMap((m) => [m.name, ...m.keywords]),
+    ...snapshot.departments.flatMap((d) => d.aliases),
+  ]);
+  const matters: DispatchIndex['matters'] = new Map();
+  for (const matter of snapshot.matters) {
+    const terms = new Map<string, number>();
+    addTerms(terms, matter.name, FIELD_WEIGHT.name);
+    for (const keyword of matter.keywords) addTerms(terms, keyword, FIELD_WEIGHT.keyword);
+    matters.set(matter.id, { id: matter.id, name: matter.name, terms, length: 0, keywords: matter.keywords.map(normalizeText) });
+  }
+  const holders: DispatchIndex['holders'] = new Map();
+  const hold = (matter: string, department: string, weight: number, item?: { code: string; name: string }) => {
+    if (!holders.has(matter)) holders.set(matter, new Map());
+    const byDepartment = holders.get(matter)!;
+    const holding = byDepartment.get(department) ?? { weight: 0, items: [] };
+    holding.weight += weight;
+    if (item) holding.items.push(item);
+    byDepartment.set(department, holding);
+  };
+  const itemsOfDepartment: DispatchIndex['itemsOfDepartment'] = new Map();
+  const mirrorHolders: DispatchIndex['mirrorHolders'] = new Map();
+  const departments = new Map(snapshot.departments.map((d) => [d.id, d]));
+  for (const item of snapshot.powerItems) {
+    itemsOfDepartment.set(item.department, [...(itemsOfDepartment.get(item.department) ?? []), item.code]);
+    if (item.correspondsTo) {
+      const region = departments.get(item.department)?.region ?? '';
+      mirrorHolders.set(item.correspondsTo, [...(mirrorHolders.get(item.correspondsTo) ?? []), { department: item.department, region }]);
+    }
+    for (const matter of item.matters) {
+      const doc = matters.get(matter);
+      if (doc) addTerms(doc.terms, item.name, FIELD_WEIGHT.item);
+      hold(matter, item.department, TYPE_WEIGHT[item.type], { code: item.code, name: item.name });
+    }
+  }
+  for (const task of snapshot.tasks) {
+    for (const matter of task.matters) {
+      const doc = matters.get(matter);
+      if (doc) addTerms(doc.terms, task.name, FIELD_WEIGHT.task);
+      hold(matter, task.department, TASK_WEIGHT);
+    }
+  }
+  const boundaries: DispatchIndex['boundaries'] = new Map();
+  for (const item of snapshot.boundaryItems.filter((b) => b.status === 'published')) {
+    for (const matter of item.matters) {
+      boundaries.set(matter, [...(boundaries.get(matter) ?? []), item]);
+      const doc = matters.get(matter);
+      if (doc) addTerms(doc.terms, item.title, FIELD_WEIGHT.boundary);
+    }
+  }
+  let totalLength = 0;
+  const documentFrequency = new Map<string, number>();
+  for (const doc of matters.values()) {
+    doc.length = [...doc.terms.values()].reduce((sum, w) => sum + w, 0);
+    totalLength += doc.length;
+    for (const term of doc.terms.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  }
+  const n = Math.max(1, matters.size);
+  const idf = new Map([...documentFrequency].map(([term, df]) => [term, Math.log(1 + (n - df + 0.5) / (df + 0.5))]));
+
+  const parents = new Map(snapshot.regions.map((r) => [r.code, r.parent]));
+  const regionChain = new Map(snapshot.regions.map((r) => {
+    const chain: string[] = [];
+    for (let code: string | undefined = r.code; code && !chain.includes(code); code = parents.get(code)) chain.push(code);
+    return [r.code, chain];
+  }));
+  const coordinators = new Map(snapshot.departments.filter((d) => d.coordinator).map((d) => [d.region, d.id]));
+  return {
+    matters, idf, averageLength: totalLength / n, holders, boundaries, departments, regionChain, coordinators, mirrorHolders,
+    itemsOfDepartment, builtAt: Date.now(),
+  };
+}

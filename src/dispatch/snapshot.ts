@@ -1,0 +1,17 @@
+import type { PowerItemType } from '../model/records.js';
+
+/**
+ * What the dispatch engine knows: the lists as they stand, read from the graph (or a bundle).
+ * Section-scope boundary items arrive mapped to their sections' departments.
+ */
+export interface DispatchSnapshot {
+  regions: { code: string; name: string; parent?: string | undefined }[];
+  departments: { id: string; name: string; region: string; aliases: string[]; coordinator: boolean }[];
+  matters: { id: string; name: string; keywords: string[] }[];
+  powerItems: { code: string; name: string; type: PowerItemType; department: string; matters: string[]; correspondsTo?: string | undefined }[];
+  tasks: { id: string; name: string; department: string; matters: string[] }[];
+  boundaryItems: {
+    id: string; title: string; text?: string | undefined; status: string; region?: string | undefined;
+    lead: string; cooperating: string[]; matters: string[];
+  }[];
+}

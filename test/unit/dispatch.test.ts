@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_BUNDLE } from '../../src/api/start-service.js';
+import { buildDispatchIndex } from '../../src/dispatch/build-index.js';
+import { dispatch } from '../../src/dispatch/dispatch.js';
+import { snapshotOfBundle } from '../helpers/dispatch-snapshot.js';
+
+const snapshot = snapshotOfBundle(DEMO_BUNDLE);
+const index = buildDispatchIndex(snapshot);
+
+describe('dispatch on the demo lists', () => {
+  it('follows a published boundary item over the other holders (the noise case)', () => {
+    const answer = dispatch(index, '晚上十一点多了，小区对面工地还在打桩，吵得孩子根本睡不着', '371100');
+    expect(answer).toMatchObject({ status: 'assigned', lead: { id: 'd-sthjj' }, via: 'boundary-item', matter: { id: 'm-construction-noise' } });
+    expect(answer.cooperating.map((d) => d.id).sort()).toEqual(['d-cgj', 'd-zjj']);
+    expect(answer.evidence[0]!.id).toBe('b-2021-noise-02');
+  });
+
+  it("carries a city boundary item to the county department that mirrors the lead's items", () => {
+    const answer = dispatch(index, '莒县城区这个工地晚上一直施工，噪音很大影响休息', '371122');
+    expect(answer).toMatchObject({ status: 'assigned', lead: { id: 'd-jx-sthj' }, via: 'boundary-item' });
+  });
+
+  it("picks the county's department when the county holds the duty, else the city's", () => {
+    expect(dispatch(index, '菜市场门口流动摊贩占道经营，车都过不去', '371122').lead?.id).toBe('d-jx-cgj');
+    expect(dispatch(index, '菜市场门口流动摊贩占道经营，车都过不去', '371100').lead?.id).toBe('d-cgj');
+    expect(dispatch(index, '超市卖过期面包，吃了拉肚子', '371122').lead?.id).toBe('d-scjgj');
+  });
+
+  it('answers "unassigned" with the coordinator for a matter nobody holds', () => {
+    const answer = dispatch(index, '小区门口共享单车乱停乱放，把人行道都堵死了', '371100');
+    expect(answer).toMatchObject({ status: 'unassigned', lead: { id: 'd-rx' }, via: 'coordinator', matter: { id: 'm-shared-bikes' } });
+  });
+
+  it('stops following a boundary item once it is retired', () => {
+    const text = '我们老楼想加装电梯，一楼住户不同意，该找哪个部门协调';
+    expect(dispatch(index, text, '371100')).toMatchObject({ lead: { id: 'd-zjj' }, via: 'boundary-item' });
+    const retired = buildDispatchIndex({
+      ...snapshot,
+      boundaryItems: snapshot.boundaryItems.map((b) => (b.id === 'b-2021-lift-01' ? { ...b, status: 'retired' } : b)),
+    });
+    const answer = dispatch(retired, text, '371100');
+    expect(answer.via).toBe('power-item');
+    expect(answer.lead?.id).not.toBe('d-zjj');
+  });
+
+  it('never crashes on bad input: empty, emoji, English, 100 KB, an unknown district', () => {
+    for (const text of ['', '😀😀😀', 'the street light is broken', '噪音'.repeat(25_000)]) {
+      const answer = dispatch(index, text, '371100');
+      expect(['assigned', 'unassigned']).toContain(answer.status);
+    }
+    expect(dispatch(index, '', '371100').status).toBe('unassigned');
+    expect(dispatch(index, '菜市场门口流动摊贩占道经营', '999999').lead?.id).toBe('d-cgj');
+  });
+});
