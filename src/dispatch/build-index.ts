@@ -28,7 +28,7 @@ export interface DispatchIndex {
   averageLength: number;
   /** matter -> department -> what it holds on the matter. */
   holders: Map<string, Map<string, Holding>>;
-  /** matter -> its published boundary items. */
+  /** matter -> its published department-scope boundary items. */
   boundaries: Map<string, DispatchSnapshot['boundaryItems']>;
   departments: Map<string, DispatchSnapshot['departments'][number]>;
   /** region -> itself and its ancestors, nearest first. */
@@ -93,7 +93,8 @@ export function buildDispatchIndex(snapshot: DispatchSnapshot): DispatchIndex {
   const boundaries: DispatchIndex['boundaries'] = new Map();
   for (const item of snapshot.boundaryItems.filter((b) => b.status === 'published')) {
     for (const matter of item.matters) {
-      boundaries.set(matter, [...(boundaries.get(matter) ?? []), item]);
+      // Section items split work inside one department: their words help, their leads do not decide.
+      if (item.scope === 'department') boundaries.set(matter, [...(boundaries.get(matter) ?? []), item]);
       const doc = matters.get(matter);
       if (doc) addTerms(doc.terms, item.title, FIELD_WEIGHT.boundary);
     }

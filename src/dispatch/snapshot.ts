@@ -2,7 +2,8 @@ import type { PowerItemType } from '../model/records.js';
 
 /**
  * What the dispatch engine knows: the lists as they stand, read from the graph (or a bundle).
- * Section-scope boundary items arrive mapped to their sections' departments.
+ * Section-scope boundary items arrive with their sections mapped to departments; they divide
+ * work inside a department and never decide between departments.
  */
 export interface DispatchSnapshot {
   regions: { code: string; name: string; parent?: string | undefined }[];
@@ -11,7 +12,7 @@ export interface DispatchSnapshot {
   powerItems: { code: string; name: string; type: PowerItemType; department: string; matters: string[]; correspondsTo?: string | undefined }[];
   tasks: { id: string; name: string; department: string; matters: string[] }[];
   boundaryItems: {
-    id: string; title: string; text?: string | undefined; status: string; region?: string | undefined;
+    id: string; title: string; text?: string | undefined; status: string; scope: 'department' | 'section'; region?: string | undefined;
     lead: string; cooperating: string[]; matters: string[];
   }[];
 }

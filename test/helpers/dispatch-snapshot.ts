@@ -17,7 +17,7 @@ export function snapshotOfBundle(folder: string): DispatchSnapshot {
     powerItems: read<PowerItem>(folder, 'powerItems').map((p) => ({ code: p.code, name: p.name, type: p.type, department: p.department, matters: p.matters ?? [], correspondsTo: p.correspondsTo })),
     tasks: read<Task>(folder, 'tasks').map((t) => ({ id: t.id, name: t.name, department: party(t.section), matters: t.matters ?? [] })),
     boundaryItems: read<BoundaryItem>(folder, 'boundaryItems').map((b) => ({
-      id: b.id, title: b.title, text: b.text, status: b.status ?? 'published', region: b.region,
+      id: b.id, title: b.title, text: b.text, status: b.status ?? 'published', scope: b.scope, region: b.region,
       lead: party(b.lead), cooperating: (b.cooperating ?? []).map(party), matters: b.matters,
     })),
   };

@@ -43,6 +43,17 @@ describe('dispatch on the demo lists', () => {
     expect(answer.lead?.id).not.toBe('d-zjj');
   });
 
+  it('does not let a section-scope boundary item decide between departments', () => {
+    const withSectionItem = buildDispatchIndex({
+      ...snapshot,
+      boundaryItems: [...snapshot.boundaryItems, {
+        id: 'b-sec-x', title: '食品安全投诉的科室分工', status: 'published', scope: 'section', region: '371100',
+        lead: 'd-wjw', cooperating: [], matters: ['m-food-safety'],
+      }],
+    });
+    expect(dispatch(withSectionItem, '超市卖过期面包，吃了拉肚子', '371100').lead?.id).toBe('d-scjgj');
+  });
+
   it('never crashes on bad input: empty, emoji, English, 100 KB, an unknown district', () => {
     for (const text of ['', '😀😀😀', 'the street light is broken', '噪音'.repeat(25_000)]) {
       const answer = dispatch(index, text, '371100');
