@@ -14,7 +14,7 @@ export const TYPE_WEIGHT: Record<PowerItemType, number> = {
   penalty: 3, inspection: 3, coercion: 2, adjudication: 1.5, licensing: 1, confirmation: 1, benefit: 1, levy: 1, reward: 0.5, other: 0.5,
 };
 const TASK_WEIGHT = 0.5;
-const FIELD_WEIGHT = { name: 3, keyword: 3, item: 1, task: 0.5, boundary: 1 };
+const FIELD_WEIGHT = { name: 3, keyword: 3, item: 1, task: 0.5, boundary: 1, category: 1 };
 
 export interface Holding {
   weight: number;
@@ -52,11 +52,16 @@ export function buildDispatchIndex(snapshot: DispatchSnapshot): DispatchIndex {
     ...snapshot.matters.flatMap((m) => [m.name, ...m.keywords]),
     ...snapshot.departments.flatMap((d) => d.aliases),
   ]);
+  // Categories (matters with children) are not owned by anyone; their words help their children.
+  const categories = new Map(snapshot.matters.map((m) => [m.id, m]));
+  const hasChildren = new Set(snapshot.matters.map((m) => m.parent).filter((p): p is string => p !== undefined));
   const matters: DispatchIndex['matters'] = new Map();
-  for (const matter of snapshot.matters) {
+  for (const matter of snapshot.matters.filter((m) => !hasChildren.has(m.id))) {
     const terms = new Map<string, number>();
     addTerms(terms, matter.name, FIELD_WEIGHT.name);
     for (const keyword of matter.keywords) addTerms(terms, keyword, FIELD_WEIGHT.keyword);
+    const parent = matter.parent ? categories.get(matter.parent) : undefined;
+    if (parent) for (const word of [parent.name, ...parent.keywords]) addTerms(terms, word, FIELD_WEIGHT.category);
     matters.set(matter.id, { id: matter.id, name: matter.name, terms, length: 0, keywords: matter.keywords.map(normalizeText) });
   }
   const holders: DispatchIndex['holders'] = new Map();

@@ -8,7 +8,8 @@ import type { PowerItemType } from '../model/records.js';
 export interface DispatchSnapshot {
   regions: { code: string; name: string; parent?: string | undefined }[];
   departments: { id: string; name: string; region: string; aliases: string[]; coordinator: boolean }[];
-  matters: { id: string; name: string; keywords: string[] }[];
+  /** A matter with children is a category: its words go to its children, which alone are ranked. */
+  matters: { id: string; name: string; keywords: string[]; parent?: string | undefined }[];
   powerItems: { code: string; name: string; type: PowerItemType; department: string; matters: string[]; correspondsTo?: string | undefined }[];
   tasks: { id: string; name: string; department: string; matters: string[] }[];
   boundaryItems: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_BUNDLE } from '../../src/api/start-service.js';
 import { buildDispatchIndex } from '../../src/dispatch/build-index.js';
-import { dispatch } from '../../src/dispatch/dispatch.js';
+import { dispatch, rankMatters } from '../../src/dispatch/dispatch.js';
 import { snapshotOfBundle } from '../helpers/dispatch-snapshot.js';
 
 const snapshot = snapshotOfBundle(DEMO_BUNDLE);
@@ -52,6 +52,12 @@ describe('dispatch on the demo lists', () => {
       }],
     });
     expect(dispatch(withSectionItem, '超市卖过期面包，吃了拉肚子', '371100').lead?.id).toBe('d-scjgj');
+  });
+
+  it('never ranks a category (a matter with children): its words count for its children', () => {
+    const ranked = rankMatters(index, '楼下噪音扰民好几天了').map((m) => m.id);
+    expect(ranked).not.toContain('m-noise');
+    expect(ranked[0]).toMatch(/^m-(construction|boundary|social)-noise$/);
   });
 
   it('never crashes on bad input: empty, emoji, English, 100 KB, an unknown district', () => {
