@@ -68,7 +68,15 @@ export function readJsonArray(path: string, name: string): { data: unknown[]; er
   return Array.isArray(data) ? { data } : { error: 'must be a JSON array of records' };
 }
 
-function jsonArraySource(path: string, name: string): EntrySource {
+/**
+ * A source over a .json array file, one entry per element; `toEntry` turns an element into an
+ * entry (by default, the element itself as the record).
+ */
+export function jsonArraySource(
+  path: string,
+  name: string,
+  toEntry: (value: unknown, where: string) => RawEntry = (value, where) => ({ where, value }),
+): EntrySource {
   return {
     name,
     async *entries() {
@@ -77,7 +85,7 @@ function jsonArraySource(path: string, name: string): EntrySource {
         yield { where: name, error };
         return;
       }
-      for (let index = 0; index < data.length; index++) yield { where: `${name}:${index}`, value: data[index] };
+      for (let index = 0; index < data.length; index++) yield toEntry(data[index], `${name}:${index}`);
     },
   };
 }

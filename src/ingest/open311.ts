@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { RecordFile } from '../model/bundle.js';
-import { readJsonArray, type EntrySource, type RawEntry } from './open-bundle.js';
+import { jsonArraySource, type EntrySource, type RawEntry } from './open-bundle.js';
 import type { DirectoryHolder } from './spreadsheet/spreadsheet-sources.js';
 
 /**
@@ -48,25 +48,9 @@ function request(raw: Json, where: string, names: DirectoryHolder): RawEntry {
 /** A source over an Open311 services.json or requests.json file. */
 export function open311Source(path: string, names: DirectoryHolder): EntrySource {
   const name = basename(path);
-  return {
-    name,
-    async *entries() {
-      const { data, error } = readJsonArray(path, name);
-      if (error !== undefined) {
-        yield { where: name, error };
-        return;
-      }
-      for (let index = 0; index < data.length; index++) {
-        const raw = data[index];
-        const where = `${name}:${index}`;
-        if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-          yield { where, error: 'must be an object' };
-        } else if (name === 'services.json') {
-          yield { where, value: service(raw as Json), columns: { id: 'service_code', name: 'service_name' } };
-        } else {
-          yield request(raw as Json, where, names);
-        }
-      }
-    },
-  };
+  return jsonArraySource(path, name, (raw, where): RawEntry => {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { where, error: 'must be an object' };
+    if (name === 'services.json') return { where, value: service(raw as Json), columns: { id: 'service_code', name: 'service_name' } };
+    return request(raw as Json, where, names);
+  });
 }
