@@ -21,6 +21,12 @@ export interface Holding {
   items: { code: string; name: string }[];
 }
 
+/** Complaints a department took (accepted or resolved) and turned away (refused or returned). */
+export interface Outcomes {
+  taken: number;
+  refused: number;
+}
+
 export interface DispatchIndex {
   matters: Map<string, { id: string; name: string; terms: Map<string, number>; length: number; keywords: string[] }>;
   /** Inverse document frequency of each term over matters. */
@@ -35,10 +41,13 @@ export interface DispatchIndex {
   regionChain: Map<string, string[]>;
   /** region -> its coordinator department, if any. */
   coordinators: Map<string, string>;
-  /** city item code -> the departments holding county items that mirror it. */
-  mirrorHolders: Map<string, { department: string; region: string }[]>;
-  /** power item code -> its department, to carry a city decision to a county. */
-  itemsOfDepartment: Map<string, string[]>;
+  /**
+   * department -> its function: the same office at every level (市生态环境局, its county branch)
+   * shares one. Lets the engine choose who owns a matter first and at which level second.
+   */
+  functionOf: Map<string, string>;
+  /** matter -> department -> what happened to complaints routed there. */
+  history: Map<string, Map<string, Outcomes>>;
   builtAt: number;
 }
 
@@ -73,15 +82,8 @@ export function buildDispatchIndex(snapshot: DispatchSnapshot): DispatchIndex {
     if (item) holding.items.push(item);
     byDepartment.set(department, holding);
   };
-  const itemsOfDepartment: DispatchIndex['itemsOfDepartment'] = new Map();
-  const mirrorHolders: DispatchIndex['mirrorHolders'] = new Map();
   const departments = new Map(snapshot.departments.map((d) => [d.id, d]));
   for (const item of snapshot.powerItems) {
-    itemsOfDepartment.set(item.department, [...(itemsOfDepartment.get(item.department) ?? []), item.code]);
-    if (item.correspondsTo) {
-      const region = departments.get(item.department)?.region ?? '';
-      mirrorHolders.set(item.correspondsTo, [...(mirrorHolders.get(item.correspondsTo) ?? []), { department: item.department, region }]);
-    }
     for (const matter of item.matters) {
       const doc = matters.get(matter);
       if (doc) addTerms(doc.terms, item.name, FIELD_WEIGHT.item);
@@ -122,7 +124,56 @@ export function buildDispatchIndex(snapshot: DispatchSnapshot): DispatchIndex {
   }));
   const coordinators = new Map(snapshot.departments.filter((d) => d.coordinator).map((d) => [d.region, d.id]));
   return {
-    matters, idf, averageLength: totalLength / n, holders, boundaries, departments, regionChain, coordinators, mirrorHolders,
-    itemsOfDepartment, builtAt: Date.now(),
+    matters, idf, averageLength: totalLength / n, holders, boundaries, departments, regionChain, coordinators,
+    functionOf: departmentFunctions(snapshot), history: tallyHistory(snapshot), builtAt: Date.now(),
   };
+}
+
+/**
+ * Groups the same office across levels. Two departments share a function when one's power items
+ * mirror the other's (CORRESPONDS_TO, how city-county lists are compared), or when their names
+ * agree once the region names are taken out (澜州市教育局 and 南岭县教育局 are both 教育局).
+ */
+export function departmentFunctions(snapshot: DispatchSnapshot): Map<string, string> {
+  const parent = new Map(snapshot.departments.map((d) => [d.id, d.id]));
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root) ?? root;
+    parent.set(id, root);
+    return root;
+  };
+  const union = (a: string, b: string) => {
+    if (!parent.has(a) || !parent.has(b)) return;
+    const [ra, rb] = [find(a), find(b)].sort();
+    parent.set(rb!, ra!);
+  };
+  const departmentOfItem = new Map(snapshot.powerItems.map((p) => [p.code, p.department]));
+  for (const item of snapshot.powerItems) {
+    const mirrored = item.correspondsTo ? departmentOfItem.get(item.correspondsTo) : undefined;
+    if (mirrored) union(item.department, mirrored);
+  }
+  const regionNames = snapshot.regions.map((r) => r.name).filter((n) => n.length >= 2).sort((a, b) => b.length - a.length);
+  const byOfficeName = new Map<string, string>();
+  for (const department of snapshot.departments) {
+    let office = department.name;
+    for (const name of regionNames) office = office.split(name).join('');
+    if (office.length < 2 || office === department.name) continue;
+    const first = byOfficeName.get(office);
+    if (first) union(first, department.id);
+    else byOfficeName.set(office, department.id);
+  }
+  return new Map(snapshot.departments.map((d) => [d.id, find(d.id)]));
+}
+
+function tallyHistory(snapshot: DispatchSnapshot): DispatchIndex['history'] {
+  const history: DispatchIndex['history'] = new Map();
+  for (const tally of snapshot.routings ?? []) {
+    if (!history.has(tally.matter)) history.set(tally.matter, new Map());
+    const byDepartment = history.get(tally.matter)!;
+    const outcomes = byDepartment.get(tally.department) ?? { taken: 0, refused: 0 };
+    outcomes.taken += tally.accepted + tally.resolved;
+    outcomes.refused += tally.refused + tally.returned;
+    byDepartment.set(tally.department, outcomes);
+  }
+  return history;
 }

@@ -1,4 +1,4 @@
-import type { DispatchIndex, Holding } from './build-index.js';
+import type { DispatchIndex, Outcomes } from './build-index.js';
 import { normalizeText, tokenize } from './tokenize.js';
 
 /**
@@ -15,7 +15,7 @@ export interface DispatchAnswer {
   cooperating: { id: string; name: string }[];
   matter: { id: string; name: string } | null;
   confidence: number;
-  via: 'boundary-item' | 'power-item' | 'task' | 'coordinator';
+  via: 'boundary-item' | 'power-item' | 'task' | 'history' | 'coordinator';
   evidence: { id: string; text: string }[];
   candidates: { id: string; name: string; score: number }[];
 }
@@ -35,6 +35,8 @@ interface Owner {
   lead: string;
   cooperating: string[];
   via: DispatchAnswer['via'];
+  /** 1 when one department clearly owns the matter, down to 0.7 when a rival holds as much. */
+  certainty: number;
   evidence: DispatchAnswer['evidence'];
 }
 
@@ -57,50 +59,104 @@ export function rankMatters(index: DispatchIndex, text: string, options: Dispatc
   return ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
 }
 
-function strongest(holdings: [string, Holding][]): [string, Holding] | undefined {
-  return [...holdings].sort((a, b) => b[1].weight - a[1].weight || (a[0] < b[0] ? -1 : 1))[0];
+/** A function (an office at every level) competing to own a matter in one district. */
+interface Contender {
+  fn: string;
+  /** Its strongest holding on the matter among the regions in view. */
+  weight: number;
+  outcomes: Outcomes;
+  /** weight scaled by how often it took the matter's complaints (0.5 with no history). */
+  score: number;
 }
 
-/** The departments of `region` that mirror the given department's items (a city lead's county twin). */
-function countyTwin(index: DispatchIndex, department: string, region: string, matter: string): string | undefined {
+/** Share of routed complaints taken, smoothed so that no history counts as an even chance. */
+const takeRate = (o: Outcomes) => (o.taken + 1) / (o.taken + o.refused + 2);
+
+/**
+ * The department of function `fn` that should act in the district: the nearest region (district
+ * first, then up) where a department of that function holds duties on the matter.
+ */
+function localize(index: DispatchIndex, fn: string, matter: string, regions: string[]): string | undefined {
   const holders = index.holders.get(matter);
-  const twins = new Set<string>();
-  for (const code of index.itemsOfDepartment.get(department) ?? []) {
-    for (const mirror of index.mirrorHolders.get(code) ?? []) if (mirror.region === region && holders?.has(mirror.department)) twins.add(mirror.department);
-  }
-  return twins.size === 1 ? [...twins][0] : undefined;
-}
-
-/** Who owns `matter` in `district` (or, without one, at the top of the lists). */
-export function resolveOwner(index: DispatchIndex, matter: string, district: string | undefined): Owner | undefined {
-  const chain = district ? (index.regionChain.get(district) ?? []) : [];
-  const inChain = (region: string | undefined) => region === undefined || chain.length === 0 || chain.includes(region);
-  const boundary = (index.boundaries.get(matter) ?? [])
-    .filter((b) => inChain(b.region))
-    .sort((a, b) => (a.region ? chain.indexOf(a.region) : chain.length) - (b.region ? chain.indexOf(b.region) : chain.length))[0];
-  if (boundary) {
-    const leadRegion = index.departments.get(boundary.lead)?.region;
-    const twin = district && leadRegion !== district ? countyTwin(index, boundary.lead, district, matter) : undefined;
-    const cooperating = twin ? boundary.cooperating.map((c) => countyTwin(index, c, district!, matter) ?? c) : boundary.cooperating;
-    return { lead: twin ?? boundary.lead, cooperating, via: 'boundary-item', evidence: [{ id: boundary.id, text: boundary.text ?? boundary.title }] };
-  }
-  const holdings = [...(index.holders.get(matter) ?? new Map<string, Holding>())];
-  if (holdings.length === 0) return undefined;
-  // Without a district, the top of the lists first: regions with the fewest ancestors.
-  const depth = (region: string) => index.regionChain.get(region)?.length ?? 0;
-  const regions = chain.length > 0 ? chain : [...new Set(holdings.map(([d]) => index.departments.get(d)?.region ?? ''))].sort((a, b) => depth(a) - depth(b));
   for (const region of regions) {
-    const local = holdings.filter(([d]) => index.departments.get(d)?.region === region);
-    const best = strongest(local);
-    if (!best) continue;
-    const [lead, holding] = best;
-    return {
-      lead, cooperating: local.filter(([d]) => d !== lead).map(([d]) => d),
-      via: holding.items.length > 0 ? 'power-item' : 'task',
-      evidence: holding.items.slice(0, 5).map((item) => ({ id: item.code, text: item.name })),
-    };
+    for (const department of holders?.keys() ?? []) {
+      if (index.functionOf.get(department) === fn && index.departments.get(department)?.region === region) return department;
+    }
   }
   return undefined;
+}
+
+/** Regions in view: the district and its ancestors; without one, all regions, top of the lists first. */
+function regionsInView(index: DispatchIndex, district: string | undefined): string[] {
+  if (district) return index.regionChain.get(district) ?? [];
+  const depth = (region: string) => index.regionChain.get(region)?.length ?? 0;
+  return [...index.regionChain.keys()].sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : 1));
+}
+
+/** The functions holding the matter in view, strongest first (history breaks structural ties). */
+function contenders(index: DispatchIndex, matter: string, regions: string[]): Contender[] {
+  const inView = new Set(regions);
+  const byFunction = new Map<string, Contender>();
+  for (const [department, holding] of index.holders.get(matter) ?? []) {
+    if (!inView.has(index.departments.get(department)?.region ?? '')) continue;
+    const fn = index.functionOf.get(department) ?? department;
+    const contender = byFunction.get(fn) ?? { fn, weight: 0, outcomes: { taken: 0, refused: 0 }, score: 0 };
+    contender.weight = Math.max(contender.weight, holding.weight);
+    byFunction.set(fn, contender);
+  }
+  for (const [department, outcomes] of index.history.get(matter) ?? []) {
+    if (!inView.has(index.departments.get(department)?.region ?? '')) continue;
+    const contender = byFunction.get(index.functionOf.get(department) ?? department);
+    if (!contender) continue;
+    contender.outcomes.taken += outcomes.taken;
+    contender.outcomes.refused += outcomes.refused;
+  }
+  for (const contender of byFunction.values()) contender.score = contender.weight * takeRate(contender.outcomes);
+  return [...byFunction.values()].sort((a, b) => b.score - a.score || b.weight - a.weight || (a.fn < b.fn ? -1 : 1));
+}
+
+function historyEvidence(index: DispatchIndex, matter: string, contender: Contender): DispatchAnswer['evidence'][number] {
+  const { taken, refused } = contender.outcomes;
+  const name = index.matters.get(matter)?.name ?? matter;
+  return { id: `history:${matter}:${contender.fn}`, text: `“${name}”类诉求派往该部门${taken + refused}次，办理${taken}次，退回或拒收${refused}次` };
+}
+
+/**
+ * Who owns `matter` in `district` (or, without one, at the top of the lists). A published
+ * boundary item for the district or an enclosing region decides; otherwise the function with the
+ * strongest duties on the matter (penalty and inspection over licensing), history breaking near
+ * ties, acts through its department nearest to the district.
+ */
+export function resolveOwner(index: DispatchIndex, matter: string, district: string | undefined): Owner | undefined {
+  const regions = regionsInView(index, district);
+  const rank = (region: string | undefined) => (region === undefined ? regions.length : regions.indexOf(region));
+  const boundary = (index.boundaries.get(matter) ?? [])
+    .filter((b) => b.region === undefined || !district || regions.includes(b.region))
+    .sort((a, b) => rank(a.region) - rank(b.region))[0];
+  const local = (department: string) => localize(index, index.functionOf.get(department) ?? department, matter, regions) ?? department;
+  if (boundary) {
+    return {
+      lead: local(boundary.lead), cooperating: boundary.cooperating.map(local), via: 'boundary-item', certainty: 1,
+      evidence: [{ id: boundary.id, text: boundary.text ?? boundary.title }],
+    };
+  }
+  const ranked = contenders(index, matter, regions);
+  const best = ranked[0];
+  if (!best) return undefined;
+  const lead = localize(index, best.fn, matter, regions)!;
+  const structural = [...ranked].sort((a, b) => b.weight - a.weight || (a.fn < b.fn ? -1 : 1))[0]!;
+  const byHistory = structural.fn !== best.fn;
+  const holding = index.holders.get(matter)!.get(lead)!;
+  const evidence = holding.items.slice(0, 5).map((item) => ({ id: item.code, text: item.name }));
+  if (byHistory || best.outcomes.taken + best.outcomes.refused > 0) evidence.push(historyEvidence(index, matter, best));
+  const runnerUp = ranked[1]?.score ?? 0;
+  return {
+    lead,
+    cooperating: ranked.slice(1).map((c) => localize(index, c.fn, matter, regions)!),
+    via: byHistory ? 'history' : holding.items.length > 0 ? 'power-item' : 'task',
+    certainty: 1 - 0.3 * (runnerUp / best.score),
+    evidence,
+  };
 }
 
 const named = (index: DispatchIndex, id: string) => ({ id, name: index.departments.get(id)?.name ?? id });
@@ -109,18 +165,25 @@ const named = (index: DispatchIndex, id: string) => ({ id, name: index.departmen
 export function dispatch(index: DispatchIndex, text: string, district?: string, options: DispatchOptions = DISPATCH_DEFAULTS): DispatchAnswer {
   const knownDistrict = district && index.regionChain.has(district) ? district : undefined;
   const ranked = rankMatters(index, text, options).slice(0, 5);
+  // Each likely matter proposes its owner (at the matter's score) and the other holders (at half).
+  const owners = ranked.map(({ id }) => resolveOwner(index, id, knownDistrict));
   const scores = new Map<string, number>();
-  for (const { id, score } of ranked) {
-    const owner = resolveOwner(index, id, knownDistrict);
-    if (owner) scores.set(owner.lead, Math.max(scores.get(owner.lead) ?? 0, score));
-  }
-  const candidates = [...scores].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([id, score]) => ({ ...named(index, id), score: Math.round(score * 100) / 100 }));
+  const propose = (department: string, score: number) => scores.set(department, Math.max(scores.get(department) ?? 0, score));
+  ranked.forEach(({ score }, i) => {
+    const owner = owners[i];
+    if (!owner) return;
+    propose(owner.lead, score * owner.certainty);
+    for (const other of owner.cooperating) propose(other, score / 2);
+  });
+  const candidates = [...scores].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5)
+    .map(([id, score]) => ({ ...named(index, id), score: Math.round(score * 100) / 100 }));
   const best = ranked[0];
   const second = ranked[1]?.score ?? 0;
-  const confidence = best ? Math.min(1, best.score / (options.minScore * 2)) * (best.score / (best.score + second)) : 0;
-  const owner = best ? resolveOwner(index, best.id, knownDistrict) : undefined;
+  const matterConfidence = best ? Math.min(1, best.score / (options.minScore * 2)) * (best.score / (best.score + second)) : 0;
+  const owner = owners[0];
+  const confidence = matterConfidence * (owner?.certainty ?? 1);
   const matter = best ? { id: best.id, name: index.matters.get(best.id)!.name } : null;
-  if (!best || !owner || best.score < options.minScore || confidence < options.minConfidence) {
+  if (!best || !owner || best.score < options.minScore || matterConfidence < options.minConfidence) {
     const chain = knownDistrict ? index.regionChain.get(knownDistrict)! : [...index.coordinators.keys()];
     const coordinator = chain.map((r) => index.coordinators.get(r)).find((c) => c !== undefined);
     return {

@@ -1,9 +1,10 @@
 import type { PowerItemType } from '../model/records.js';
 
 /**
- * What the dispatch engine knows: the lists as they stand, read from the graph (or a bundle).
- * Section-scope boundary items arrive with their sections mapped to departments; they divide
- * work inside a department and never decide between departments.
+ * What the dispatch engine knows: the lists as they stand, read from the graph (or a bundle),
+ * and what happened to the complaints routed so far. Section-scope boundary items arrive with
+ * their sections mapped to departments; they divide work inside a department and never decide
+ * between departments.
  */
 export interface DispatchSnapshot {
   regions: { code: string; name: string; parent?: string | undefined }[];
@@ -16,4 +17,15 @@ export interface DispatchSnapshot {
     id: string; title: string; text?: string | undefined; status: string; scope: 'department' | 'section'; region?: string | undefined;
     lead: string; cooperating: string[]; matters: string[];
   }[];
+  /** Routing outcomes so far, counted per matter (of the complaint) and department. Optional. */
+  routings?: RoutingTally[];
+}
+
+export interface RoutingTally {
+  matter: string;
+  department: string;
+  accepted: number;
+  resolved: number;
+  refused: number;
+  returned: number;
 }

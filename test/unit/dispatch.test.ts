@@ -26,6 +26,40 @@ describe('dispatch on the demo lists', () => {
     expect(dispatch(index, '超市卖过期面包，吃了拉肚子', '371122').lead?.id).toBe('d-scjgj');
   });
 
+  it("chooses the office first and the level second: a county's lesser duty does not beat the city's main one", () => {
+    const withCountyInspection = buildDispatchIndex({
+      ...snapshot,
+      powerItems: [...snapshot.powerItems, {
+        code: '371122-ZJ-JC-002', name: '对建设工程施工企业支付农民工工资情况的监督检查', type: 'inspection', department: 'd-jx-zjj',
+        matters: ['m-wage-arrears'], correspondsTo: '371100-ZJ-JC-002',
+      }],
+    });
+    const answer = dispatch(withCountyInspection, '在工地干了两个月活，包工头一直拖欠工资不给', '371122');
+    expect(answer).toMatchObject({ status: 'assigned', lead: { id: 'd-rsj' }, via: 'power-item' });
+    expect(answer.cooperating.map((d) => d.id)).toContain('d-jx-zjj');
+  });
+
+  it('lets history break a tie between holders, and says so', () => {
+    const text = '楼下商铺用大喇叭循环播放促销广告，高音喇叭吵得不行';
+    const tie = dispatch(index, text, '371100');
+    expect(tie.via).toBe('power-item');
+    const refuser = tie.lead!.id;
+    const other = refuser === 'd-cgj' ? 'd-gaj' : 'd-cgj';
+    const tally = (department: string, resolved: number, refused: number) => ({ matter: 'm-social-noise', department, accepted: 0, resolved, refused, returned: 0 });
+    const withHistory = buildDispatchIndex({ ...snapshot, routings: [tally(refuser, 1, 30), tally(other, 40, 2)] });
+    const answer = dispatch(withHistory, text, '371100');
+    expect(answer).toMatchObject({ lead: { id: other }, via: 'history' });
+    expect(answer.evidence.at(-1)!.text).toContain('退回或拒收2次');
+  });
+
+  it('never lets history override a published boundary item', () => {
+    const withHistory = buildDispatchIndex({
+      ...snapshot,
+      routings: [{ matter: 'm-construction-noise', department: 'd-sthjj', accepted: 0, resolved: 0, refused: 500, returned: 0 }],
+    });
+    expect(dispatch(withHistory, '小区对面工地半夜还在打桩施工', '371100')).toMatchObject({ lead: { id: 'd-sthjj' }, via: 'boundary-item' });
+  });
+
   it('answers "unassigned" with the coordinator for a matter nobody holds', () => {
     const answer = dispatch(index, '小区门口共享单车乱停乱放，把人行道都堵死了', '371100');
     expect(answer).toMatchObject({ status: 'unassigned', lead: { id: 'd-rx' }, via: 'coordinator', matter: { id: 'm-shared-bikes' } });
