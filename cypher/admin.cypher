@@ -19,3 +19,14 @@ RETURN nodes, collect({type: type, count: relationships}) AS relationships
 // Deletes every node and relationship, in batches. For test set-up; schema stays.
 MATCH (n)
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
+
+// name: graphRevision
+// The revision of what dispatch depends on: bumped by imports that change anything, boundary
+// items published or retired, and routing feedback. 0 on a graph that never changed.
+OPTIONAL MATCH (rev:Revision {key: 'graph'})
+RETURN coalesce(rev.value, 0) AS revision
+
+// name: bumpGraphRevision
+MERGE (rev:Revision {key: 'graph'})
+SET rev.value = coalesce(rev.value, 0) + 1, rev.changedAt = datetime()
+RETURN rev.value AS revision

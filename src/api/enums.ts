@@ -1,8 +1,9 @@
-import { DEPARTMENT_KINDS, ITEM_LEVELS, POWER_ITEM_TYPES, REGION_LEVELS } from '../model/records.js';
+import { DISPATCH_STATUSES, DISPATCH_VIAS } from '../dispatch/dispatch.js';
+import { DEPARTMENT_KINDS, ITEM_LEVELS, POWER_ITEM_TYPES, REGION_LEVELS, ROUTE_OUTCOMES } from '../model/records.js';
 
-/** GraphQL enum resolvers: the API says PENALTY where the graph and bundles say "penalty". */
+/** GraphQL enum resolvers: the API says PENALTY (BOUNDARY_ITEM) where the graph and bundles say "penalty" ("boundary-item"). */
 function enumValues(values: readonly string[]): Record<string, string> {
-  return Object.fromEntries(values.map((value) => [value.toUpperCase(), value]));
+  return Object.fromEntries(values.map((value) => [value.toUpperCase().replace(/-/g, '_'), value]));
 }
 
 export const enumResolvers = {
@@ -10,4 +11,7 @@ export const enumResolvers = {
   DepartmentKind: enumValues(DEPARTMENT_KINDS),
   PowerItemType: enumValues(POWER_ITEM_TYPES),
   ItemLevel: enumValues(ITEM_LEVELS),
+  RoutingOutcome: enumValues(ROUTE_OUTCOMES),
+  DispatchStatus: enumValues(DISPATCH_STATUSES),
+  DispatchVia: enumValues(DISPATCH_VIAS),
 };

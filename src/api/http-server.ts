@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { ping } from '../db/admin.js';
 import { translateError, type Database } from '../db/database.js';
-import { createContext, type ApiContext } from './context.js';
+import { isAppError, ErrorCode } from '../errors.js';
+import { createContext, type ApiContext, type Services } from './context.js';
 
 const MAX_BODY_BYTES = 1 << 20;
 
@@ -29,7 +30,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function handleGraphQL(req: IncomingMessage, res: ServerResponse, apollo: ApolloServer<ApiContext>, db: Database, url: URL): Promise<void> {
+async function handleGraphQL(req: IncomingMessage, res: ServerResponse, apollo: ApolloServer<ApiContext>, services: Services, url: URL): Promise<void> {
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -49,7 +50,7 @@ async function handleGraphQL(req: IncomingMessage, res: ServerResponse, apollo: 
   }
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-    context: async () => createContext(db),
+    context: async () => createContext(services),
   });
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
@@ -72,18 +73,46 @@ async function handleHealth(res: ServerResponse, db: Database): Promise<void> {
   }
 }
 
+const STATUS_OF_CODE: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400, DB_UNAVAILABLE: 503 };
+
 /**
- * The HTTP front: POST/GET /graphql through Apollo, GET /healthz, 404 for the rest. Apollo's own
+ * `POST /v1/dispatch` {text, district?}: the dispatch answer as JSON, for hotline systems that
+ * want one lookup without GraphQL's parsing and validation. Same engine, same answer, same errors.
+ */
+async function handleDispatch(req: IncomingMessage, res: ServerResponse, services: Services): Promise<void> {
+  if (req.method !== 'POST') throw new BodyError(405, 'use POST with a JSON body {"text": "...", "district": "..."}');
+  let body: unknown;
+  try {
+    body = JSON.parse(await readBody(req));
+  } catch (error) {
+    if (error instanceof BodyError) throw error;
+    throw new BodyError(400, 'request body is not valid JSON');
+  }
+  const { text, district } = (typeof body === 'object' && body !== null ? body : {}) as { text?: unknown; district?: unknown };
+  if (typeof text !== 'string') throw new BodyError(400, 'text: a string is required');
+  if (district !== undefined && district !== null && typeof district !== 'string') throw new BodyError(400, 'district: a region code string is expected');
+  try {
+    sendJson(res, 200, services.dispatch.dispatch(text, district));
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    sendJson(res, STATUS_OF_CODE[error.code] ?? 500, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+  }
+}
+
+/**
+ * The HTTP front: POST/GET /graphql through Apollo, POST /v1/dispatch, GET /healthz, 404 for the rest. Apollo's own
  * integration API (executeHTTPGraphQLRequest) keeps us off any web framework.
  */
-export async function listenHttp(apollo: ApolloServer<ApiContext>, db: Database, host: string, port: number): Promise<{ server: Server; url: string }> {
+export async function listenHttp(apollo: ApolloServer<ApiContext>, services: Services, host: string, port: number): Promise<{ server: Server; url: string }> {
+  const routes: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>> = {
+    '/graphql': (req, res, url) => handleGraphQL(req, res, apollo, services, url),
+    '/v1/dispatch': (req, res) => handleDispatch(req, res, services),
+    '/healthz': (_req, res) => handleHealth(res, services.db),
+  };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const work = url.pathname === '/graphql'
-      ? handleGraphQL(req, res, apollo, db, url)
-      : url.pathname === '/healthz'
-        ? handleHealth(res, db)
-        : Promise.resolve(sendJson(res, 404, { error: 'not found; the API is at /graphql' }));
+    const route = routes[url.pathname];
+    const work = route ? route(req, res, url) : Promise.resolve(sendJson(res, 404, { error: 'not found; the API is at /graphql' }));
     work.catch((error: unknown) => {
       if (res.headersSent) return res.destroy();
       if (error instanceof BodyError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { listDepartments, listMatters, listRegions, type DepartmentView, type MatterView, type RegionView } from '../catalog/catalog.js';
+import { setBoundaryItemStatus } from '../catalog/boundary-status.js';
+import { recordRouting, type RoutingInput } from '../dispatch/routing-feedback.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { ApiContext } from './context.js';
 import { enumResolvers } from './enums.js';
@@ -15,6 +17,13 @@ function parseArgs<T>(schema: z.ZodType<T>, args: unknown): T {
 
 const idArg = z.string().trim().min(1, 'must not be empty');
 
+/** Publishes or retires a boundary item, then waits for dispatch to follow it. */
+async function changeBoundaryItem(args: unknown, status: 'published' | 'retired', { db, dispatch, actor }: ApiContext) {
+  const change = await setBoundaryItemStatus(db, parseArgs(z.object({ id: idArg }), args).id, status, actor);
+  await dispatch.refresh();
+  return change;
+}
+
 export const resolvers = {
   ...enumResolvers,
   Query: {
@@ -24,6 +33,22 @@ export const resolvers = {
     department: (_: unknown, args: unknown, { loaders }: ApiContext) =>
       loaders.departmentById.load(parseArgs(z.object({ id: idArg }), args).id),
     matters: (_: unknown, __: unknown, { db }: ApiContext) => listMatters(db),
+    dispatch: (_: unknown, args: unknown, { dispatch }: ApiContext) => {
+      const { text, district } = parseArgs(z.object({ text: z.string(), district: z.string().trim().nullish() }), args);
+      return dispatch.dispatch(text, district || undefined);
+    },
+    dispatchIndex: (_: unknown, __: unknown, { dispatch }: ApiContext) => {
+      const info = dispatch.info;
+      return info ? { ...info, builtAt: info.builtAt.toISOString() } : null;
+    },
+  },
+  Mutation: {
+    recordRouting: async (_: unknown, args: RoutingInput, { db, actor }: ApiContext) => {
+      const routed = await recordRouting(db, args, actor);
+      return { ...routed, department: { id: routed.department, name: routed.departmentName } };
+    },
+    publishBoundaryItem: (_: unknown, args: unknown, context: ApiContext) => changeBoundaryItem(args, 'published', context),
+    retireBoundaryItem: (_: unknown, args: unknown, context: ApiContext) => changeBoundaryItem(args, 'retired', context),
   },
   Region: {
     parent: (region: RegionView, _: unknown, { loaders }: ApiContext) => (region.parent ? loaders.regionByCode.load(region.parent) : null),

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { isGraphEmpty } from '../db/admin.js';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
+import { DispatchService } from '../dispatch/dispatch-service.js';
 import { importBundle } from '../ingest/import-bundle.js';
 import { projectPath } from '../project-root.js';
 import { createApolloServer } from './apollo.js';
@@ -28,9 +29,11 @@ export async function startService(config: Config, options: { demo: boolean; log
       const report = await importBundle(connection.db, DEMO_BUNDLE);
       log(`dutygraph: the graph was empty; loaded the demo bundle "${report.name}"`);
     }
+    const dispatch = new DispatchService(connection.db, { log });
+    await dispatch.start();
     const apollo = createApolloServer();
     await apollo.start();
-    const { server, url } = await listenHttp(apollo, connection.db, config.api.host, config.api.port);
+    const { server, url } = await listenHttp(apollo, { db: connection.db, dispatch }, config.api.host, config.api.port);
     let stopping: Promise<void> | undefined;
     return {
       url,
@@ -40,6 +43,7 @@ export async function startService(config: Config, options: { demo: boolean; log
             server.close(() => resolve());
             server.closeAllConnections();
           });
+          dispatch.stop();
           await apollo.stop();
           await connection.close();
         })();

@@ -1,22 +1,12 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { loadConfig } from '../config.js';
-import { connect, type Connection } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { exportBundle } from '../ingest/export-bundle.js';
 import { importBundle, type ImportMode } from '../ingest/import-bundle.js';
 import { formatImportReport, importProgressPrinter } from './progress.js';
 import { runAction } from './run-action.js';
-
-async function withDatabase(work: (connection: Connection) => Promise<void>): Promise<void> {
-  const connection = await connect(loadConfig(), { startLocal: true });
-  try {
-    await work(connection);
-  } finally {
-    await connection.close();
-  }
-}
+import { withDatabase } from './with-database.js';
 
 /** `dutygraph import <folder>` and `dutygraph export <folder>`. */
 export function registerBundleCommands(program: Command): void {

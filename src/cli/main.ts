@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerBundleCommands } from './bundle-commands.js';
 import { registerDbCommands } from './db-command.js';
+import { registerDispatchCommands } from './dispatch-commands.js';
 import { registerSeedCommand } from './seed-command.js';
 import { registerServeCommand } from './serve-command.js';
 
@@ -12,6 +13,7 @@ const program = new Command()
 
 registerDbCommands(program);
 registerBundleCommands(program);
+registerDispatchCommands(program);
 registerSeedCommand(program);
 registerServeCommand(program);
 

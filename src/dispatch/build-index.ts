@@ -57,6 +57,21 @@ function addTerms(bag: Map<string, number>, text: string, weight: number): void 
 
 /** Builds the index; teaches the tokenizer the lists' words first. */
 export function buildDispatchIndex(snapshot: DispatchSnapshot): DispatchIndex {
+  const steps = buildDispatchIndexInSteps(snapshot);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Items tokenized between two pauses of a stepwise build (a few milliseconds of work). */
+const STEP_SIZE = 500;
+
+/**
+ * The same build, pausing every few hundred items, so a server can interleave a rebuild with the
+ * lookups it keeps answering from the previous index (see DispatchService).
+ */
+export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot): Generator<void, DispatchIndex> {
   addVocabulary([
     ...snapshot.matters.flatMap((m) => [m.name, ...m.keywords]),
     ...snapshot.departments.flatMap((d) => d.aliases),
@@ -83,14 +98,16 @@ export function buildDispatchIndex(snapshot: DispatchSnapshot): DispatchIndex {
     byDepartment.set(department, holding);
   };
   const departments = new Map(snapshot.departments.map((d) => [d.id, d]));
-  for (const item of snapshot.powerItems) {
+  for (const [n, item] of snapshot.powerItems.entries()) {
+    if (n % STEP_SIZE === 0) yield;
     for (const matter of item.matters) {
       const doc = matters.get(matter);
       if (doc) addTerms(doc.terms, item.name, FIELD_WEIGHT.item);
       hold(matter, item.department, TYPE_WEIGHT[item.type], { code: item.code, name: item.name });
     }
   }
-  for (const task of snapshot.tasks) {
+  for (const [n, task] of snapshot.tasks.entries()) {
+    if (n % STEP_SIZE === 0) yield;
     for (const matter of task.matters) {
       const doc = matters.get(matter);
       if (doc) addTerms(doc.terms, task.name, FIELD_WEIGHT.task);

@@ -9,13 +9,16 @@ import { normalizeText, tokenize } from './tokenize.js';
  * the strongest duties on it; otherwise nobody, and the coordinator takes it. Pure.
  */
 
+export const DISPATCH_STATUSES = ['assigned', 'unassigned'] as const;
+export const DISPATCH_VIAS = ['boundary-item', 'power-item', 'task', 'history', 'coordinator'] as const;
+
 export interface DispatchAnswer {
-  status: 'assigned' | 'unassigned';
+  status: (typeof DISPATCH_STATUSES)[number];
   lead: { id: string; name: string } | null;
   cooperating: { id: string; name: string }[];
   matter: { id: string; name: string } | null;
   confidence: number;
-  via: 'boundary-item' | 'power-item' | 'task' | 'history' | 'coordinator';
+  via: (typeof DISPATCH_VIAS)[number];
   evidence: { id: string; text: string }[];
   candidates: { id: string; name: string; score: number }[];
 }
@@ -186,9 +189,13 @@ export function dispatch(index: DispatchIndex, text: string, district?: string, 
   if (!best || !owner || best.score < options.minScore || matterConfidence < options.minConfidence) {
     const chain = knownDistrict ? index.regionChain.get(knownDistrict)! : [...index.coordinators.keys()];
     const coordinator = chain.map((r) => index.coordinators.get(r)).find((c) => c !== undefined);
+    // Say why nobody: a matter nobody holds is a finding for the analysts; a vague text is not.
+    const why = best && !owner
+      ? { id: best.id, text: `清单中没有部门对“${matter!.name}”承担权责事项或职责任务` }
+      : { id: 'weak-match', text: `诉求内容与清单事项的匹配不足以确定责任部门（匹配度${Math.round(matterConfidence * 100) / 100}）` };
     return {
       status: 'unassigned', lead: coordinator ? named(index, coordinator) : null, cooperating: [], matter,
-      confidence: Math.round(confidence * 100) / 100, via: 'coordinator', evidence: [], candidates,
+      confidence: Math.round(confidence * 100) / 100, via: 'coordinator', evidence: [why], candidates,
     };
   }
   return {

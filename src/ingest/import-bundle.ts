@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
+import { bumpGraphRevision } from '../db/revision.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { RECORD_FILES, type RecordFile } from '../model/bundle.js';
 import { openBundle } from './open-bundle.js';
@@ -77,8 +78,15 @@ export async function importBundle(db: Database, folder: string, options: Import
   const emptyInGraph = new Set(RECORD_FILES.filter((file) => empty?.[file]));
   const write = (runner: WriteRunner) =>
     writeBundle(bundle, validation, runner, { batchSize: options.batchSize ?? 5000, onProgress: options.onProgress, emptyInGraph });
+  const changed = (counts: Record<RecordFile, FileCounts>) => RECORD_FILES.some((file) => counts[file].created + counts[file].updated > 0);
+  // The revision tells a running dispatch index to rebuild; an atomic import bumps it in its own transaction.
   const counts = mode === 'atomic'
-    ? await db.writeTx((tx) => write({ run: (_label, work) => work(tx) }), 'importBundle', { timeoutMs })
+    ? await db.writeTx(async (tx) => {
+      const written = await write({ run: (_label, work) => work(tx) });
+      if (changed(written)) await bumpGraphRevision(tx);
+      return written;
+    }, 'importBundle', { timeoutMs })
     : await write({ run: (label, work) => db.writeTx(work, label, { timeoutMs }) });
+  if (mode === 'resumable' && changed(counts)) await db.writeTx(bumpGraphRevision, 'bumpGraphRevision');
   return { folder, name: validation.manifest?.name, mode, counts, errors: validation.errors };
 }

@@ -2,20 +2,25 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApolloServer } from '@apollo/server';
 import { createApolloServer } from '../../src/api/apollo.js';
-import { createContext, type ApiContext } from '../../src/api/context.js';
+import { createContext, type ApiContext, type Services } from '../../src/api/context.js';
 import { listenHttp } from '../../src/api/http-server.js';
 import { DEMO_BUNDLE } from '../../src/api/start-service.js';
 import type { Database } from '../../src/db/database.js';
+import { DispatchService } from '../../src/dispatch/dispatch-service.js';
 import { importBundle } from '../../src/ingest/import-bundle.js';
 import { connectTestDatabase, resetGraph } from '../helpers/neo4j.js';
 
 let db: Database;
+let services: Services;
 let apollo: ApolloServer<ApiContext>;
 
 beforeAll(async () => {
   db = await connectTestDatabase();
   await resetGraph(db);
   await importBundle(db, DEMO_BUNDLE);
+  const dispatch = new DispatchService(db, { pollMs: 0 });
+  await dispatch.start();
+  services = { db, dispatch };
   apollo = createApolloServer();
 });
 afterAll(async () => {
@@ -24,7 +29,7 @@ afterAll(async () => {
 });
 
 async function execute(query: string, variables: Record<string, unknown> = {}) {
-  const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(db) });
+  const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(services) });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   return response.body.singleResult;
 }
@@ -71,7 +76,7 @@ describe('HTTP', () => {
   beforeAll(async () => {
     const http = createApolloServer();
     await http.start();
-    ({ server, url } = await listenHttp(http, db, '127.0.0.1', 0));
+    ({ server, url } = await listenHttp(http, services, '127.0.0.1', 0));
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 

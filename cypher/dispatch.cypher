@@ -1,0 +1,68 @@
+// Reads behind the dispatch index (src/dispatch/load-snapshot.ts) and the routing feedback it
+// learns from. The snapshot queries run in one read transaction, so the index reflects one
+// consistent state of the lists, labelled with the revision read in that same transaction.
+
+// name: dispatchRegions
+MATCH (r:Region)
+OPTIONAL MATCH (parent:Region)-[:CONTAINS]->(r)
+RETURN r.code AS code, r.name AS name, parent.code AS parent
+
+// name: dispatchDepartments
+MATCH (d:Department)-[:IN]->(r:Region)
+RETURN d.id AS id, d.name AS name, r.code AS region, coalesce(d.aliases, []) AS aliases, coalesce(d.coordinator, false) AS coordinator
+
+// name: dispatchMatters
+MATCH (m:Matter)
+OPTIONAL MATCH (m)-[:PART_OF]->(parent:Matter)
+RETURN m.id AS id, m.name AS name, coalesce(m.keywords, []) AS keywords, parent.id AS parent
+
+// name: dispatchPowerItems
+MATCH (d:Department)-[:HOLDS]->(p:PowerItem)
+OPTIONAL MATCH (p)-[:CORRESPONDS_TO]->(mirrored:PowerItem)
+RETURN p.code AS code, p.name AS name, p.type AS type, d.id AS department,
+       [(p)-[:CONCERNS]->(m:Matter) | m.id] AS matters, mirrored.code AS correspondsTo
+
+// name: dispatchTasks
+// Tasks that name a matter; a task's department is its section's.
+MATCH (d:Department)-[:HAS_SECTION]->(:Section)-[:PERFORMS]->(t:Task)-[:CONCERNS]->(:Matter)
+WITH DISTINCT d, t
+RETURN t.id AS id, t.name AS name, d.id AS department, [(t)-[:CONCERNS]->(m:Matter) | m.id] AS matters
+
+// name: dispatchBoundaryItems
+// Every boundary item with its parties as departments (a section party stands for its department).
+MATCH (b:BoundaryItem)
+OPTIONAL MATCH (b)-[:IN]->(r:Region)
+WITH b, r,
+     [(b)-[:LEAD]->(x) | coalesce([(d:Department)-[:HAS_SECTION]->(x) | d.id][0], x.id)] AS leads,
+     [(b)-[:COOPERATES]->(x) | coalesce([(d:Department)-[:HAS_SECTION]->(x) | d.id][0], x.id)] AS cooperating
+WHERE size(leads) > 0
+RETURN b.id AS id, b.title AS title, b.text AS text, b.status AS status, b.scope AS scope, r.code AS region,
+       leads[0] AS lead, cooperating, [(b)-[:CONCERNS]->(m:Matter) | m.id] AS matters
+
+// name: dispatchRoutings
+// Routing outcomes per matter of the complaint and department; $before (an ISO date-time, or null)
+// keeps only complaints received earlier, so an evaluation never learns from what it is tested on.
+MATCH (c:Complaint)-[:CONCERNS]->(m:Matter)
+WHERE $before IS NULL OR c.receivedAt < $before
+MATCH (c)-[r:ROUTED]->(d:Department)
+RETURN m.id AS matter, d.id AS department,
+       count(CASE r.outcome WHEN 'accepted' THEN 1 END) AS accepted,
+       count(CASE r.outcome WHEN 'resolved' THEN 1 END) AS resolved,
+       count(CASE r.outcome WHEN 'refused' THEN 1 END) AS refused,
+       count(CASE r.outcome WHEN 'returned' THEN 1 END) AS returned
+
+// name: recordRouting
+// Appends one routing outcome to a complaint's chain (after its last step) and bumps the revision
+// so dispatch learns from it. No row back when the complaint or the department is unknown.
+MATCH (c:Complaint {id: $complaint})
+MATCH (d:Department {id: $department})
+WITH c, d, reduce(last = 0, seq IN [(c)-[old:ROUTED]->() | old.seq] | CASE WHEN seq > last THEN seq ELSE last END) AS last
+CREATE (c)-[r:ROUTED {seq: last + 1, at: $at, outcome: $outcome, reason: $reason, recordedBy: $by, source: 'feedback'}]->(d)
+MERGE (rev:Revision {key: 'graph'})
+SET rev.value = coalesce(rev.value, 0) + 1, rev.changedAt = datetime()
+RETURN c.id AS complaint, d.id AS department, d.name AS departmentName, r.seq AS seq, r.at AS at, r.outcome AS outcome, r.reason AS reason
+
+// name: complaintAndDepartmentExist
+OPTIONAL MATCH (c:Complaint {id: $complaint})
+OPTIONAL MATCH (d:Department {id: $department})
+RETURN c IS NOT NULL AS complaint, d IS NOT NULL AS department

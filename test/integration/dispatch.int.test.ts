@@ -1,0 +1,206 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ApolloServer } from '@apollo/server';
+import { createApolloServer } from '../../src/api/apollo.js';
+import { createContext, type ApiContext, type Services } from '../../src/api/context.js';
+import { listenHttp } from '../../src/api/http-server.js';
+import { DEMO_BUNDLE } from '../../src/api/start-service.js';
+import type { Database } from '../../src/db/database.js';
+import { DispatchService } from '../../src/dispatch/dispatch-service.js';
+import { importBundle } from '../../src/ingest/import-bundle.js';
+import { runCli } from '../helpers/cli.js';
+import { connectTestDatabase, resetGraph } from '../helpers/neo4j.js';
+
+const NOISE = '晚上十一点多了，小区对面工地还在打桩，吵得孩子根本睡不着';
+
+let db: Database;
+let dispatch: DispatchService;
+let apollo: ApolloServer<ApiContext>;
+let services: Services;
+
+beforeAll(async () => {
+  db = await connectTestDatabase();
+  await resetGraph(db);
+  await importBundle(db, DEMO_BUNDLE);
+  dispatch = new DispatchService(db, { pollMs: 0, minRebuildMs: 0 });
+  await dispatch.start();
+  services = { db, dispatch };
+  apollo = createApolloServer();
+});
+afterAll(async () => {
+  dispatch.stop();
+  await apollo.stop();
+  await db.close();
+});
+
+async function execute(query: string, variables: Record<string, unknown> = {}) {
+  const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(services) });
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return response.body.singleResult as { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+const DISPATCH = `query ($text: String!, $district: String) {
+  dispatch(text: $text, district: $district) {
+    status lead { id name } cooperating { id } matter { id name } confidence via evidence { id text } candidates { id score } indexVersion
+  }
+}`;
+
+describe('dispatch from the graph', () => {
+  it('answers the noise case as its boundary item says, over GraphQL, with the index version', async () => {
+    const { data, errors } = await execute(DISPATCH, { text: NOISE, district: '371100' });
+    expect(errors).toBeUndefined();
+    expect(data!.dispatch).toMatchObject({
+      status: 'ASSIGNED', lead: { id: 'd-sthjj', name: '日照市生态环境局' }, via: 'BOUNDARY_ITEM', matter: { id: 'm-construction-noise' },
+      indexVersion: dispatch.info!.version,
+    });
+    expect(data!.dispatch.evidence[0].id).toBe('b-2021-noise-02');
+    expect(data!.dispatch.candidates.length).toBeLessThanOrEqual(5);
+  });
+
+  it('gives BAD_USER_INPUT for empty text, over-long text and an unknown district; never crashes on odd text', async () => {
+    for (const variables of [{ text: '  ' }, { text: '噪'.repeat(100_001) }, { text: NOISE, district: '999999' }]) {
+      const { errors } = await execute(DISPATCH, variables);
+      expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    for (const text of ['😀😀😀', 'the street light outside my house is broken', '噪音'.repeat(50_000)]) {
+      const { data, errors } = await execute(DISPATCH, { text, district: '371122' });
+      expect(errors).toBeUndefined();
+      expect(['ASSIGNED', 'UNASSIGNED']).toContain(data!.dispatch.status);
+    }
+  });
+
+  it('follows a boundary item published or retired at once, with a new index version', async () => {
+    const text = '我们老楼想加装电梯，一楼住户不同意，该找哪个部门协调';
+    const before = await execute(DISPATCH, { text, district: '371100' });
+    expect(before.data!.dispatch).toMatchObject({ lead: { id: 'd-zjj' }, via: 'BOUNDARY_ITEM' });
+
+    const retired = await execute('mutation { retireBoundaryItem(id: "b-2021-lift-01") { id status revision } }');
+    expect(retired.data!.retireBoundaryItem).toMatchObject({ status: 'retired' });
+    const after = await execute(DISPATCH, { text, district: '371100' });
+    expect(after.data!.dispatch.via).toBe('POWER_ITEM');
+    expect(after.data!.dispatch.indexVersion).toBe(retired.data!.retireBoundaryItem.revision);
+    expect(after.data!.dispatch.indexVersion).toBeGreaterThan(before.data!.dispatch.indexVersion);
+
+    const again = await execute('mutation { retireBoundaryItem(id: "b-2021-lift-01") { id } }');
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const missing = await execute('mutation { publishBoundaryItem(id: "b-nope") { id } }');
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    await execute('mutation { publishBoundaryItem(id: "b-2021-lift-01") { id } }');
+    expect((await execute(DISPATCH, { text, district: '371100' })).data!.dispatch).toMatchObject({ lead: { id: 'd-zjj' }, via: 'BOUNDARY_ITEM' });
+  });
+
+  it('publishing the draft wage item makes it decide', async () => {
+    const text = '在工地干了两个多月活，包工头一直拖欠工资不给';
+    await execute('mutation { publishBoundaryItem(id: "b-draft-wage-01") { id } }');
+    expect((await execute(DISPATCH, { text, district: '371100' })).data!.dispatch).toMatchObject({ lead: { id: 'd-rsj' }, via: 'BOUNDARY_ITEM' });
+  });
+
+  it('records routing feedback as ROUTED, validates it first, and learns from it on the next index', async () => {
+    const ok = await execute(`mutation { recordRouting(complaint: "c-2021-0001", department: "d-cgj", outcome: REFUSED, reason: "职能不符") {
+      complaint department { id name } seq outcome reason } }`);
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.recordRouting).toMatchObject({ complaint: 'c-2021-0001', department: { id: 'd-cgj' }, outcome: 'REFUSED', reason: '职能不符' });
+    expect(ok.data!.recordRouting.seq).toBeGreaterThan(1);
+
+    const noReason = await execute('mutation { recordRouting(complaint: "c-2021-0001", department: "d-cgj", outcome: REFUSED) { seq } }');
+    expect(noReason.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(noReason.errors?.[0]?.message).toContain('reason');
+    const unknown = await execute('mutation { recordRouting(complaint: "c-nope", department: "d-cgj", outcome: RESOLVED) { seq } }');
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    const version = dispatch.info!.version;
+    expect(await dispatch.checkForChanges()).toBe(true);
+    expect(dispatch.info!.version).toBeGreaterThan(version);
+  });
+
+  it('rebuilds after an import changes the lists, and not when nothing changed', async () => {
+    expect(await dispatch.checkForChanges()).toBe(false);
+    const folder = mkdtempSync(join(tmpdir(), 'dg-dispatch-'));
+    writeFileSync(join(folder, 'matters.json'), JSON.stringify([{ id: 'm-bikes-2', name: '共享电动车停放管理', keywords: ['共享电动车'] }]));
+    await importBundle(db, folder);
+    expect(await dispatch.checkForChanges()).toBe(true);
+    expect((await execute(DISPATCH, { text: '共享电动车停放管理太乱了' })).data!.dispatch.matter).toEqual({ id: 'm-bikes-2', name: '共享电动车停放管理' });
+    await importBundle(db, folder);
+    expect(await dispatch.checkForChanges()).toBe(false);
+  });
+});
+
+describe('POST /v1/dispatch', () => {
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    const http = createApolloServer();
+    await http.start();
+    ({ server, url } = await listenHttp(http, services, '127.0.0.1', 0));
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const post = (body: string) => fetch(`${url}/v1/dispatch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+  it("answers as GraphQL does, in the engine's own words", async () => {
+    const response = await post(JSON.stringify({ text: NOISE, district: '371100' }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'assigned', lead: { id: 'd-sthjj' }, via: 'boundary-item' });
+  });
+
+  it('answers bad requests with 400 and a code', async () => {
+    for (const body of ['{"text": ', '{"district": "371100"}', JSON.stringify({ text: '' }), JSON.stringify({ text: '噪音', district: '000000' })]) {
+      const response = await post(body);
+      expect(response.status).toBe(400);
+      const { errors } = (await response.json()) as { errors: { extensions: { code: string } }[] };
+      expect(['BAD_REQUEST', 'BAD_USER_INPUT']).toContain(errors[0]!.extensions.code);
+    }
+    expect((await fetch(`${url}/v1/dispatch`)).status).toBe(405);
+  });
+});
+
+describe('CLI', () => {
+  const env = () => ({ ...process.env, NEO4J_URI: inject('neo4jUri') });
+
+  it('dispatches one text, and a JSONL file line by line with errors in place', async () => {
+    const one = await runCli(['dispatch', '--json', '--district', '371100', NOISE], env());
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout)).toMatchObject({ status: 'assigned', lead: { id: 'd-sthjj' } });
+
+    const folder = mkdtempSync(join(tmpdir(), 'dg-batch-'));
+    const file = join(folder, 'in.jsonl');
+    writeFileSync(file, [
+      JSON.stringify({ id: 'a', text: NOISE, district: '371100' }),
+      'not json',
+      JSON.stringify({ id: 'b', text: '小区门口共享单车乱停乱放', district: '371122' }),
+      JSON.stringify({ id: 'c', text: '噪音', district: '999999' }),
+    ].join('\n'));
+    const batch = await runCli(['dispatch', '--file', file, '--json'], env());
+    expect(batch.code).toBe(1);
+    const lines = batch.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatchObject({ id: 'a', lead: { id: 'd-sthjj' }, indexVersion: expect.any(Number) });
+    expect(lines[1]).toMatchObject({ id: null, line: 2, error: { code: 'BAD_USER_INPUT' } });
+    expect(lines[2]).toMatchObject({ id: 'b', status: 'unassigned', lead: { id: 'd-rx' } });
+    expect(lines[3]).toMatchObject({ id: 'c', error: { code: 'BAD_USER_INPUT' } });
+    expect(batch.stderr).toContain('2 line(s) failed');
+
+    const missing = await runCli(['dispatch', '--file', join(folder, 'nope.jsonl')], env());
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no such file');
+  });
+
+  it('records feedback and changes boundary items', async () => {
+    const refused = await runCli(['feedback', 'c-2021-0002', 'd-zjj', 'refused'], env());
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('reason');
+    const ok = await runCli(['feedback', 'c-2021-0002', 'd-zjj', 'refused', '--reason', '职能不符', '--json'], env());
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ complaint: 'c-2021-0002', department: 'd-zjj', outcome: 'refused' });
+
+    const retire = await runCli(['boundary', 'retire', 'b-2021-old-01'], env());
+    expect(retire.stdout).toContain('retired');
+    const twice = await runCli(['boundary', 'retire', 'b-2021-old-01'], env());
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain('CONFLICT');
+  });
+});
