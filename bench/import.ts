@@ -7,7 +7,7 @@
  *   npm run bench:import [-- --scale 1 --seed 1 --sample 2000 --batch 5000 --heap 2g]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,8 +19,8 @@ import { importBundle, type ImportProgress } from '../src/ingest/import-bundle.j
 import { toWriteRow } from '../src/ingest/plan-import.js';
 import { RECORD_FILES } from '../src/model/bundle.js';
 import { complaintSchema } from '../src/model/records.js';
-import { projectPath } from '../src/project-root.js';
 import { freePort } from '../test/helpers/free-port.js';
+import { generatedCity } from './generated-city.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,15 +30,6 @@ const { values } = parseArgs({
 });
 const Q = useQueries(['createComplaintsLinked']);
 
-function bundleFor(scale: string, seed: string): string {
-  const out = projectPath('.data', 'bench', `scale-${scale}-seed-${seed}`);
-  if (!existsSync(join(out, 'truth.json'))) {
-    // A child process, so the generator's memory does not count in this process's peak RSS.
-    execFileSync(process.execPath, ['--import', 'tsx', projectPath('src/cli/main.ts'), 'seed', '--scale', scale, '--seed', seed, '--out', out], { stdio: 'inherit' });
-  }
-  return join(out, 'bundle');
-}
-
 function duBytes(dir: string): number {
   return Number(execFileSync('du', ['-sb', dir], { encoding: 'utf8' }).split('\t')[0]);
 }
@@ -46,7 +37,7 @@ function duBytes(dir: string): number {
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main(): Promise<void> {
-  const bundle = bundleFor(values.scale!, values.seed!);
+  const bundle = join(generatedCity(values.scale!, values.seed!), 'bundle');
   const dataDir = mkdtempSync(join(tmpdir(), 'dutygraph-bench-'));
   const local = await startLocalNeo4j(
     { dataDir, boltPort: await freePort(), httpPort: 0, heap: values.heap!, pageCache: values.pagecache!, txTimeout: '600s' },

@@ -43,7 +43,7 @@ RETURN b.id AS id, b.title AS title, b.text AS text, b.status AS status, b.scope
 // Routing outcomes per matter of the complaint and department; $before (an ISO date-time, or null)
 // keeps only complaints received earlier, so an evaluation never learns from what it is tested on.
 MATCH (c:Complaint)-[:CONCERNS]->(m:Matter)
-WHERE $before IS NULL OR c.receivedAt < $before
+WHERE $before IS NULL OR datetime(c.receivedAt) < datetime($before)
 MATCH (c)-[r:ROUTED]->(d:Department)
 RETURN m.id AS matter, d.id AS department,
        count(CASE r.outcome WHEN 'accepted' THEN 1 END) AS accepted,

@@ -1,5 +1,6 @@
 import type { PowerItemType } from '../model/records.js';
 import type { DispatchSnapshot } from './snapshot.js';
+import { addToBag, emptyBag, finishField, type Bag, type Field } from './bm25.js';
 import { addVocabulary, normalizeText, tokenize } from './tokenize.js';
 
 /**
@@ -27,16 +28,25 @@ export interface Outcomes {
   refused: number;
 }
 
+/** What a matter is called and described with. */
+export interface MatterDocument {
+  id: string;
+  name: string;
+  keywords: string[];
+  words: Bag;
+}
+
 export interface DispatchIndex {
-  matters: Map<string, { id: string; name: string; terms: Map<string, number>; length: number; keywords: string[] }>;
-  /** Inverse document frequency of each term over matters. */
-  idf: Map<string, number>;
-  averageLength: number;
+  matters: Map<string, MatterDocument>;
+  /** BM25 statistics of the words over the matters. */
+  words: Field;
   /** matter -> department -> what it holds on the matter. */
   holders: Map<string, Map<string, Holding>>;
   /** matter -> its published department-scope boundary items. */
   boundaries: Map<string, DispatchSnapshot['boundaryItems']>;
   departments: Map<string, DispatchSnapshot['departments'][number]>;
+  /** Names of the regions, longest first: places say where, not what, so matching skips them. */
+  regionNames: string[];
   /** region -> itself and its ancestors, nearest first. */
   regionChain: Map<string, string[]>;
   /** region -> its coordinator department, if any. */
@@ -51,8 +61,8 @@ export interface DispatchIndex {
   builtAt: number;
 }
 
-function addTerms(bag: Map<string, number>, text: string, weight: number): void {
-  for (const term of tokenize(text)) bag.set(term, (bag.get(term) ?? 0) + weight);
+function addText(doc: MatterDocument, text: string, weight: number): void {
+  addToBag(doc.words, tokenize(text), weight);
 }
 
 /** Builds the index; teaches the tokenizer the lists' words first. */
@@ -81,12 +91,12 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot): Generato
   const hasChildren = new Set(snapshot.matters.map((m) => m.parent).filter((p): p is string => p !== undefined));
   const matters: DispatchIndex['matters'] = new Map();
   for (const matter of snapshot.matters.filter((m) => !hasChildren.has(m.id))) {
-    const terms = new Map<string, number>();
-    addTerms(terms, matter.name, FIELD_WEIGHT.name);
-    for (const keyword of matter.keywords) addTerms(terms, keyword, FIELD_WEIGHT.keyword);
+    const doc: MatterDocument = { id: matter.id, name: matter.name, keywords: matter.keywords.map(normalizeText), words: emptyBag() };
+    addText(doc, matter.name, FIELD_WEIGHT.name);
+    for (const keyword of matter.keywords) addText(doc, keyword, FIELD_WEIGHT.keyword);
     const parent = matter.parent ? categories.get(matter.parent) : undefined;
-    if (parent) for (const word of [parent.name, ...parent.keywords]) addTerms(terms, word, FIELD_WEIGHT.category);
-    matters.set(matter.id, { id: matter.id, name: matter.name, terms, length: 0, keywords: matter.keywords.map(normalizeText) });
+    if (parent) for (const word of [parent.name, ...parent.keywords]) addText(doc, word, FIELD_WEIGHT.category);
+    matters.set(matter.id, doc);
   }
   const holders: DispatchIndex['holders'] = new Map();
   const hold = (matter: string, department: string, weight: number, item?: { code: string; name: string }) => {
@@ -102,7 +112,7 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot): Generato
     if (n % STEP_SIZE === 0) yield;
     for (const matter of item.matters) {
       const doc = matters.get(matter);
-      if (doc) addTerms(doc.terms, item.name, FIELD_WEIGHT.item);
+      if (doc) addText(doc, item.name, FIELD_WEIGHT.item);
       hold(matter, item.department, TYPE_WEIGHT[item.type], { code: item.code, name: item.name });
     }
   }
@@ -110,7 +120,7 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot): Generato
     if (n % STEP_SIZE === 0) yield;
     for (const matter of task.matters) {
       const doc = matters.get(matter);
-      if (doc) addTerms(doc.terms, task.name, FIELD_WEIGHT.task);
+      if (doc) addText(doc, task.name, FIELD_WEIGHT.task);
       hold(matter, task.department, TASK_WEIGHT);
     }
   }
@@ -120,18 +130,10 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot): Generato
       // Section items split work inside one department: their words help, their leads do not decide.
       if (item.scope === 'department') boundaries.set(matter, [...(boundaries.get(matter) ?? []), item]);
       const doc = matters.get(matter);
-      if (doc) addTerms(doc.terms, item.title, FIELD_WEIGHT.boundary);
+      if (doc) addText(doc, item.title, FIELD_WEIGHT.boundary);
     }
   }
-  let totalLength = 0;
-  const documentFrequency = new Map<string, number>();
-  for (const doc of matters.values()) {
-    doc.length = [...doc.terms.values()].reduce((sum, w) => sum + w, 0);
-    totalLength += doc.length;
-    for (const term of doc.terms.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  }
-  const n = Math.max(1, matters.size);
-  const idf = new Map([...documentFrequency].map(([term, df]) => [term, Math.log(1 + (n - df + 0.5) / (df + 0.5))]));
+  const words = finishField([...matters.values()].map((doc) => doc.words));
 
   const parents = new Map(snapshot.regions.map((r) => [r.code, r.parent]));
   const regionChain = new Map(snapshot.regions.map((r) => {
@@ -141,7 +143,8 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot): Generato
   }));
   const coordinators = new Map(snapshot.departments.filter((d) => d.coordinator).map((d) => [d.region, d.id]));
   return {
-    matters, idf, averageLength: totalLength / n, holders, boundaries, departments, regionChain, coordinators,
+    matters, words, holders,
+    regionNames: snapshot.regions.map((r) => normalizeText(r.name)).filter((n) => n.length >= 2).sort((a, b) => b.length - a.length), boundaries, departments, regionChain, coordinators,
     functionOf: departmentFunctions(snapshot), history: tallyHistory(snapshot), builtAt: Date.now(),
   };
 }

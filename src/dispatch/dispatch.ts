@@ -1,4 +1,5 @@
 import type { DispatchIndex, Outcomes } from './build-index.js';
+import { bm25 } from './bm25.js';
 import { normalizeText, tokenize } from './tokenize.js';
 
 /**
@@ -43,23 +44,49 @@ interface Owner {
   evidence: DispatchAnswer['evidence'];
 }
 
-/** Matters ranked by how well the text matches them. */
-export function rankMatters(index: DispatchIndex, text: string, options: DispatchOptions = DISPATCH_DEFAULTS): { id: string; score: number }[] {
-  const terms = [...new Set(tokenize(text))];
-  const normalized = normalizeText(text);
-  const ranked: { id: string; score: number }[] = [];
-  for (const matter of index.matters.values()) {
-    let score = 0;
-    for (const term of terms) {
-      const tf = matter.terms.get(term);
-      if (!tf) continue;
-      const norm = options.k1 * (1 - options.b + (options.b * matter.length) / index.averageLength);
-      score += (index.idf.get(term) ?? 0) * ((tf * (options.k1 + 1)) / (tf + norm));
+/** Most characters a text may put between two characters of a keyword it abbreviates or spells out. */
+const MAX_GAP = 2;
+
+/**
+ * True when `text` holds the characters of a short keyword in order with small gaps: Chinese
+ * abbreviations keep one character of each word (违建 for 违法建设, 黑臭 for 发黑发臭, 医保 for
+ * 医疗保险), so a keyword and a citizen's longer wording (or the reverse) share them in order.
+ */
+export function abbreviates(keyword: string, text: string): boolean {
+  if (keyword.length > 4) return false;
+  search: for (let start = text.indexOf(keyword[0]!); start >= 0; start = text.indexOf(keyword[0]!, start + 1)) {
+    let at = start;
+    for (const char of keyword.slice(1)) {
+      const next = text.indexOf(char, at + 1);
+      if (next < 0) return false;
+      if (next - at - 1 > MAX_GAP) continue search;
+      at = next;
     }
-    for (const keyword of matter.keywords) if (keyword.length >= 2 && normalized.includes(keyword)) score += options.keywordBonus;
-    if (score > 0) ranked.push({ id: matter.id, score });
+    return true;
   }
-  return ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  return false;
+}
+
+/**
+ * Matters ranked by how well the text matches them: BM25 over the words of the lists plus a
+ * bonus for each of the matter's keywords the text says verbatim or abbreviated. Region names
+ * are taken out first: they say where, not what.
+ */
+export function rankMatters(index: DispatchIndex, text: string, options: DispatchOptions = DISPATCH_DEFAULTS): { id: string; score: number }[] {
+  let normalized = normalizeText(text);
+  for (const name of index.regionNames) normalized = normalized.split(name).join('，');
+  const words = [...new Set(tokenize(normalized))];
+  const scores = new Map<string, number>();
+  for (const matter of index.matters.values()) {
+    let score = bm25(matter.words, index.words, words, options.k1, options.b);
+    for (const keyword of matter.keywords) {
+      if (keyword.length < 2) continue;
+      if (normalized.includes(keyword) || abbreviates(keyword, normalized)) score += options.keywordBonus;
+    }
+    scores.set(matter.id, score);
+  }
+  return [...scores].filter(([, score]) => score > 0).map(([id, score]) => ({ id, score }))
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
 }
 
 /** A function (an office at every level) competing to own a matter in one district. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_BUNDLE } from '../../src/api/start-service.js';
 import { buildDispatchIndex } from '../../src/dispatch/build-index.js';
-import { dispatch, rankMatters } from '../../src/dispatch/dispatch.js';
+import { abbreviates, dispatch, rankMatters } from '../../src/dispatch/dispatch.js';
 import { snapshotOfBundle } from '../helpers/dispatch-snapshot.js';
 
 const snapshot = snapshotOfBundle(DEMO_BUNDLE);
@@ -101,5 +101,31 @@ describe('dispatch on the demo lists', () => {
     }
     expect(dispatch(index, '', '371100').status).toBe('unassigned');
     expect(dispatch(index, '菜市场门口流动摊贩占道经营', '999999').lead?.id).toBe('d-cgj');
+  });
+});
+
+describe('matching wordings the lists do not use', () => {
+  it('recognises a keyword abbreviated or spelled out, in order, with small gaps', () => {
+    expect(abbreviates('违建', '一楼住户违规扩建院子')).toBe(true);
+    expect(abbreviates('黑臭', '河水发黑发臭')).toBe(true);
+    expect(abbreviates('医保', '医疗保险报销')).toBe(true);
+    expect(abbreviates('天然气', '今天天气不好')).toBe(false);
+    expect(abbreviates('违建', '建筑违规')).toBe(false);
+    expect(abbreviates('违建', '违反了合同约定的建设')).toBe(false);
+  });
+
+  it('skips region names: a place says where, not what', () => {
+    expect(rankMatters(index, '食品工业园区').map((m) => m.id)).toContain('m-food-safety');
+    const withZone = buildDispatchIndex({
+      ...snapshot,
+      regions: [...snapshot.regions, { code: '371171', name: '食品工业园区', parent: '371100' }],
+    });
+    expect(rankMatters(withZone, '食品工业园区')).toEqual([]);
+  });
+
+  it('leaves chatter without a subject unassigned', () => {
+    for (const text of ['你好，我想咨询一下', '有个问题想问问', '上次反映的事情怎么样了，希望尽快解决', '今天天气不好']) {
+      expect(dispatch(index, text, '371100').status).toBe('unassigned');
+    }
   });
 });

@@ -1,0 +1,180 @@
+/**
+ * eval:dispatch — how often dispatch names the right department, on complaints it has not
+ * learned from. The generated city's complaints of the last year (from --cutoff on) are held
+ * out: the batch mode (`dutygraph dispatch --file … --json`) answers them from the lists and the
+ * routing history of earlier complaints only, and the answers are scored against the planted
+ * truth. The same run scores the lists alone (no history) beside it, and checks the demo
+ * data's noise case.
+ *
+ *   npm run eval:dispatch [-- --scale 1 --seed 1 --cutoff 2023-01-01T00:00:00+08:00]
+ */
+import { spawn } from 'node:child_process';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { DEMO_BUNDLE } from '../src/api/start-service.js';
+import { buildDispatchIndex } from '../src/dispatch/build-index.js';
+import { dispatch } from '../src/dispatch/dispatch.js';
+import type { DispatchResult } from '../src/dispatch/dispatch-service.js';
+import { projectPath } from '../src/project-root.js';
+import { snapshotOfBundle } from '../test/helpers/dispatch-snapshot.js';
+import { generatedCity, openCityGraph, readTruth, type ComplaintTruth } from './generated-city.js';
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '1' },
+    cutoff: { type: 'string', default: '2023-01-01T00:00:00+08:00' },
+  },
+});
+const log = (line: string) => process.stderr.write(line + '\n');
+const pct = (part: number, whole: number) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)}%`);
+
+type Answer = DispatchResult & { id: string };
+
+/** Writes the held-out complaints as the batch mode's input; returns how many. */
+async function writeHeldOut(bundle: string, cutoffMs: number, out: string): Promise<number> {
+  const output = createWriteStream(out);
+  let count = 0;
+  for await (const line of createInterface({ input: createReadStream(join(bundle, 'complaints.ndjson'), 'utf8'), crlfDelay: Infinity })) {
+    if (line.trim() === '') continue;
+    const complaint = JSON.parse(line) as { id: string; text: string; district?: string; receivedAt: string };
+    if (Date.parse(complaint.receivedAt) < cutoffMs) continue;
+    output.write(JSON.stringify({ id: complaint.id, text: complaint.text, district: complaint.district }) + '\n');
+    count++;
+  }
+  await new Promise<void>((resolve, reject) => output.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  return count;
+}
+
+/** Runs `dutygraph dispatch --file` against the city's graph and collects the answers. */
+async function runBatch(input: string, boltUri: string, historyBefore: string): Promise<{ answers: Map<string, Answer>; ms: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', projectPath('src/cli/main.ts'), 'dispatch', '--file', input, '--json', '--history-before', historyBefore], {
+    cwd: projectPath(), env: { ...process.env, NEO4J_URI: boltUri }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const answers = new Map<string, Answer>();
+  for await (const line of createInterface({ input: child.stdout, crlfDelay: Infinity })) {
+    const answer = JSON.parse(line) as Answer;
+    answers.set(answer.id, answer);
+  }
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`dutygraph dispatch --file exited with ${code}`);
+  return { answers, ms: performance.now() - started };
+}
+
+interface Scores {
+  owned: number;
+  top1: number;
+  top3: number;
+  unassignedAnswers: number;
+  unassignedRight: number;
+  unowned: number;
+}
+
+/** The first three distinct departments an answer proposes: its lead when assigned, then its candidates. */
+function proposals(answer: Answer): string[] {
+  const ids = [...(answer.status === 'assigned' && answer.lead ? [answer.lead.id] : []), ...answer.candidates.map((c) => c.id)];
+  return [...new Set(ids)].slice(0, 3);
+}
+
+function score(truths: ComplaintTruth[], answers: Map<string, Answer>): Scores {
+  const s: Scores = { owned: 0, top1: 0, top3: 0, unassignedAnswers: 0, unassignedRight: 0, unowned: 0 };
+  for (const truth of truths) {
+    const answer = answers.get(truth.id)!;
+    const unassigned = answer.status === 'unassigned';
+    if (unassigned) s.unassignedAnswers++;
+    if (truth.department === null) {
+      s.unowned++;
+      if (unassigned) s.unassignedRight++;
+      continue;
+    }
+    s.owned++;
+    if (!unassigned && answer.lead?.id === truth.department) s.top1++;
+    if (proposals(answer).includes(truth.department)) s.top3++;
+  }
+  return s;
+}
+
+function readNames(bundle: string, file: string, key: string): Map<string, string> {
+  const lines = readFileSync(join(bundle, `${file}.ndjson`), 'utf8').split('\n').filter((l) => l.trim() !== '');
+  return new Map(lines.map((l) => JSON.parse(l) as Record<string, string>).map((r) => [r[key]!, r.name!]));
+}
+
+async function main(): Promise<void> {
+  const city = generatedCity(values.scale!, values.seed!);
+  const bundle = join(city, 'bundle');
+  const cutoffMs = Date.parse(values.cutoff!);
+  if (Number.isNaN(cutoffMs)) throw new Error(`--cutoff: not a date-time: ${values.cutoff}`);
+  const input = join(city, 'held-out.jsonl');
+  const heldOut = await writeHeldOut(bundle, cutoffMs, input);
+  const inHeldOut = new Set<string>();
+  for (const line of readFileSync(input, 'utf8').split('\n')) if (line) inHeldOut.add((JSON.parse(line) as { id: string }).id);
+  const truths = readTruth(city).filter((t) => inHeldOut.has(t.id));
+  const matterNames = readNames(bundle, 'matters', 'id');
+  const departmentNames = readNames(bundle, 'departments', 'id');
+
+  const graph = await openCityGraph(city, log);
+  let withHistory: Awaited<ReturnType<typeof runBatch>>;
+  let listsOnly: Awaited<ReturnType<typeof runBatch>>;
+  try {
+    withHistory = await runBatch(input, graph.boltUri, values.cutoff!);
+    listsOnly = await runBatch(input, graph.boltUri, '1970-01-01T00:00:00Z');
+  } finally {
+    await graph.close();
+  }
+
+  const main = score(truths, withHistory.answers);
+  const bare = score(truths, listsOnly.answers);
+  console.log(`\neval:dispatch  scale ${values.scale}, seed ${values.seed}: ${heldOut.toLocaleString('en-US')} complaints received from ${values.cutoff} on, held out;`);
+  console.log(`history (routing outcomes) learned from complaints received before that only.\n`);
+  console.log('| measure | lists + history | lists only | target |');
+  console.log('| --- | ---: | ---: | ---: |');
+  console.log(`| top-1 accuracy (owned complaints) | ${pct(main.top1, main.owned)} | ${pct(bare.top1, bare.owned)} | ≥ 92% |`);
+  console.log(`| top-3 accuracy (owned complaints) | ${pct(main.top3, main.owned)} | ${pct(bare.top3, bare.owned)} | ≥ 98% |`);
+  console.log(`| unassigned precision | ${pct(main.unassignedRight, main.unassignedAnswers)} | ${pct(bare.unassignedRight, bare.unassignedAnswers)} | ≥ 90% |`);
+  console.log(`| unassigned recall | ${pct(main.unassignedRight, main.unowned)} | ${pct(bare.unassignedRight, bare.unowned)} | – |`);
+  console.log(`| complaints (owned / nobody's) | ${main.owned} / ${main.unowned} | | |`);
+  console.log(`| batch wall time (CLI start, index, answers) | ${(withHistory.ms / 1000).toFixed(1)} s | ${(listsOnly.ms / 1000).toFixed(1)} s | |`);
+
+  // Per matter: the truth's matter, its complaints, top-1 and top-3, and the most frequent wrong answer.
+  const byMatter = new Map<string, ComplaintTruth[]>();
+  for (const truth of truths) byMatter.set(truth.matter, [...(byMatter.get(truth.matter) ?? []), truth]);
+  console.log('\n| matter | complaints | top-1 | top-3 | unassigned answers | most frequent wrong answer |');
+  console.log('| --- | ---: | ---: | ---: | ---: | --- |');
+  const rows = [...byMatter].map(([matter, list]) => ({ matter, list, s: score(list, withHistory.answers) }));
+  rows.sort((a, b) => a.s.top1 / Math.max(1, a.s.owned) - b.s.top1 / Math.max(1, b.s.owned) || b.list.length - a.list.length);
+  for (const { matter, list, s } of rows) {
+    const wrong = new Map<string, number>();
+    for (const truth of list) {
+      const answer = withHistory.answers.get(truth.id)!;
+      const said = answer.status === 'unassigned' ? '(unassigned)' : answer.lead?.id ?? '';
+      if (said !== (truth.department ?? '(unassigned)')) wrong.set(said, (wrong.get(said) ?? 0) + 1);
+    }
+    const [worst, n] = [...wrong].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    const owned = s.owned > 0;
+    console.log(`| ${matterNames.get(matter) ?? matter} | ${list.length} | ${owned ? pct(s.top1, s.owned) : '(nobody owns)'} | ${owned ? pct(s.top3, s.owned) : '–'} | ${pct(s.unassignedAnswers, list.length)} | ${n > 0 ? `${departmentNames.get(worst) ?? worst} (${n})` : '–'} |`);
+  }
+
+  // Confusion pairs: who should have had it, who got it.
+  const pairs = new Map<string, number>();
+  for (const truth of truths) {
+    const answer = withHistory.answers.get(truth.id)!;
+    const said = answer.status === 'unassigned' ? '(unassigned)' : answer.lead?.id ?? '';
+    const should = truth.department ?? '(unassigned)';
+    if (said !== should) pairs.set(`${should}\t${said}`, (pairs.get(`${should}\t${said}`) ?? 0) + 1);
+  }
+  console.log('\n| truth | answered | complaints |');
+  console.log('| --- | --- | ---: |');
+  for (const [pair, n] of [...pairs].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+    const [should, said] = pair.split('\t') as [string, string];
+    console.log(`| ${departmentNames.get(should) ?? should} | ${departmentNames.get(said) ?? said} | ${n} |`);
+  }
+
+  const demo = dispatch(buildDispatchIndex(snapshotOfBundle(DEMO_BUNDLE)), '晚上十一点多了，小区对面工地还在打桩，吵得孩子根本睡不着', '371100');
+  const demoOk = demo.lead?.id === 'd-sthjj' && demo.via === 'boundary-item' && demo.evidence[0]?.id === 'b-2021-noise-02';
+  console.log(`\ndemo noise case (工地夜间打桩, 日照市): ${demo.lead?.name} via ${demo.via} ${demo.evidence[0]?.id ?? ''} — ${demoOk ? 'as boundary item b-2021-noise-02 says' : 'WRONG: b-2021-noise-02 names 日照市生态环境局'}`);
+  if (!demoOk) process.exitCode = 1;
+}
+
+await main();

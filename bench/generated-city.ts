@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Database } from '../src/db/database.js';
+import { startLocalNeo4j, stopLocalNeo4j } from '../src/db/local-neo4j.js';
+import { migrate } from '../src/db/migrate.js';
+import { importBundle } from '../src/ingest/import-bundle.js';
+import { projectPath } from '../src/project-root.js';
+import { freePort } from '../test/helpers/free-port.js';
+
+/** The planted truth of a generated city's complaints (seed/generator/build-complaints.ts). */
+export interface ComplaintTruth {
+  id: string;
+  department: string | null;
+  matter: string;
+  district: string;
+  bounced: boolean;
+}
+
+/**
+ * The folder of a generated city (`dutygraph seed`), generated on first use and cached in
+ * .data/bench. Holds bundle/ (NDJSON files) and truth.json.
+ */
+export function generatedCity(scale: string, seed: string): string {
+  const out = projectPath('.data', 'bench', `scale-${scale}-seed-${seed}`);
+  if (!existsSync(join(out, 'truth.json'))) {
+    // A child process, so the generator's memory does not count in this process's peak RSS.
+    execFileSync(process.execPath, ['--import', 'tsx', projectPath('src/cli/main.ts'), 'seed', '--scale', scale, '--seed', seed, '--out', out], { stdio: 'inherit' });
+  }
+  return out;
+}
+
+export function readTruth(city: string): ComplaintTruth[] {
+  return (JSON.parse(readFileSync(join(city, 'truth.json'), 'utf8')) as { complaints: ComplaintTruth[] }).complaints;
+}
+
+export interface CityGraph {
+  db: Database;
+  boltUri: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A local Neo4j holding the generated city, kept in the city's folder between runs (the import
+ * of scale 1 takes a minute; a marker file says it completed). Started for this process only.
+ */
+export async function openCityGraph(city: string, log: (line: string) => void): Promise<CityGraph> {
+  const dataDir = join(city, 'neo4j');
+  const marker = join(dataDir, 'imported.json');
+  const local = await startLocalNeo4j(
+    { dataDir, boltPort: await freePort(), httpPort: 0, heap: '2g', pageCache: '1g', txTimeout: '600s' },
+    { detached: false },
+  );
+  const close = () => stopLocalNeo4j(dataDir);
+  try {
+    const db = await Database.connect({ uri: local.boltUri, user: 'neo4j', password: undefined, database: 'neo4j' });
+    if (!existsSync(marker)) {
+      log(`importing ${city}/bundle into ${dataDir} (once; later runs reuse it)…`);
+      await migrate(db);
+      const report = await importBundle(db, join(city, 'bundle'));
+      writeFileSync(marker, JSON.stringify({ at: new Date().toISOString(), counts: report.counts }));
+    } else {
+      await migrate(db);
+    }
+    return { db, boltUri: local.boltUri, close: async () => { await db.close(); await close(); } };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
