@@ -1,49 +1,55 @@
 /**
- * BM25 over weighted term bags: the matters are the documents, a complaint is the query. Used
- * for two fields, the words of the lists and their characters.
+ * BM25 over weighted term bags: the matters are the documents, a complaint is the query. The
+ * field keeps postings (term -> documents), so a query touches only the matters it shares a
+ * term with.
  */
 
-export interface Bag {
-  terms: Map<string, number>;
-  /** Total weight of the bag, set by finishField. */
-  length: number;
-}
+/** A document's terms with their weights. */
+export type Bag = Map<string, number>;
 
 export interface Field {
-  /** Inverse document frequency of each term over the bags. */
+  /** term -> the documents holding it, with the term's weight there. */
+  postings: Map<string, { doc: string; tf: number }[]>;
+  /** Inverse document frequency of each term over the documents. */
   idf: Map<string, number>;
+  /** document -> total weight of its bag. */
+  lengths: Map<string, number>;
   averageLength: number;
 }
 
-export const emptyBag = (): Bag => ({ terms: new Map(), length: 0 });
-
 export function addToBag(bag: Bag, terms: Iterable<string>, weight: number): void {
-  for (const term of terms) bag.terms.set(term, (bag.terms.get(term) ?? 0) + weight);
+  for (const term of terms) bag.set(term, (bag.get(term) ?? 0) + weight);
 }
 
-/** Sets each bag's length and returns the field's statistics. */
-export function finishField(bags: Bag[]): Field {
+/** The field of a set of documents (id -> bag). */
+export function buildField(documents: Map<string, Bag>): Field {
+  const postings: Field['postings'] = new Map();
+  const lengths = new Map<string, number>();
   let totalLength = 0;
-  const documentFrequency = new Map<string, number>();
-  for (const bag of bags) {
-    bag.length = [...bag.terms.values()].reduce((sum, w) => sum + w, 0);
-    totalLength += bag.length;
-    for (const term of bag.terms.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  for (const [doc, bag] of documents) {
+    let length = 0;
+    for (const [term, tf] of bag) {
+      length += tf;
+      if (!postings.has(term)) postings.set(term, []);
+      postings.get(term)!.push({ doc, tf });
+    }
+    lengths.set(doc, length);
+    totalLength += length;
   }
-  const n = Math.max(1, bags.length);
-  return {
-    idf: new Map([...documentFrequency].map(([term, df]) => [term, Math.log(1 + (n - df + 0.5) / (df + 0.5))])),
-    averageLength: totalLength / n,
-  };
+  const n = Math.max(1, documents.size);
+  const idf = new Map([...postings].map(([term, list]) => [term, Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5))]));
+  return { postings, idf, lengths, averageLength: totalLength / n || 1 };
 }
 
-/** The BM25 score of one bag for the (distinct) query terms. */
-export function bm25(bag: Bag, field: Field, queryTerms: readonly string[], k1: number, b: number): number {
-  const norm = k1 * (1 - b + (b * bag.length) / (field.averageLength || 1));
-  let score = 0;
+/** Adds each document's BM25 score for the (distinct) query terms into `scores`. */
+export function addScores(field: Field, queryTerms: readonly string[], k1: number, b: number, scores: Map<string, number>): void {
   for (const term of queryTerms) {
-    const tf = bag.terms.get(term);
-    if (tf) score += (field.idf.get(term) ?? 0) * ((tf * (k1 + 1)) / (tf + norm));
+    const list = field.postings.get(term);
+    if (!list) continue;
+    const idf = field.idf.get(term)!;
+    for (const { doc, tf } of list) {
+      const norm = k1 * (1 - b + (b * field.lengths.get(doc)!) / field.averageLength);
+      scores.set(doc, (scores.get(doc) ?? 0) + idf * ((tf * (k1 + 1)) / (tf + norm)));
+    }
   }
-  return score;
 }

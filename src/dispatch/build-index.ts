@@ -1,6 +1,6 @@
 import type { PowerItemType } from '../model/records.js';
 import type { DispatchSnapshot } from './snapshot.js';
-import { addToBag, emptyBag, finishField, type Bag, type Field } from './bm25.js';
+import { addToBag, buildField, type Bag, type Field } from './bm25.js';
 import { addVocabulary, normalizeText, tokenize } from './tokenize.js';
 
 /**
@@ -29,7 +29,7 @@ export interface Outcomes {
 }
 
 /** What a matter is called and described with. */
-export interface MatterDocument {
+interface MatterDocument {
   id: string;
   name: string;
   keywords: string[];
@@ -37,9 +37,11 @@ export interface MatterDocument {
 }
 
 export interface DispatchIndex {
-  matters: Map<string, MatterDocument>;
-  /** BM25 statistics of the words over the matters. */
+  matters: Map<string, { id: string; name: string }>;
+  /** The words of the lists, matter by matter, for BM25. */
   words: Field;
+  /** A keyword's first character -> the keywords starting with it and their matters. */
+  keywordsByFirstCharacter: Map<string, { matter: string; keyword: string }[]>;
   /** matter -> department -> what it holds on the matter. */
   holders: Map<string, Map<string, Holding>>;
   /** matter -> its published department-scope boundary items. */
@@ -89,9 +91,9 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot): Generato
   // Categories (matters with children) are not owned by anyone; their words help their children.
   const categories = new Map(snapshot.matters.map((m) => [m.id, m]));
   const hasChildren = new Set(snapshot.matters.map((m) => m.parent).filter((p): p is string => p !== undefined));
-  const matters: DispatchIndex['matters'] = new Map();
+  const matters = new Map<string, MatterDocument>();
   for (const matter of snapshot.matters.filter((m) => !hasChildren.has(m.id))) {
-    const doc: MatterDocument = { id: matter.id, name: matter.name, keywords: matter.keywords.map(normalizeText), words: emptyBag() };
+    const doc: MatterDocument = { id: matter.id, name: matter.name, keywords: matter.keywords.map(normalizeText), words: new Map() };
     addText(doc, matter.name, FIELD_WEIGHT.name);
     for (const keyword of matter.keywords) addText(doc, keyword, FIELD_WEIGHT.keyword);
     const parent = matter.parent ? categories.get(matter.parent) : undefined;
@@ -133,7 +135,14 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot): Generato
       if (doc) addText(doc, item.title, FIELD_WEIGHT.boundary);
     }
   }
-  const words = finishField([...matters.values()].map((doc) => doc.words));
+  const words = buildField(new Map([...matters.values()].map((doc) => [doc.id, doc.words])));
+  const keywordsByFirstCharacter: DispatchIndex['keywordsByFirstCharacter'] = new Map();
+  for (const doc of matters.values()) {
+    for (const keyword of new Set(doc.keywords.filter((k) => k.length >= 2))) {
+      const first = keyword[0]!;
+      keywordsByFirstCharacter.set(first, [...(keywordsByFirstCharacter.get(first) ?? []), { matter: doc.id, keyword }]);
+    }
+  }
 
   const parents = new Map(snapshot.regions.map((r) => [r.code, r.parent]));
   const regionChain = new Map(snapshot.regions.map((r) => {
@@ -143,7 +152,7 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot): Generato
   }));
   const coordinators = new Map(snapshot.departments.filter((d) => d.coordinator).map((d) => [d.region, d.id]));
   return {
-    matters, words, holders,
+    matters: new Map([...matters.values()].map(({ id, name }) => [id, { id, name }])), words, keywordsByFirstCharacter, holders,
     regionNames: snapshot.regions.map((r) => normalizeText(r.name)).filter((n) => n.length >= 2).sort((a, b) => b.length - a.length), boundaries, departments, regionChain, coordinators,
     functionOf: departmentFunctions(snapshot), history: tallyHistory(snapshot), builtAt: Date.now(),
   };

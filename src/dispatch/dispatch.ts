@@ -1,5 +1,5 @@
 import type { DispatchIndex, Outcomes } from './build-index.js';
-import { bm25 } from './bm25.js';
+import { addScores } from './bm25.js';
 import { normalizeText, tokenize } from './tokenize.js';
 
 /**
@@ -53,18 +53,22 @@ const MAX_GAP = 2;
  * 医疗保险), so a keyword and a citizen's longer wording (or the reverse) share them in order.
  */
 export function abbreviates(keyword: string, text: string): boolean {
-  if (keyword.length > 4) return false;
-  search: for (let start = text.indexOf(keyword[0]!); start >= 0; start = text.indexOf(keyword[0]!, start + 1)) {
-    let at = start;
-    for (const char of keyword.slice(1)) {
-      const next = text.indexOf(char, at + 1);
-      if (next < 0) return false;
-      if (next - at - 1 > MAX_GAP) continue search;
-      at = next;
-    }
-    return true;
+  for (let start = text.indexOf(keyword[0]!); start >= 0; start = text.indexOf(keyword[0]!, start + 1)) {
+    if (abbreviatesAt(keyword, text, start)) return true;
   }
   return false;
+}
+
+/** abbreviates() for the occurrence of the keyword's first character at `start`. */
+function abbreviatesAt(keyword: string, text: string, start: number): boolean {
+  if (keyword.length > 4) return false;
+  let at = start;
+  for (let i = 1; i < keyword.length; i++) {
+    const next = text.indexOf(keyword[i]!, at + 1);
+    if (next < 0 || next - at - 1 > MAX_GAP) return false;
+    at = next;
+  }
+  return true;
 }
 
 /**
@@ -74,16 +78,17 @@ export function abbreviates(keyword: string, text: string): boolean {
  */
 export function rankMatters(index: DispatchIndex, text: string, options: DispatchOptions = DISPATCH_DEFAULTS): { id: string; score: number }[] {
   let normalized = normalizeText(text);
-  for (const name of index.regionNames) normalized = normalized.split(name).join('，');
-  const words = [...new Set(tokenize(normalized))];
+  for (const name of index.regionNames) if (normalized.includes(name)) normalized = normalized.split(name).join('，');
   const scores = new Map<string, number>();
-  for (const matter of index.matters.values()) {
-    let score = bm25(matter.words, index.words, words, options.k1, options.b);
-    for (const keyword of matter.keywords) {
-      if (keyword.length < 2) continue;
-      if (normalized.includes(keyword) || abbreviates(keyword, normalized)) score += options.keywordBonus;
+  addScores(index.words, [...new Set(tokenize(normalized))], options.k1, options.b, scores);
+  const credited = new Set<string>();
+  for (let i = 0; i < normalized.length; i++) {
+    for (const { matter, keyword } of index.keywordsByFirstCharacter.get(normalized[i]!) ?? []) {
+      const key = `${matter}\u0000${keyword}`;
+      if (credited.has(key) || !(normalized.startsWith(keyword, i) || abbreviatesAt(keyword, normalized, i))) continue;
+      credited.add(key);
+      scores.set(matter, (scores.get(matter) ?? 0) + options.keywordBonus);
     }
-    scores.set(matter.id, score);
   }
   return [...scores].filter(([, score]) => score > 0).map(([id, score]) => ({ id, score }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
@@ -158,6 +163,17 @@ function historyEvidence(index: DispatchIndex, matter: string, contender: Conten
  * ties, acts through its department nearest to the district.
  */
 export function resolveOwner(index: DispatchIndex, matter: string, district: string | undefined): Owner | undefined {
+  // An owner depends on the matter and the district only: worked out once per index.
+  let cache = ownerCache.get(index);
+  if (!cache) ownerCache.set(index, (cache = new Map()));
+  const key = `${matter}\u0000${district ?? ''}`;
+  if (!cache.has(key)) cache.set(key, workOutOwner(index, matter, district));
+  return cache.get(key);
+}
+
+const ownerCache = new WeakMap<DispatchIndex, Map<string, Owner | undefined>>();
+
+function workOutOwner(index: DispatchIndex, matter: string, district: string | undefined): Owner | undefined {
   const regions = regionsInView(index, district);
   const rank = (region: string | undefined) => (region === undefined ? regions.length : regions.indexOf(region));
   const boundary = (index.boundaries.get(matter) ?? [])
@@ -227,6 +243,6 @@ export function dispatch(index: DispatchIndex, text: string, district?: string, 
   }
   return {
     status: 'assigned', lead: named(index, owner.lead), cooperating: owner.cooperating.map((c) => named(index, c)), matter,
-    confidence: Math.round(confidence * 100) / 100, via: owner.via, evidence: owner.evidence, candidates,
+    confidence: Math.round(confidence * 100) / 100, via: owner.via, evidence: owner.evidence.map((e) => ({ ...e })), candidates,
   };
 }

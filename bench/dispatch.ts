@@ -1,0 +1,141 @@
+/**
+ * bench:dispatch — how fast dispatch answers, on the generated city (scale 1 by default):
+ *  1. the index build from the graph (snapshot read, then build), the target being under 10 s;
+ *  2. in process, one core: lookups/s and p50/p99 latency over real complaint texts, beside the
+ *     cost of segmenting the same texts alone (the floor any Chinese lookup pays);
+ *  3. over HTTP against `dutygraph serve` in its own process, 32 connections (autocannon): the
+ *     trivial GraphQL query `{ __typename }` as the baseline, the GraphQL dispatch query, and
+ *     POST /v1/dispatch, each with req/s and p50/p99.
+ *
+ *   npm run bench:dispatch [-- --scale 1 --seed 1 --lookups 50000 --seconds 10 --connections 32]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { DispatchService } from '../src/dispatch/dispatch-service.js';
+import { tokenize } from '../src/dispatch/tokenize.js';
+import { projectPath } from '../src/project-root.js';
+import { freePort } from '../test/helpers/free-port.js';
+import { generatedCity, openCityGraph } from './generated-city.js';
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '1' },
+    lookups: { type: 'string', default: '50000' }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' },
+  },
+});
+const log = (line: string) => process.stderr.write(line + '\n');
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+interface Sample {
+  text: string;
+  district: string;
+}
+
+function readSamples(bundle: string, count: number): Sample[] {
+  const lines = readFileSync(join(bundle, 'complaints.ndjson'), 'utf8').split('\n', count);
+  return lines.filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Sample).map(({ text, district }) => ({ text, district }));
+}
+
+/** Times `work` on every sample, one at a time; returns ops/s and latency percentiles (µs). */
+function timeEach(samples: Sample[], work: (s: Sample) => unknown): { perSecond: number; p50: number; p99: number } {
+  const latencies = new Float64Array(samples.length);
+  const started = performance.now();
+  samples.forEach((sample, i) => {
+    const t = performance.now();
+    work(sample);
+    latencies[i] = (performance.now() - t) * 1000;
+  });
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort();
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { perSecond: samples.length / seconds, p50: at(0.5), p99: at(0.99) };
+}
+
+async function startServer(boltUri: string): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', projectPath('src/cli/main.ts'), 'serve'], {
+    cwd: projectPath(), env: { ...process.env, NEO4J_URI: boltUri, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`dutygraph serve exited with ${code}`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('GraphQL at')) resolve();
+    });
+  });
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+interface LoadResult {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** Loads one endpoint with 32 connections; bodies cycle through `bodies`. */
+async function load(url: string, bodies: string[]): Promise<LoadResult> {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections: Number(values.connections),
+    duration: Number(values.seconds),
+    requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+  });
+  return { perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+}
+
+async function main(): Promise<void> {
+  const city = generatedCity(values.scale!, values.seed!);
+  const samples = readSamples(join(city, 'bundle'), Number(values.lookups));
+  const graph = await openCityGraph(city, log);
+  let server: { child: ChildProcess; url: string } | undefined;
+  try {
+    const service = new DispatchService(graph.db, { pollMs: 0 });
+    const info = await service.start();
+    // Warm up both paths (JIT, jieba's caches) before measuring.
+    for (const s of samples.slice(0, 2000)) service.dispatch(s.text, s.district);
+    const segmenting = timeEach(samples, (s) => tokenize(s.text));
+    const lookups = timeEach(samples, (s) => service.dispatch(s.text, s.district));
+
+    server = await startServer(graph.boltUri);
+    const bodies = samples.slice(0, 5000);
+    const trivial = await load(`${server.url}/graphql`, [JSON.stringify({ query: '{ __typename }' })]);
+    const query = 'query ($text: String!, $district: String) { dispatch(text: $text, district: $district) { status lead { id name } matter { id } confidence via evidence { id } candidates { id score } indexVersion } }';
+    const viaGraphql = await load(`${server.url}/graphql`, bodies.map((s) => JSON.stringify({ query, variables: s })));
+    const viaLean = await load(`${server.url}/v1/dispatch`, bodies.map((s) => JSON.stringify(s)));
+
+    console.log(`\nbench:dispatch  scale ${values.scale}, seed ${values.seed}; ${cpus().length} cores; ${fmt(samples.length)} complaint texts from the generated city\n`);
+    console.log('| index build (S=' + values.scale + ') | ours | target |');
+    console.log('| --- | ---: | ---: |');
+    console.log(`| read snapshot from Neo4j | ${fmt(info.loadMs / 1000, 2)} s | |`);
+    console.log(`| build index (${info.matters} matters) | ${fmt(info.buildMs / 1000, 2)} s | |`);
+    console.log(`| total | ${fmt((info.loadMs + info.buildMs) / 1000, 2)} s | < 10 s |`);
+    console.log('\n| in process, one core | dispatch lookup | baseline: segmentation only | target |');
+    console.log('| --- | ---: | ---: | ---: |');
+    console.log(`| per second | ${fmt(lookups.perSecond)} | ${fmt(segmenting.perSecond)} | ≥ 20,000 |`);
+    console.log(`| p50 | ${fmt(lookups.p50, 1)} µs | ${fmt(segmenting.p50, 1)} µs | |`);
+    console.log(`| p99 | ${fmt(lookups.p99, 1)} µs | ${fmt(segmenting.p99, 1)} µs | < 1,000 µs |`);
+    console.log(`\n| HTTP, ${values.connections} connections, ${values.seconds} s each | req/s | p50 | p99 | errors / non-2xx | share of baseline req/s |`);
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    const row = (name: string, r: LoadResult) =>
+      console.log(`| ${name} | ${fmt(r.perSecond)} | ${r.p50} ms | ${r.p99} ms | ${r.errors} / ${r.non2xx} | ${fmt((100 * r.perSecond) / trivial.perSecond)}% |`);
+    row('baseline: GraphQL `{ __typename }`', trivial);
+    row('GraphQL `dispatch`', viaGraphql);
+    row('POST /v1/dispatch', viaLean);
+    console.log('\ntargets over HTTP: p99 < 25 ms; at least 50% of the baseline req/s');
+  } finally {
+    if (server) {
+      const exited = new Promise((resolve) => server!.child.once('exit', resolve));
+      server.child.kill('SIGTERM');
+      await exited;
+    }
+    await graph.close();
+  }
+}
+
+await main();
