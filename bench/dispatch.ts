@@ -3,13 +3,14 @@
  *  1. the index build from the graph (snapshot read, then build), the target being under 10 s;
  *  2. in process, one core: lookups/s and p50/p99 latency over real complaint texts, beside the
  *     cost of segmenting the same texts alone (the floor any Chinese lookup pays);
- *  3. over HTTP against `dutygraph serve` in its own process, 32 connections (autocannon): the
+ *  3. over HTTP against `dutygraph serve` in its own process, run as the Dockerfile runs it
+ *     (built JavaScript, NODE_ENV=production), 32 connections (autocannon): the
  *     trivial GraphQL query `{ __typename }` as the baseline, the GraphQL dispatch query, and
  *     POST /v1/dispatch, each with req/s and p50/p99.
  *
  *   npm run bench:dispatch [-- --scale 1 --seed 1 --lookups 50000 --seconds 10 --connections 32]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -55,10 +56,12 @@ function timeEach(samples: Sample[], work: (s: Sample) => unknown): { perSecond:
   return { perSecond: samples.length / seconds, p50: at(0.5), p99: at(0.99) };
 }
 
+/** `dutygraph serve` as deployed (the Dockerfile's NODE_ENV=production, the built JavaScript), on the city's graph. */
 async function startServer(boltUri: string): Promise<{ child: ChildProcess; url: string }> {
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: projectPath(), stdio: 'inherit' });
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', projectPath('src/cli/main.ts'), 'serve'], {
-    cwd: projectPath(), env: { ...process.env, NEO4J_URI: boltUri, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'],
+  const child = spawn(process.execPath, [projectPath('dist/src/cli/main.js'), 'serve'], {
+    cwd: projectPath(), env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: boltUri, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`dutygraph serve exited with ${code}`)));

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { projectPath } from '../project-root.js';
 import type { ApiContext } from './context.js';
 import { formatError } from './format-error.js';
@@ -21,5 +22,7 @@ export function createApolloServer(): ApolloServer<ApiContext> {
     resolvers,
     formatError: (formatted, error) => formatError(formatted, error),
     includeStacktraceInErrorResponses: false,
+    // No cache hints are set anywhere; the plugin would still visit every resolved field.
+    plugins: [ApolloServerPluginCacheControlDisabled()],
   });
 }

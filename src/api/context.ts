@@ -15,7 +15,14 @@ export interface ApiContext extends Services {
   actor: string;
 }
 
-/** A fresh context for one request. */
+/** A fresh context for one request; its loaders are made on first use (a dispatch lookup needs none). */
 export function createContext(services: Services): ApiContext {
-  return { ...services, loaders: createCatalogLoaders(services.db), actor: 'api' };
+  let loaders: CatalogLoaders | undefined;
+  return {
+    ...services,
+    actor: 'api',
+    get loaders() {
+      return (loaders ??= createCatalogLoaders(services.db));
+    },
+  };
 }

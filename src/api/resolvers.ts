@@ -16,10 +16,14 @@ function parseArgs<T>(schema: z.ZodType<T>, args: unknown): T {
 }
 
 const idArg = z.string().trim().min(1, 'must not be empty');
+// Argument schemas are built once: building a zod schema costs more than a dispatch lookup.
+const IdArgs = z.object({ id: idArg });
+const RegionArgs = z.object({ region: idArg.nullish() });
+const DispatchArgs = z.object({ text: z.string(), district: z.string().trim().nullish() });
 
 /** Publishes or retires a boundary item, then waits for dispatch to follow it. */
 async function changeBoundaryItem(args: unknown, status: 'published' | 'retired', { db, dispatch, actor }: ApiContext) {
-  const change = await setBoundaryItemStatus(db, parseArgs(z.object({ id: idArg }), args).id, status, actor);
+  const change = await setBoundaryItemStatus(db, parseArgs(IdArgs, args).id, status, actor);
   await dispatch.refresh();
   return change;
 }
@@ -29,12 +33,12 @@ export const resolvers = {
   Query: {
     regions: (_: unknown, __: unknown, { db }: ApiContext) => listRegions(db),
     departments: (_: unknown, args: unknown, { db }: ApiContext) =>
-      listDepartments(db, parseArgs(z.object({ region: idArg.nullish() }), args) as { region?: string }),
+      listDepartments(db, parseArgs(RegionArgs, args) as { region?: string }),
     department: (_: unknown, args: unknown, { loaders }: ApiContext) =>
-      loaders.departmentById.load(parseArgs(z.object({ id: idArg }), args).id),
+      loaders.departmentById.load(parseArgs(IdArgs, args).id),
     matters: (_: unknown, __: unknown, { db }: ApiContext) => listMatters(db),
     dispatch: (_: unknown, args: unknown, { dispatch }: ApiContext) => {
-      const { text, district } = parseArgs(z.object({ text: z.string(), district: z.string().trim().nullish() }), args);
+      const { text, district } = parseArgs(DispatchArgs, args);
       return dispatch.dispatch(text, district || undefined);
     },
     dispatchIndex: (_: unknown, __: unknown, { dispatch }: ApiContext) => {
