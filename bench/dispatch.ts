@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { DispatchService } from '../src/dispatch/dispatch-service.js';
+import { loadLexicon } from '../src/dispatch/load-lexicon.js';
 import { tokenize } from '../src/dispatch/tokenize.js';
 import { projectPath } from '../src/project-root.js';
 import { freePort } from '../test/helpers/free-port.js';
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
   const graph = await openCityGraph(city, log);
   let server: { child: ChildProcess; url: string } | undefined;
   try {
-    const service = new DispatchService(graph.db, { pollMs: 0 });
+    const service = new DispatchService(graph.db, { pollMs: 0, lexicon: loadLexicon(undefined) });
     const info = await service.start();
     // Warm up both paths (JIT, jieba's caches) before measuring.
     for (const s of samples.slice(0, 2000)) service.dispatch(s.text, s.district);

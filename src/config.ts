@@ -24,6 +24,7 @@ const envSchema = z.object({
   NEO4J_TX_TIMEOUT: z.string().regex(/^\d+(ms|s|m|h)?$/, 'a duration like 60s, 5m or 1h').default('60s'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port(4000),
+  DISPATCH_LEXICON: z.string().min(1).optional().describe('a lexicon file, or "none"'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -46,6 +47,8 @@ export interface Config {
     txTimeout: string;
   };
   api: { host: string; port: number };
+  /** The lexicon file dispatch reads; undefined for the shipped one, null for none. */
+  dispatch: { lexicon: string | null | undefined };
 }
 
 /**
@@ -80,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       txTimeout: e.NEO4J_TX_TIMEOUT,
     },
     api: { host: e.HOST, port: e.PORT },
+    dispatch: { lexicon: e.DISPATCH_LEXICON === 'none' ? null : e.DISPATCH_LEXICON === undefined ? undefined : resolve(e.DISPATCH_LEXICON) },
   };
 }

@@ -3,6 +3,7 @@ import { isGraphEmpty } from '../db/admin.js';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { DispatchService } from '../dispatch/dispatch-service.js';
+import { loadLexicon } from '../dispatch/load-lexicon.js';
 import { importBundle } from '../ingest/import-bundle.js';
 import { projectPath } from '../project-root.js';
 import { createApolloServer } from './apollo.js';
@@ -29,7 +30,7 @@ export async function startService(config: Config, options: { demo: boolean; log
       const report = await importBundle(connection.db, DEMO_BUNDLE);
       log(`dutygraph: the graph was empty; loaded the demo bundle "${report.name}"`);
     }
-    const dispatch = new DispatchService(connection.db, { log });
+    const dispatch = new DispatchService(connection.db, { log, lexicon: loadLexicon(config.dispatch.lexicon) });
     await dispatch.start();
     const apollo = createApolloServer();
     await apollo.start();

@@ -1,10 +1,13 @@
 import { constants, createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
 import { setBoundaryItemStatus } from '../catalog/boundary-status.js';
 import type { Database } from '../db/database.js';
 import { DispatchService, type DispatchResult } from '../dispatch/dispatch-service.js';
+import { loadLexicon } from '../dispatch/load-lexicon.js';
 import { recordRouting } from '../dispatch/routing-feedback.js';
 import { AppError, ErrorCode, isAppError } from '../errors.js';
 import { runAction } from './run-action.js';
@@ -90,8 +93,10 @@ async function dispatchFile(service: DispatchService, path: string, json: boolea
   return { answered, failed };
 }
 
-async function startDispatch(db: Database, historyBefore: string | undefined): Promise<DispatchService> {
-  const service = new DispatchService(db, { pollMs: 0, historyBefore, log: (line) => process.stderr.write(line + '\n') });
+async function startDispatch(db: Database, historyBefore: string | undefined, lexiconPath: string | undefined): Promise<DispatchService> {
+  const configured = loadConfig().dispatch.lexicon;
+  const lexicon = loadLexicon(lexiconPath === undefined ? configured : lexiconPath === 'none' ? null : resolve(lexiconPath));
+  const service = new DispatchService(db, { pollMs: 0, historyBefore, lexicon, log: (line) => process.stderr.write(line + '\n') });
   await service.start();
   return service;
 }
@@ -105,7 +110,8 @@ export function registerDispatchCommands(program: Command): void {
     .option('--file <path>', 'a JSONL file of {"id","text","district"?} lines ("-" for standard input); one answer line each')
     .option('--json', 'print JSON (one object per line with --file)')
     .option('--history-before <iso>', 'learn from routing history before this date-time only (for evaluations)')
-    .action(runAction(async (text: string | undefined, flags: { district?: string; file?: string; json?: boolean; historyBefore?: string }) => {
+    .option('--lexicon <file>', 'everyday-word lexicon to use instead of DISPATCH_LEXICON or the shipped one ("none" for none)')
+    .action(runAction(async (text: string | undefined, flags: { district?: string; file?: string; json?: boolean; historyBefore?: string; lexicon?: string }) => {
       if ((text === undefined) === (flags.file === undefined)) {
         throw new AppError(ErrorCode.BAD_USER_INPUT, 'give either a complaint text or --file <path>, not both and not neither');
       }
@@ -113,7 +119,7 @@ export function registerDispatchCommands(program: Command): void {
         throw new AppError(ErrorCode.BAD_USER_INPUT, `--history-before: "${flags.historyBefore}" is not a date-time`);
       }
       await withDatabase(async ({ db }) => {
-        const service = await startDispatch(db, flags.historyBefore);
+        const service = await startDispatch(db, flags.historyBefore, flags.lexicon);
         if (flags.file !== undefined) {
           const { answered, failed } = await dispatchFile(service, flags.file, flags.json ?? false);
           process.stderr.write(`dispatched ${answered} complaint(s)${failed > 0 ? `; ${failed} line(s) failed` : ''}\n`);

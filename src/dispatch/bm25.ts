@@ -41,12 +41,12 @@ export function buildField(documents: Map<string, Bag>): Field {
   return { postings, idf, lengths, averageLength: totalLength / n || 1 };
 }
 
-/** Adds each document's BM25 score for the (distinct) query terms into `scores`. */
-export function addScores(field: Field, queryTerms: readonly string[], k1: number, b: number, scores: Map<string, number>): void {
-  for (const term of queryTerms) {
+/** Adds each document's BM25 score for the query (term -> weight in the query) into `scores`. */
+export function addScores(field: Field, query: Map<string, number>, k1: number, b: number, scores: Map<string, number>): void {
+  for (const [term, weight] of query) {
     const list = field.postings.get(term);
     if (!list) continue;
-    const idf = field.idf.get(term)!;
+    const idf = weight * field.idf.get(term)!;
     for (const { doc, tf } of list) {
       const norm = k1 * (1 - b + (b * field.lengths.get(doc)!) / field.averageLength);
       scores.set(doc, (scores.get(doc) ?? 0) + idf * ((tf * (k1 + 1)) / (tf + norm)));

@@ -1,4 +1,5 @@
 import type { PowerItemType } from '../model/records.js';
+import type { Lexicon } from './lexicon.js';
 import type { DispatchSnapshot } from './snapshot.js';
 import { addToBag, buildField, type Bag, type Field } from './bm25.js';
 import { addVocabulary, normalizeText, tokenize } from './tokenize.js';
@@ -40,6 +41,8 @@ export interface DispatchIndex {
   matters: Map<string, { id: string; name: string }>;
   /** The words of the lists, matter by matter, for BM25. */
   words: Field;
+  /** Everyday word (lexicon) -> the terms of the list words it stands for. */
+  expansions: Map<string, string[]>;
   /** A keyword's first character -> the keywords starting with it and their matters. */
   keywordsByFirstCharacter: Map<string, { matter: string; keyword: string }[]>;
   /** matter -> department -> what it holds on the matter. */
@@ -67,9 +70,9 @@ function addText(doc: MatterDocument, text: string, weight: number): void {
   addToBag(doc.words, tokenize(text), weight);
 }
 
-/** Builds the index; teaches the tokenizer the lists' words first. */
-export function buildDispatchIndex(snapshot: DispatchSnapshot): DispatchIndex {
-  const steps = buildDispatchIndexInSteps(snapshot);
+/** Builds the index; teaches the tokenizer the lists' words (and the lexicon's) first. */
+export function buildDispatchIndex(snapshot: DispatchSnapshot, lexicon: Lexicon = new Map()): DispatchIndex {
+  const steps = buildDispatchIndexInSteps(snapshot, lexicon);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -83,11 +86,13 @@ const STEP_SIZE = 500;
  * The same build, pausing every few hundred items, so a server can interleave a rebuild with the
  * lookups it keeps answering from the previous index (see DispatchService).
  */
-export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot): Generator<void, DispatchIndex> {
+export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot, lexicon: Lexicon = new Map()): Generator<void, DispatchIndex> {
   addVocabulary([
     ...snapshot.matters.flatMap((m) => [m.name, ...m.keywords]),
     ...snapshot.departments.flatMap((d) => d.aliases),
+    ...[...lexicon].flatMap(([everyday, listWords]) => [everyday, ...listWords]),
   ]);
+  const expansions = new Map([...lexicon].map(([everyday, listWords]) => [normalizeText(everyday), [...new Set(listWords.flatMap((w) => tokenize(w)))]]));
   // Categories (matters with children) are not owned by anyone; their words help their children.
   const categories = new Map(snapshot.matters.map((m) => [m.id, m]));
   const hasChildren = new Set(snapshot.matters.map((m) => m.parent).filter((p): p is string => p !== undefined));
@@ -152,7 +157,7 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot): Generato
   }));
   const coordinators = new Map(snapshot.departments.filter((d) => d.coordinator).map((d) => [d.region, d.id]));
   return {
-    matters: new Map([...matters.values()].map(({ id, name }) => [id, { id, name }])), words, keywordsByFirstCharacter, holders,
+    matters: new Map([...matters.values()].map(({ id, name }) => [id, { id, name }])), words, expansions, keywordsByFirstCharacter, holders,
     regionNames: snapshot.regions.map((r) => normalizeText(r.name)).filter((n) => n.length >= 2).sort((a, b) => b.length - a.length), boundaries, departments, regionChain, coordinators,
     functionOf: departmentFunctions(snapshot), history: tallyHistory(snapshot), builtAt: Date.now(),
   };

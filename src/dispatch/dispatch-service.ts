@@ -4,6 +4,7 @@ import { graphRevision } from '../db/revision.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { buildDispatchIndexInSteps, type DispatchIndex } from './build-index.js';
 import { dispatch, type DispatchAnswer } from './dispatch.js';
+import type { Lexicon } from './lexicon.js';
 import { loadDispatchSnapshot } from './load-snapshot.js';
 import { warmUpTokenizer } from './tokenize.js';
 
@@ -29,7 +30,9 @@ export interface DispatchServiceOptions {
   /** Least time between two rebuilds caused by polling (routing feedback can come in streams). */
   minRebuildMs?: number;
   /** Learn only from complaints received before this ISO date-time (evaluation). */
-  historyBefore?: string;
+  historyBefore?: string | undefined;
+  /** Everyday words for list words (lexicon/civic-words.txt); none when absent. */
+  lexicon?: Lexicon;
   log?: (line: string) => void;
 }
 
@@ -123,7 +126,7 @@ export class DispatchService {
     const started = performance.now();
     const { revision, snapshot } = await loadDispatchSnapshot(this.db, { historyBefore: this.options.historyBefore });
     const loaded = performance.now();
-    const steps = buildDispatchIndexInSteps(snapshot);
+    const steps = buildDispatchIndexInSteps(snapshot, this.options.lexicon);
     let step = steps.next();
     while (!step.done) {
       await nextTurn();

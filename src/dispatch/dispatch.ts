@@ -28,6 +28,8 @@ export const DISPATCH_DEFAULTS = {
   k1: 1.2,
   b: 0.75,
   keywordBonus: 2.5,
+  /** Weight of a list word the lexicon adds for an everyday word the text says. */
+  lexiconWeight: 0.7,
   /** Below this matter score the text says too little to name an owner. */
   minScore: 2.5,
   /** Below this confidence the answer is "unassigned" with the candidates. */
@@ -72,15 +74,20 @@ function abbreviatesAt(keyword: string, text: string, start: number): boolean {
 }
 
 /**
- * Matters ranked by how well the text matches them: BM25 over the words of the lists plus a
- * bonus for each of the matter's keywords the text says verbatim or abbreviated. Region names
- * are taken out first: they say where, not what.
+ * Matters ranked by how well the text matches them: BM25 over the words of the lists (and the
+ * list words the lexicon gives for everyday words the text says) plus a bonus for each of the
+ * matter's keywords the text says verbatim or abbreviated. Region names are taken out first:
+ * they say where, not what.
  */
 export function rankMatters(index: DispatchIndex, text: string, options: DispatchOptions = DISPATCH_DEFAULTS): { id: string; score: number }[] {
   let normalized = normalizeText(text);
   for (const name of index.regionNames) if (normalized.includes(name)) normalized = normalized.split(name).join('，');
+  const query = new Map(tokenize(normalized).map((term) => [term, 1]));
+  for (const term of [...query.keys()]) {
+    for (const listTerm of index.expansions.get(term) ?? []) if (!query.has(listTerm)) query.set(listTerm, options.lexiconWeight);
+  }
   const scores = new Map<string, number>();
-  addScores(index.words, [...new Set(tokenize(normalized))], options.k1, options.b, scores);
+  addScores(index.words, query, options.k1, options.b, scores);
   const credited = new Set<string>();
   for (let i = 0; i < normalized.length; i++) {
     for (const { matter, keyword } of index.keywordsByFirstCharacter.get(normalized[i]!) ?? []) {

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_BUNDLE } from '../../src/api/start-service.js';
 import { buildDispatchIndex } from '../../src/dispatch/build-index.js';
 import { abbreviates, dispatch, rankMatters } from '../../src/dispatch/dispatch.js';
+import { parseLexicon } from '../../src/dispatch/lexicon.js';
+import { loadLexicon } from '../../src/dispatch/load-lexicon.js';
+import { isAppError } from '../../src/errors.js';
 import { snapshotOfBundle } from '../helpers/dispatch-snapshot.js';
 
 const snapshot = snapshotOfBundle(DEMO_BUNDLE);
@@ -121,6 +124,28 @@ describe('matching wordings the lists do not use', () => {
       regions: [...snapshot.regions, { code: '371171', name: '食品工业园区', parent: '371100' }],
     });
     expect(rankMatters(withZone, '食品工业园区')).toEqual([]);
+  });
+
+  it('reads everyday words through the lexicon', () => {
+    const text = '打的士被司机甩客了，还骂人';
+    expect(dispatch(index, text, '371100').status).toBe('unassigned');
+    const withLexicon = buildDispatchIndex(snapshot, loadLexicon(undefined));
+    expect(dispatch(withLexicon, text, '371100')).toMatchObject({ status: 'assigned', matter: { id: 'm-taxi' }, lead: { id: 'd-jtysj' } });
+  });
+
+  it('parses a lexicon, and names the malformed lines of a bad one', () => {
+    const lexicon = parseLexicon('# comment\n住宅: 房子, 楼房\n房屋：房子、商品房\n', 'test.txt');
+    expect(lexicon.get('房子')).toEqual(['住宅', '房屋']);
+    expect(lexicon.get('商品房')).toEqual(['房屋']);
+    try {
+      parseLexicon('住宅: 房子\n只有一个词\n学校:\n', 'bad.txt');
+      expect.unreachable();
+    } catch (error) {
+      expect(isAppError(error, 'BAD_CONFIG')).toBe(true);
+      expect((error as { details: string[] }).details).toEqual([
+        'bad.txt:2: expected "list word: everyday word, everyday word"', 'bad.txt:3: expected "list word: everyday word, everyday word"',
+      ]);
+    }
   });
 
   it('leaves chatter without a subject unassigned', () => {
