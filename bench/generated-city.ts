@@ -6,16 +6,10 @@ import { startLocalNeo4j, stopLocalNeo4j } from '../src/db/local-neo4j.js';
 import { migrate } from '../src/db/migrate.js';
 import { importBundle } from '../src/ingest/import-bundle.js';
 import { projectPath } from '../src/project-root.js';
+import type { ComplaintTruth } from '../seed/generator/build-complaints.js';
 import { freePort } from '../test/helpers/free-port.js';
 
-/** The planted truth of a generated city's complaints (seed/generator/build-complaints.ts). */
-export interface ComplaintTruth {
-  id: string;
-  department: string | null;
-  matter: string;
-  district: string;
-  bounced: boolean;
-}
+export type { ComplaintTruth };
 
 /**
  * The folder of a generated city (`dutygraph seed`), generated on first use and cached in

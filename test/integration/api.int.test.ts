@@ -1,38 +1,25 @@
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApolloServer } from '@apollo/server';
-import { createApolloServer } from '../../src/api/apollo.js';
-import { createContext, type ApiContext, type Services } from '../../src/api/context.js';
-import { listenHttp } from '../../src/api/http-server.js';
 import { DEMO_BUNDLE } from '../../src/api/start-service.js';
 import type { Database } from '../../src/db/database.js';
-import { DispatchService } from '../../src/dispatch/dispatch-service.js';
 import { importBundle } from '../../src/ingest/import-bundle.js';
+import { startTestApi, type TestApi } from '../helpers/api.js';
 import { connectTestDatabase, resetGraph } from '../helpers/neo4j.js';
 
 let db: Database;
-let services: Services;
-let apollo: ApolloServer<ApiContext>;
+let api: TestApi;
 
 beforeAll(async () => {
   db = await connectTestDatabase();
   await resetGraph(db);
   await importBundle(db, DEMO_BUNDLE);
-  const dispatch = new DispatchService(db, { pollMs: 0 });
-  await dispatch.start();
-  services = { db, dispatch };
-  apollo = createApolloServer();
+  api = await startTestApi(db);
 });
 afterAll(async () => {
-  await apollo.stop();
+  await api.stop();
   await db.close();
 });
 
-async function execute(query: string, variables: Record<string, unknown> = {}) {
-  const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(services) });
-  if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult;
-}
+const execute = (query: string, variables: Record<string, unknown> = {}) => api.execute(query, variables);
 
 describe('GraphQL over the demo data', () => {
   it('lists departments with their region, filtered by region', async () => {
@@ -71,14 +58,12 @@ describe('GraphQL over the demo data', () => {
 });
 
 describe('HTTP', () => {
-  let server: Server;
   let url: string;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    const http = createApolloServer();
-    await http.start();
-    ({ server, url } = await listenHttp(http, services, '127.0.0.1', 0));
+    ({ url, close } = await api.listen());
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => close());
 
   it('answers /healthz with the state of Neo4j', async () => {
     const response = await fetch(`${url}/healthz`);

@@ -1,46 +1,34 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ApolloServer } from '@apollo/server';
-import { createApolloServer } from '../../src/api/apollo.js';
-import { createContext, type ApiContext, type Services } from '../../src/api/context.js';
-import { listenHttp } from '../../src/api/http-server.js';
 import { DEMO_BUNDLE } from '../../src/api/start-service.js';
 import type { Database } from '../../src/db/database.js';
-import { DispatchService } from '../../src/dispatch/dispatch-service.js';
+import type { DispatchService } from '../../src/dispatch/dispatch-service.js';
 import { importBundle } from '../../src/ingest/import-bundle.js';
+import { startTestApi, type TestApi } from '../helpers/api.js';
 import { runCli } from '../helpers/cli.js';
 import { connectTestDatabase, resetGraph } from '../helpers/neo4j.js';
 
 const NOISE = '晚上十一点多了，小区对面工地还在打桩，吵得孩子根本睡不着';
 
 let db: Database;
+let api: TestApi;
 let dispatch: DispatchService;
-let apollo: ApolloServer<ApiContext>;
-let services: Services;
 
 beforeAll(async () => {
   db = await connectTestDatabase();
   await resetGraph(db);
   await importBundle(db, DEMO_BUNDLE);
-  dispatch = new DispatchService(db, { pollMs: 0, minRebuildMs: 0 });
-  await dispatch.start();
-  services = { db, dispatch };
-  apollo = createApolloServer();
+  api = await startTestApi(db);
+  dispatch = api.dispatch;
 });
 afterAll(async () => {
-  dispatch.stop();
-  await apollo.stop();
+  await api.stop();
   await db.close();
 });
 
-async function execute(query: string, variables: Record<string, unknown> = {}) {
-  const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(services) });
-  if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult as { data?: Record<string, any>; errors?: { message: string; extensions?: { code?: string } }[] };
-}
+const execute = (query: string, variables: Record<string, unknown> = {}) => api.execute(query, variables);
 
 const DISPATCH = `query ($text: String!, $district: String) {
   dispatch(text: $text, district: $district) {
@@ -130,14 +118,12 @@ describe('dispatch from the graph', () => {
 });
 
 describe('POST /v1/dispatch', () => {
-  let server: Server;
   let url: string;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    const http = createApolloServer();
-    await http.start();
-    ({ server, url } = await listenHttp(http, services, '127.0.0.1', 0));
+    ({ url, close } = await api.listen());
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => close());
 
   const post = (body: string) => fetch(`${url}/v1/dispatch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 

@@ -1,0 +1,48 @@
+import type { ApolloServer } from '@apollo/server';
+import { createApolloServer } from '../../src/api/apollo.js';
+import { createContext, type ApiContext, type Services } from '../../src/api/context.js';
+import { listenHttp } from '../../src/api/http-server.js';
+import type { Database } from '../../src/db/database.js';
+import { DispatchService } from '../../src/dispatch/dispatch-service.js';
+
+export interface GraphQLResult {
+  data?: Record<string, any> | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+export interface TestApi {
+  services: Services;
+  dispatch: DispatchService;
+  /** Runs one operation through Apollo (no HTTP). */
+  execute(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult>;
+  /** Serves the API over HTTP on a free loopback port. */
+  listen(): Promise<{ url: string; close(): Promise<void> }>;
+  stop(): Promise<void>;
+}
+
+/** The API over `db` as a server builds it, with a dispatch index that rebuilds only when asked. */
+export async function startTestApi(db: Database): Promise<TestApi> {
+  const dispatch = new DispatchService(db, { pollMs: 0, minRebuildMs: 0 });
+  await dispatch.start();
+  const services: Services = { db, dispatch };
+  const apollo: ApolloServer<ApiContext> = createApolloServer();
+  return {
+    services,
+    dispatch,
+    async execute(query, variables = {}) {
+      const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(services) });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      return response.body.singleResult as GraphQLResult;
+    },
+    async listen() {
+      const http = createApolloServer();
+      await http.start();
+      const { server, url } = await listenHttp(http, services, '127.0.0.1', 0);
+      return { url, close: () => new Promise<void>((resolve) => server.close(() => resolve())).then(() => http.stop()) };
+    },
+    async stop() {
+      dispatch.stop();
+      await apollo.stop();
+    },
+  };
+}
