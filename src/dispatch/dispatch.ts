@@ -3,11 +3,11 @@ import { addScores } from './bm25.js';
 import { normalizeText, tokenize } from './tokenize.js';
 
 /**
- * Answers "which department owns this complaint": finds the matter the text is about (BM25 over
- * the matters' term bags, plus a bonus for each of the matter's keywords found verbatim), then
- * lets the structure decide: a published boundary item for the matter in the district (or an
- * enclosing region) names the lead; otherwise the department of the nearest region that holds
- * the strongest duties on it; otherwise nobody, and the coordinator takes it. Pure.
+ * Answers "which department owns this complaint" (docs/dispatch.md): finds the matter the text
+ * is about, then lets the structure decide: a published boundary item for the matter in the
+ * district (or an enclosing region) names the lead; otherwise the office with the strongest
+ * duties on it, history breaking near ties, through its department nearest the district;
+ * otherwise nobody, and the coordinator takes it. Pure.
  */
 
 export const DISPATCH_STATUSES = ['assigned', 'unassigned'] as const;
@@ -236,11 +236,12 @@ export function dispatch(index: DispatchIndex, text: string, district?: string, 
   const owner = owners[0];
   const confidence = matterConfidence * (owner?.certainty ?? 1);
   const matter = best ? { id: best.id, name: index.matters.get(best.id)!.name } : null;
-  if (!best || !owner || best.score < options.minScore || matterConfidence < options.minConfidence) {
+  const clearMatter = best !== undefined && best.score >= options.minScore && matterConfidence >= options.minConfidence;
+  if (!clearMatter || !owner) {
     const chain = knownDistrict ? index.regionChain.get(knownDistrict)! : [...index.coordinators.keys()];
     const coordinator = chain.map((r) => index.coordinators.get(r)).find((c) => c !== undefined);
     // Say why nobody: a matter nobody holds is a finding for the analysts; a vague text is not.
-    const why = best && !owner
+    const why = clearMatter
       ? { id: best.id, text: `清单中没有部门对“${matter!.name}”承担权责事项或职责任务` }
       : { id: 'weak-match', text: `诉求内容与清单事项的匹配不足以确定责任部门（匹配度${Math.round(matterConfidence * 100) / 100}）` };
     return {
