@@ -1,4 +1,4 @@
-import type { PowerItemType } from '../model/records.js';
+import { TASK_WEIGHT, TYPE_WEIGHT } from '../model/duty-weight.js';
 import type { Lexicon } from './lexicon.js';
 import type { DispatchSnapshot } from './snapshot.js';
 import { addToBag, buildField, type Bag, type Field } from './bm25.js';
@@ -11,11 +11,6 @@ import { addVocabulary, normalizeText, tokenize } from './tokenize.js';
  * let them do, and its published boundary items. Pure: snapshot in, index out.
  */
 
-/** How much an item of a type says "this department owns complaints about the matter". */
-export const TYPE_WEIGHT: Record<PowerItemType, number> = {
-  penalty: 3, inspection: 3, coercion: 2, adjudication: 1.5, licensing: 1, confirmation: 1, benefit: 1, levy: 1, reward: 0.5, other: 0.5,
-};
-const TASK_WEIGHT = 0.5;
 const FIELD_WEIGHT = { name: 3, keyword: 3, item: 1, task: 0.5, boundary: 1, category: 1 };
 
 export interface Holding {

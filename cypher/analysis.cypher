@@ -1,0 +1,92 @@
+// Reads behind `dutygraph analyze` (src/analysis/load-snapshot.ts). Each query aggregates in the
+// database and returns rows proportional to the lists, never to the complaints: a province's
+// three million complaints come back as counts per district, matter and department.
+
+// name: analysisRegions
+MATCH (r:Region)
+OPTIONAL MATCH (parent:Region)-[:CONTAINS]->(r)
+RETURN r.code AS code, r.name AS name, r.level AS level, parent.code AS parent
+
+// name: analysisDepartments
+MATCH (d:Department)-[:IN]->(r:Region)
+RETURN d.id AS id, d.name AS name, r.code AS region, coalesce(d.coordinator, false) AS coordinator
+
+// name: analysisMatters
+MATCH (m:Matter)
+OPTIONAL MATCH (m)-[:PART_OF]->(parent:Matter)
+RETURN m.id AS id, m.name AS name, parent.id AS parent
+
+// name: analysisPowerItems
+// Every power item with what the reconciliation and staleness checks need.
+MATCH (d:Department)-[:HOLDS]->(p:PowerItem)
+OPTIONAL MATCH (p)-[:CORRESPONDS_TO]->(mirrored:PowerItem)
+RETURN p.code AS code, p.name AS name, p.type AS type, p.level AS level, d.id AS department, mirrored.code AS correspondsTo,
+       [(p)-[:CONCERNS]->(m:Matter) | m.id] AS matters,
+       COUNT { (:Section)-[:IMPLEMENTS]->(p) } AS sections,
+       [(p)-[:BASED_ON]->(basis:LegalBasis) | coalesce(basis.status, 'in_force')] AS basisStatuses,
+       [(p)-[:BASED_ON]->(basis:LegalBasis) | basis.title] AS basisTitles,
+       COUNT { (:ServiceItem)-[:REALIZES]->(p) } AS serviceItems
+
+// name: analysisSections
+MATCH (d:Department)-[:HAS_SECTION]->(s:Section)
+RETURN s.id AS id, s.name AS name, d.id AS department, COUNT { (s)-[:PERFORMS]->(:Task) } AS tasks
+
+// name: analysisTasks
+// Tasks with their department and matters; flowchart and norm absent count as missing.
+MATCH (d:Department)-[:HAS_SECTION]->(s:Section)-[:PERFORMS]->(t:Task)
+RETURN t.id AS id, t.name AS name, s.id AS section, d.id AS department,
+       coalesce(t.flowchart, false) AS flowchart, coalesce(t.norm, false) AS norm, [(t)-[:CONCERNS]->(m:Matter) | m.id] AS matters
+
+// name: analysisServiceItems
+MATCH (si:ServiceItem)
+RETURN si.code AS code, si.name AS name, si.level AS level, [(si)-[:REALIZES]->(p:PowerItem) | p.code] AS powerItems
+
+// name: analysisBoundaryItems
+// Department-scope boundary items (section items divide work inside one department).
+MATCH (b:BoundaryItem {scope: 'department'})
+OPTIONAL MATCH (b)-[:IN]->(r:Region)
+RETURN b.id AS id, b.title AS title, coalesce(b.status, 'published') AS status, r.code AS region,
+       [(b)-[:LEAD]->(d:Department) | d.id][0] AS lead, [(b)-[:COOPERATES]->(d:Department) | d.id] AS cooperating,
+       [(b)-[:CONCERNS]->(m:Matter) | m.id] AS matters
+
+// name: analysisComplaintVolumes
+// Complaints per district and matter: how many, how many bounced (reached more than one
+// department or were refused or returned at least once), how many nobody took, a few ids of each.
+MATCH (c:Complaint)-[:CONCERNS]->(m:Matter)
+MATCH (c)-[:IN]->(district:Region)
+WITH c, m, district,
+     COUNT { (c)-[:ROUTED]->() } AS routes,
+     COUNT { (c)-[r:ROUTED]->() WHERE r.outcome IN ['refused', 'returned'] } AS refusals,
+     COUNT { (c)-[r:ROUTED]->() WHERE r.outcome IN ['accepted', 'resolved'] } AS takes
+WITH district.code AS region, m.id AS matter, c.id AS id,
+     routes > 1 OR refusals > 0 AS bounced, routes > 0 AND takes = 0 AS refusedByAll
+RETURN region, matter, count(*) AS complaints, count(CASE WHEN bounced THEN 1 END) AS bounced,
+       count(CASE WHEN refusedByAll THEN 1 END) AS refusedByAll,
+       collect(CASE WHEN bounced THEN id END)[0..5] AS bouncedSample,
+       collect(CASE WHEN refusedByAll THEN id END)[0..5] AS refusedSample
+
+// name: analysisRoutingByDepartment
+// Per district, matter and department: complaints it took and complaints it turned away.
+MATCH (c:Complaint)-[:CONCERNS]->(m:Matter)
+MATCH (c)-[:IN]->(district:Region)
+MATCH (c)-[r:ROUTED]->(d:Department)
+RETURN district.code AS region, m.id AS matter, d.id AS department,
+       count(CASE WHEN r.outcome IN ['accepted', 'resolved'] THEN 1 END) AS taken,
+       count(CASE WHEN r.outcome IN ['refused', 'returned'] THEN 1 END) AS refused
+
+// name: analysisRefusalPairs
+// Who refuses whom: for each refusal, the department that refused and the one the complaint
+// went to next, per matter.
+MATCH (c:Complaint)-[:CONCERNS]->(m:Matter)
+MATCH (c)-[r1:ROUTED]->(refuser:Department)
+WHERE r1.outcome IN ['refused', 'returned']
+MATCH (c)-[r2:ROUTED]->(next:Department)
+WHERE r2.seq = r1.seq + 1
+RETURN m.id AS matter, refuser.id AS refuser, next.id AS next, count(*) AS complaints
+
+// name: analysisCoHandled
+// Department pairs that handled the same complaints (both reached by one complaint).
+MATCH (c:Complaint)-[r1:ROUTED]->(a:Department)
+MATCH (c)-[r2:ROUTED]->(b:Department)
+WHERE a.id < b.id
+RETURN a.id AS a, b.id AS b, count(DISTINCT c) AS complaints
