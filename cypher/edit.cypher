@@ -12,3 +12,22 @@ SET b.status = $status, b.statusChangedAt = $at, b.statusChangedBy = $by
 MERGE (rev:Revision {key: 'graph'})
 SET rev.value = coalesce(rev.value, 0) + 1, rev.changedAt = datetime()
 RETURN b.id AS id, b.title AS title, b.status AS status, rev.value AS revision
+
+// name: boundaryItemExists
+OPTIONAL MATCH (b:BoundaryItem {id: $id})
+RETURN b IS NOT NULL AS exists
+
+// name: createProposedBoundaryItem
+// A proposal an analyst publishes: a department-scope boundary item, published at once.
+MATCH (region:Region {code: $region})
+MATCH (lead:Department {id: $lead})
+CREATE (b:BoundaryItem {id: $id, title: $title, text: $text, scope: 'department', status: 'published', batch: 'proposal',
+                        statusChangedAt: $at, statusChangedBy: $by, proposal: $proposal})
+CREATE (b)-[:IN]->(region)
+CREATE (b)-[:LEAD]->(lead)
+WITH b
+CALL (b) { UNWIND $cooperating AS partyId MATCH (party:Department {id: partyId}) CREATE (b)-[:COOPERATES]->(party) }
+CALL (b) { MATCH (m:Matter {id: $matter}) CREATE (b)-[:CONCERNS]->(m) }
+MERGE (rev:Revision {key: 'graph'})
+SET rev.value = coalesce(rev.value, 0) + 1, rev.changedAt = datetime()
+RETURN b.id AS id, b.title AS title, b.status AS status, rev.value AS revision

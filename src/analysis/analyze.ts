@@ -19,6 +19,8 @@ export interface DepartmentGraphPicture {
 
 export interface AnalysisReport {
   generatedAt: string;
+  /** Region code -> name, for reading the findings' regions. */
+  regions: Record<string, string>;
   findings: Finding[];
   proposals: Proposal[];
   communities: Community[];
@@ -74,6 +76,7 @@ export function analyze(snapshot: AnalysisSnapshot, now: Date = new Date()): { r
   const contested = new Set(overlaps.flatMap((f) => f.departments.flatMap((a) => f.departments.map((b) => `${a.id}|${b.id}`))));
   const report: AnalysisReport = {
     generatedAt: now.toISOString(),
+    regions: Object.fromEntries(snapshot.regions.map((r) => [r.code, r.name])),
     findings,
     proposals,
     communities,

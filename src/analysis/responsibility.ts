@@ -87,12 +87,16 @@ export function findRefusedComplaints(stats: ComplaintStats, lookup: Lookup): Fi
 /** Least bounced complaints for a district-matter group to count as a hotspot. */
 const MIN_BOUNCED = 3;
 
+/** The usual bounce rate is capped here: a hotline where more than one in ten bounce is itself the finding. */
+const BASE_RATE_CAP = 0.1;
+
 /**
  * Bounce hotspots: district-matter groups whose complaints bounce far more than usual: at least
- * twice the median group's rate and 10%, and significantly so (a one-sided binomial z ≥ 2).
+ * 10% and twice the usual rate (the median group's, kept within 2%..10%), and significantly so
+ * (a one-sided binomial z ≥ 2 against the usual rate), with at least three bounced complaints.
  */
 export function findBounceHotspots(stats: ComplaintStats, snapshot: AnalysisSnapshot, lookup: Lookup): Finding[] {
-  const base = Math.max(0.02, stats.baselineBounceRate);
+  const base = Math.min(BASE_RATE_CAP, Math.max(0.02, stats.baselineBounceRate));
   const findings: Finding[] = [];
   for (const v of stats.groups()) {
     const rate = v.bounced / Math.max(1, v.complaints);

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
+import { publishProposal, runAnalysis } from '../analysis/run-analysis.js';
 import { setBoundaryItemStatus } from '../catalog/boundary-status.js';
 import type { Database } from '../db/database.js';
 import { DispatchService, type DispatchResult } from '../dispatch/dispatch-service.js';
@@ -150,10 +151,14 @@ export function registerDispatchCommands(program: Command): void {
   for (const [verb, status] of [['publish', 'published'], ['retire', 'retired']] as const) {
     boundary
       .command(`${verb} <id>`)
-      .description(`${verb} a boundary item; dispatch follows the change at its next index version`)
+      .description(verb === 'publish'
+        ? 'publish a draft or retired boundary item, or a proposal of `dutygraph analyze` (id proposal:<region>:<matter>); dispatch follows at once'
+        : 'retire a published boundary item; dispatch stops following it at once')
       .action(runAction(async (id: string) => {
         await withDatabase(async ({ db }) => {
-          const change = await setBoundaryItemStatus(db, id, status, cliActor());
+          const change = verb === 'publish' && id.startsWith('proposal:')
+            ? await publishProposal(db, (await runAnalysis(db)).report, id, cliActor())
+            : await setBoundaryItemStatus(db, id, status, cliActor());
           process.stdout.write(`${change.id} 「${change.title}」 is now ${change.status} (graph revision ${change.revision})\n`);
         });
       }));

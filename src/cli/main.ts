@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAnalyzeCommand } from './analyze-command.js';
 import { registerBundleCommands } from './bundle-commands.js';
 import { registerDbCommands } from './db-command.js';
 import { registerDispatchCommands } from './dispatch-commands.js';
@@ -14,6 +15,7 @@ const program = new Command()
 registerDbCommands(program);
 registerBundleCommands(program);
 registerDispatchCommands(program);
+registerAnalyzeCommand(program);
 registerSeedCommand(program);
 registerServeCommand(program);
 
