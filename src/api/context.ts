@@ -1,4 +1,5 @@
 import { createCatalogLoaders, type CatalogLoaders } from '../catalog/catalog.js';
+import type { AnalysisService } from '../analysis/analysis-service.js';
 import type { Database } from '../db/database.js';
 import type { DispatchService } from '../dispatch/dispatch-service.js';
 
@@ -6,6 +7,7 @@ import type { DispatchService } from '../dispatch/dispatch-service.js';
 export interface Services {
   db: Database;
   dispatch: DispatchService;
+  analysis: AnalysisService;
 }
 
 /** What every resolver gets: the services and this request's loaders. */

@@ -1,3 +1,4 @@
+import { FINDING_KINDS } from '../analysis/findings.js';
 import { DISPATCH_STATUSES, DISPATCH_VIAS } from '../dispatch/dispatch.js';
 import { DEPARTMENT_KINDS, ITEM_LEVELS, POWER_ITEM_TYPES, REGION_LEVELS, ROUTE_OUTCOMES } from '../model/records.js';
 
@@ -14,4 +15,5 @@ export const enumResolvers = {
   RoutingOutcome: enumValues(ROUTE_OUTCOMES),
   DispatchStatus: enumValues(DISPATCH_STATUSES),
   DispatchVia: enumValues(DISPATCH_VIAS),
+  FindingKind: enumValues(FINDING_KINDS),
 };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { listDepartments, listMatters, listRegions, type DepartmentView, type MatterView, type RegionView } from '../catalog/catalog.js';
+import type { AnalysisReport } from '../analysis/analyze.js';
+import { publishProposal } from '../analysis/run-analysis.js';
 import { setBoundaryItemStatus } from '../catalog/boundary-status.js';
 import { recordRouting, type RoutingInput } from '../dispatch/routing-feedback.js';
 import { AppError, ErrorCode } from '../errors.js';
@@ -20,6 +22,25 @@ const idArg = z.string().trim().min(1, 'must not be empty');
 const IdArgs = z.object({ id: idArg });
 const RegionArgs = z.object({ region: idArg.nullish() });
 const DispatchArgs = z.object({ text: z.string(), district: z.string().trim().nullish() });
+const FindingArgs = z.object({
+  kind: z.string().nullish(), region: z.string().nullish(), department: z.string().nullish(), matter: z.string().nullish(),
+  first: z.number().int().min(0).max(1000).default(50), after: z.string().nullish(),
+});
+
+/** One page of findings (cursor: the finding's position, base64), filtered as asked. */
+function findingsPage(report: AnalysisReport, args: z.infer<typeof FindingArgs>) {
+  const matching = report.findings.filter((f) => (!args.kind || f.kind === args.kind) && (!args.region || f.region === args.region)
+    && (!args.department || f.departments.some((d) => d.id === args.department)) && (!args.matter || f.matter?.id === args.matter));
+  const start = args.after ? Number(Buffer.from(args.after, 'base64').toString('utf8')) + 1 : 0;
+  if (!Number.isInteger(start) || start < 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'after: not a cursor of this connection');
+  const page = matching.slice(start, start + args.first);
+  const cursor = (i: number) => Buffer.from(String(start + i)).toString('base64');
+  return {
+    totalCount: matching.length,
+    edges: page.map((node, i) => ({ cursor: cursor(i), node })),
+    pageInfo: { hasNextPage: start + page.length < matching.length, endCursor: page.length > 0 ? cursor(page.length - 1) : null },
+  };
+}
 
 /** Publishes or retires a boundary item, then waits for dispatch to follow it. */
 async function changeBoundaryItem(args: unknown, status: 'published' | 'retired', { db, dispatch, actor }: ApiContext) {
@@ -41,12 +62,22 @@ export const resolvers = {
       const { text, district } = parseArgs(DispatchArgs, args);
       return dispatch.dispatch(text, district || undefined);
     },
+    analysis: (_: unknown, __: unknown, { analysis }: ApiContext) => analysis.current(),
     dispatchIndex: (_: unknown, __: unknown, { dispatch }: ApiContext) => {
       const info = dispatch.info;
       return info ? { ...info, builtAt: info.builtAt.toISOString() } : null;
     },
   },
+  Analysis: {
+    findings: (report: AnalysisReport, args: unknown) => findingsPage(report, parseArgs(FindingArgs, args)),
+    summary: (report: AnalysisReport) => Object.entries(report.summary.byKind).map(([kind, count]) => ({ kind, count })),
+  },
   Mutation: {
+    publishProposal: async (_: unknown, args: unknown, { db, dispatch, analysis, actor }: ApiContext) => {
+      const change = await publishProposal(db, await analysis.current(), parseArgs(IdArgs, args).id, actor);
+      await dispatch.refresh();
+      return change;
+    },
     recordRouting: async (_: unknown, args: RoutingInput, { db, actor }: ApiContext) => {
       const routed = await recordRouting(db, args, actor);
       return { ...routed, department: { id: routed.department, name: routed.departmentName } };

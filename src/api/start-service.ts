@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { isGraphEmpty } from '../db/admin.js';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
+import { AnalysisService } from '../analysis/analysis-service.js';
 import { DispatchService } from '../dispatch/dispatch-service.js';
 import { loadLexicon } from '../dispatch/load-lexicon.js';
 import { importBundle } from '../ingest/import-bundle.js';
@@ -34,7 +35,8 @@ export async function startService(config: Config, options: { demo: boolean; log
     await dispatch.start();
     const apollo = createApolloServer();
     await apollo.start();
-    const { server, url } = await listenHttp(apollo, { db: connection.db, dispatch }, config.api.host, config.api.port);
+    const services = { db: connection.db, dispatch, analysis: new AnalysisService(connection.db) };
+    const { server, url } = await listenHttp(apollo, services, config.api.host, config.api.port);
     let stopping: Promise<void> | undefined;
     return {
       url,

@@ -2,6 +2,7 @@ import type { ApolloServer } from '@apollo/server';
 import { createApolloServer } from '../../src/api/apollo.js';
 import { createContext, type ApiContext, type Services } from '../../src/api/context.js';
 import { listenHttp } from '../../src/api/http-server.js';
+import { AnalysisService } from '../../src/analysis/analysis-service.js';
 import type { Database } from '../../src/db/database.js';
 import { DispatchService } from '../../src/dispatch/dispatch-service.js';
 
@@ -24,7 +25,7 @@ export interface TestApi {
 export async function startTestApi(db: Database): Promise<TestApi> {
   const dispatch = new DispatchService(db, { pollMs: 0, minRebuildMs: 0 });
   await dispatch.start();
-  const services: Services = { db, dispatch };
+  const services: Services = { db, dispatch, analysis: new AnalysisService(db) };
   const apollo: ApolloServer<ApiContext> = createApolloServer();
   return {
     services,
