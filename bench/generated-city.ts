@@ -31,6 +31,8 @@ export function readTruth(city: string): ComplaintTruth[] {
 export interface CityGraph {
   db: Database;
   boltUri: string;
+  /** The Neo4j JVM's process id. */
+  pid: number;
   close(): Promise<void>;
 }
 
@@ -56,7 +58,7 @@ export async function openCityGraph(city: string, log: (line: string) => void): 
     } else {
       await migrate(db);
     }
-    return { db, boltUri: local.boltUri, close: async () => { await db.close(); await close(); } };
+    return { db, boltUri: local.boltUri, pid: local.pid, close: async () => { await db.close(); await close(); } };
   } catch (error) {
     await close();
     throw error;
