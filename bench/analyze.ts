@@ -1,19 +1,21 @@
 /**
  * bench:analyze — the full boundary analysis on generated data, city (S=1) and province (S=10):
  * wall time per stage (each Cypher read, the pure stages: similarity, Louvain, proposals…), peak
- * RSS of Node and of the Neo4j process, and the S=10 / S=1 time ratio. Baseline, in the same
+ * RSS of Node and of the Neo4j process, the S=10 / S=1 time ratio, and the findings scored
+ * against the generator's planted truth. Baseline, in the same
  * run: comparing all pairs of power items of the largest region for latent overlaps, against
  * the MinHash LSH the analysis uses on the same items.
  *
  *   npm run bench:analyze [-- --scales 1,10 --seed 1]
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { findLatentOverlaps, itemWords, LATENT_THRESHOLD, weightedJaccard } from '../src/analysis/latent-overlaps.js';
 import { loadAnalysisSnapshot } from '../src/analysis/load-snapshot.js';
 import { Lookup } from '../src/analysis/lookup.js';
-import { analyze, type StageTimes } from '../src/analysis/analyze.js';
+import { analyze, type AnalysisReport, type StageTimes } from '../src/analysis/analyze.js';
 import type { AnalysisSnapshot } from '../src/analysis/snapshot.js';
 import { generatedCity, openCityGraph } from './generated-city.js';
 
@@ -27,8 +29,31 @@ function peakRssMb(pid: number | 'self'): number {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+interface TruthScore {
+  overlaps: number;
+  overlapsFound: number;
+  reportedOverlaps: number;
+  unplantedOverlaps: number;
+  orphans: number;
+  orphansFound: number;
+  hotspots: number;
+  hotspotsFound: number;
+  contested: number;
+  leadsRight: number;
+  /** Planted list gaps by finding kind: how many, how many found. */
+  listGaps: Record<string, { planted: number; found: number }>;
+}
+
+/** Which planted list (truth.json) each list-gap kind should find, by the first item of its findings. */
+const PLANTED_GAPS: Record<string, string> = {
+  'unimplemented-item': 'itemsWithoutSection', 'idle-section': 'sectionsWithoutTask', 'stale-basis': 'staleItems',
+  'unmatched-service-item': 'serviceItemsWithoutPowerItem', 'level-mismatch': 'serviceItemsAtWrongLevel',
+  'task-without-flowchart|task-without-norm': 'tasksWithoutFlowchartOrNorm', 'county-gap': 'countyItemsWithoutCity',
+};
+
 interface Run {
   scale: string;
+  truth: TruthScore;
   queries: Record<string, number>;
   loadMs: number;
   stages: StageTimes;
@@ -37,6 +62,7 @@ interface Run {
   proposals: number;
   nodeRss: number;
   dbRss: number;
+  imported: boolean;
   baseline: { region: string; items: number; allPairsMs: number; pairs: number; lshMs: number; found: number; foundAllPairs: number };
 }
 
@@ -69,6 +95,41 @@ function similarityBaseline(snapshot: AnalysisSnapshot): Run['baseline'] {
   return { region, items: items.length, allPairsMs, pairs, lshMs: performance.now() - lshStarted, found, foundAllPairs: departments.size };
 }
 
+/**
+ * Scores the findings against what the generator planted: its overlaps (with their lead, the
+ * department the complaints belong to), its orphan matters, and as bounce hotspots both (they
+ * are what the generated complaints bounce on).
+ */
+function scoreTruth(city: string, report: AnalysisReport, snapshot: AnalysisSnapshot): TruthScore {
+  const truth = JSON.parse(readFileSync(join(city, 'truth.json'), 'utf8')) as {
+    cities: ({ city: string; overlaps: { region: string; matter: string; departments: string[] }[]; orphanMatters: string[] } & Record<string, unknown>)[];
+  };
+  const lookup = new Lookup(snapshot);
+  const found = (kind: string) => new Set(report.findings.filter((f) => f.kind === kind).map((f) => `${f.region}|${f.matter?.id}`));
+  const overlaps = found('overlap');
+  const orphans = found('orphan-matter');
+  const hotspots = found('bounce-hotspot');
+  const planted = truth.cities.flatMap((c) => c.overlaps);
+  const plantedKeys = new Set(planted.map((o) => `${o.region}|${o.matter}`));
+  const withComplaints = new Set(snapshot.complaintVolumes.filter((v) => v.complaints > 0).map((v) => `${v.region}|${v.matter}`));
+  const plantedOrphans = truth.cities.flatMap((c) => c.orphanMatters.flatMap((m) => snapshot.regions
+    .filter((r) => lookup.chains.get(r.code)?.includes(c.city) && withComplaints.has(`${r.code}|${m}`)).map((r) => `${r.code}|${m}`)));
+  const plantedHotspots = [...planted.map((o) => `${o.region}|${o.matter}`), ...plantedOrphans].filter((k) => withComplaints.has(k));
+  const proposals = new Map(report.proposals.map((p) => [`${p.region}|${p.matter.id}`, p.lead.id]));
+  return {
+    overlaps: planted.length, overlapsFound: planted.filter((o) => overlaps.has(`${o.region}|${o.matter}`)).length,
+    reportedOverlaps: overlaps.size, unplantedOverlaps: [...overlaps].filter((k) => !plantedKeys.has(k)).length,
+    orphans: plantedOrphans.length, orphansFound: plantedOrphans.filter((k) => orphans.has(k)).length,
+    hotspots: plantedHotspots.length, hotspotsFound: plantedHotspots.filter((k) => hotspots.has(k)).length,
+    contested: planted.length, leadsRight: planted.filter((o) => proposals.get(`${o.region}|${o.matter}`) === o.departments[0]).length,
+    listGaps: Object.fromEntries(Object.entries(PLANTED_GAPS).map(([kinds, list]) => {
+      const wanted = truth.cities.flatMap((c) => c[list] as string[]);
+      const found = new Set(report.findings.filter((f) => kinds.split('|').includes(f.kind)).flatMap((f) => f.items.map((i) => i.id)));
+      return [kinds, { planted: wanted.length, found: wanted.filter((id) => found.has(id)).length }];
+    })),
+  };
+}
+
 async function runScale(scale: string): Promise<Run> {
   const city = generatedCity(scale, values.seed!);
   const graph = await openCityGraph(city, log);
@@ -80,8 +141,8 @@ async function runScale(scale: string): Promise<Run> {
     const { report, times } = analyze(snapshot);
     const totalMs = performance.now() - started;
     const run = {
-      scale, queries, loadMs, stages: times, totalMs, findings: report.findings.length, proposals: report.proposals.length,
-      nodeRss: peakRssMb('self'), dbRss: peakRssMb(graph.pid), baseline: similarityBaseline(snapshot),
+      scale, truth: scoreTruth(city, report, snapshot), queries, loadMs, stages: times, totalMs, findings: report.findings.length, proposals: report.proposals.length,
+      nodeRss: peakRssMb('self'), dbRss: peakRssMb(graph.pid), imported: graph.imported, baseline: similarityBaseline(snapshot),
     };
     log(`scale ${scale}: ${fmt(totalMs / 1000, 1)} s`);
     return run;
@@ -102,8 +163,19 @@ async function main(): Promise<void> {
   console.log(`| **full analysis** | ${runs.map((r) => `**${fmt(r.totalMs / 1000, 1)} s**`).join(' | ')} |`);
   console.log(`| findings / proposals | ${runs.map((r) => `${fmt(r.findings)} / ${fmt(r.proposals)}`).join(' | ')} |`);
   console.log(`| peak RSS, Node | ${runs.map((r) => `${fmt(r.nodeRss)} MB`).join(' | ')} |`);
-  console.log(`| peak RSS, Neo4j | ${runs.map((r) => `${fmt(r.dbRss)} MB`).join(' | ')} |`);
+  console.log(`| peak RSS, Neo4j | ${runs.map((r) => `${fmt(r.dbRss)} MB${r.imported ? ' (includes this run’s import)' : ''}`).join(' | ')} |`);
   if (runs.length > 1) console.log(`\nS=${runs.at(-1)!.scale} / S=${runs[0]!.scale} time ratio: ${fmt(runs.at(-1)!.totalMs / runs[0]!.totalMs, 1)} (target ≤ 12)`);
+  console.log('\n| against the planted truth | ' + runs.map((r) => `S=${r.scale}`).join(' | ') + ' | target |');
+  console.log(`| --- | ${runs.map(() => '---:').join(' | ')} | ---: |`);
+  const pct = (a: number, b: number) => (b === 0 ? '–' : `${fmt((100 * a) / b, 1)}% (${fmt(a)}/${fmt(b)})`);
+  console.log(`| planted overlaps found | ${runs.map((r) => pct(r.truth.overlapsFound, r.truth.overlaps)).join(' | ')} | 100% |`);
+  console.log(`| reported overlaps not planted | ${runs.map((r) => pct(r.truth.unplantedOverlaps, r.truth.reportedOverlaps)).join(' | ')} | < 5% |`);
+  console.log(`| planted orphan matters found (district × matter) | ${runs.map((r) => pct(r.truth.orphansFound, r.truth.orphans)).join(' | ')} | 100% |`);
+  console.log(`| planted bounce hotspots found (overlaps and orphans with complaints) | ${runs.map((r) => pct(r.truth.hotspotsFound, r.truth.hotspots)).join(' | ')} | 100% |`);
+  console.log(`| proposals naming the planted lead of a contested matter | ${runs.map((r) => pct(r.truth.leadsRight, r.truth.contested)).join(' | ')} | 100% |`);
+  for (const kinds of Object.keys(PLANTED_GAPS)) {
+    console.log(`| planted ${kinds.replace('|', ' / ')} found | ${runs.map((r) => pct(r.truth.listGaps[kinds]!.found, r.truth.listGaps[kinds]!.planted)).join(' | ')} | – |`);
+  }
   console.log('\n| latent-overlap similarity, largest region | items | pairs compared | time | department pairs found |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const r of runs) {

@@ -28,8 +28,8 @@ export interface AnalysisReport {
     /** The usual share of complaints that bounce (median over district-matter groups). */
     baselineRate: number;
     byMatter: { matter: Named; complaints: number; bounced: number; rate: number }[];
-    /** Who refuses whom: the refusing department and the one the complaint went to next. */
-    byPair: { refuser: Named; next: Named; complaints: number }[];
+    /** Who refuses whom: the refusing department, the one the complaint went to next, and the share of the refuser's routings that were such refusals. */
+    byPair: { refuser: Named; next: Named; complaints: number; rate: number }[];
   };
   summary: { byKind: Record<FindingKind, number>; byDepartment: { department: Named; findings: number }[] };
   picture: DepartmentGraphPicture;
@@ -73,6 +73,8 @@ export function analyze(snapshot: AnalysisSnapshot, now: Date = new Date()): { r
     const total = matterTotals.get(v.matter) ?? { complaints: 0, bounced: 0 };
     matterTotals.set(v.matter, { complaints: total.complaints + v.complaints, bounced: total.bounced + v.bounced });
   }
+  const routingsOf = new Map<string, number>();
+  for (const r of snapshot.routing) routingsOf.set(r.department, (routingsOf.get(r.department) ?? 0) + r.taken + r.refused);
   const contested = new Set(overlaps.flatMap((f) => f.departments.flatMap((a) => f.departments.map((b) => `${a.id}|${b.id}`))));
   const report: AnalysisReport = {
     generatedAt: now.toISOString(),
@@ -88,7 +90,8 @@ export function analyze(snapshot: AnalysisSnapshot, now: Date = new Date()): { r
         .sort((a, b) => b[1] - a[1]).slice(0, 50)
         .map(([key, complaints]) => {
           const [refuser, next] = key.split('|') as [string, string];
-          return { refuser: lookup.department(refuser), next: lookup.department(next), complaints };
+          const rate = Math.round((complaints / Math.max(1, routingsOf.get(refuser) ?? 0)) * 1000) / 1000;
+          return { refuser: lookup.department(refuser), next: lookup.department(next), complaints, rate };
         }),
     },
     summary: {

@@ -45,6 +45,15 @@ export class Lookup {
     return words;
   }
 
+  /**
+   * The level of a department's lists: county for counties, districts and zones (开发区), city
+   * for cities and above. Service items and the city-county comparison speak in these two.
+   */
+  listLevel(department: string): 'city' | 'county' {
+    const level = this.regions.get(this.regionOf(department) ?? '')?.level;
+    return level === 'county' || level === 'district' || level === 'zone' ? 'county' : 'city';
+  }
+
   regionName(code: string | null): string {
     return code === null ? '全域' : (this.regions.get(code)?.name ?? code);
   }

@@ -6,6 +6,15 @@ import type { AnalysisSnapshot } from './snapshot.js';
 /** Power items a citizen or company applies for: each should be a service item (两单融合). */
 const APPLICATION_TYPES = new Set<PowerItemType>(['licensing', 'confirmation', 'benefit', 'reward', 'adjudication']);
 
+const LEVEL_NAMES: Record<string, string> = { city: '市级', county: '县级' };
+
+/**
+ * The level of the list a power item belongs to: its department's. An item marked "both" exists
+ * at both levels, each in its own list, so a county service item realising the city's copy is
+ * at the wrong level as much as one realising a city-only item.
+ */
+const listLevel = (item: AnalysisSnapshot['powerItems'][number], lookup: Lookup) => lookup.listLevel(item.department);
+
 /** Most item names listed in one county-gap finding's evidence. */
 const LISTED = 20;
 
@@ -29,10 +38,10 @@ export function findReconciliationGaps(snapshot: AnalysisSnapshot, lookup: Looku
       });
       continue;
     }
-    for (const item of realised.filter((p) => p.level !== null && p.level !== 'both' && p.level !== service.level)) {
+    for (const item of realised.filter((p) => listLevel(p, lookup) !== service.level)) {
       findings.push({
         ...base, id: `level-mismatch:${service.code}:${item.code}`, kind: 'level-mismatch', items: [{ id: service.code, name: service.name }, { id: item.code, name: item.name }],
-        evidence: [{ kind: 'service-item', id: service.code, text: `服务事项在${service.level === 'city' ? '市级' : '县级'}办理，对应权责事项${item.code}为${item.level === 'city' ? '市级' : '县级'}` }],
+        evidence: [{ kind: 'service-item', id: service.code, text: `服务事项在${LEVEL_NAMES[service.level] ?? service.level}办理，对应权责事项${item.code}属于${lookup.department(item.department).name}的${LEVEL_NAMES[listLevel(item, lookup)]}清单` }],
       });
     }
   }
@@ -52,7 +61,7 @@ function countyGaps(snapshot: AnalysisSnapshot, lookup: Lookup): Finding[] {
   const byDepartment = new Map<string, AnalysisSnapshot['powerItems']>();
   for (const item of snapshot.powerItems) byDepartment.set(item.department, [...(byDepartment.get(item.department) ?? []), item]);
   const departmentOfItem = new Map(snapshot.powerItems.map((p) => [p.code, p.department]));
-  const isCounty = (department: string) => (lookup.chains.get(lookup.regionOf(department) ?? '')?.length ?? 0) > 1;
+  const isCounty = (department: string) => lookup.listLevel(department) === 'county';
   const gap = (department: string, counterpart: Named | null, listed: AnalysisSnapshot['powerItems'], text: string): Finding => ({
     id: `county-gap:${department}:${counterpart?.id ?? 'none'}`, kind: 'county-gap', region: lookup.regionOf(department),
     departments: [lookup.department(department), ...(counterpart ? [counterpart] : [])], items: listed.map((p) => ({ id: p.code, name: p.name })),

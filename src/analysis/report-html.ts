@@ -71,7 +71,7 @@ ${renderGraphSvg(report.picture)}
 ${report.proposals.map((p) => `<section class="proposal"><h3>${escape(p.title)}</h3><p>牵头：${escape(p.lead.name)}；配合：${escape(p.cooperating.map((d) => d.name).join('、') || '—')}；置信度 ${p.confidence}；编号 <code>${escape(p.id)}</code></p><p>${escape(p.text)}</p></section>`).join('\n')}
 <h2>诉求流转</h2><p>常见流转率 ${(report.bounces.baselineRate * 100).toFixed(1)}%</p>
 ${table(['事项', '诉求', '流转', '流转率'], report.bounces.byMatter.slice(0, 20).map((m) => [m.matter.name, String(m.complaints), String(m.bounced), `${(m.rate * 100).toFixed(1)}%`]))}
-${table(['退回部门', '转至部门', '件数'], report.bounces.byPair.slice(0, 20).map((p) => [p.refuser.name, p.next.name, String(p.complaints)]))}
+${table(['退回部门', '转至部门', '件数', '占退回部门经手诉求'], report.bounces.byPair.slice(0, 20).map((p) => [p.refuser.name, p.next.name, String(p.complaints), `${(p.rate * 100).toFixed(1)}%`]))}
 <h2>发现明细</h2>
 ${shown.map(finding).join('\n')}
 ${[...omitted].map(([k, n]) => `<p>${escape(KIND_LABELS[k as Finding['kind']])}另有${n}项未列出（见 JSON 输出）。</p>`).join('\n')}

@@ -39,8 +39,8 @@ export function renderMarkdown(report: AnalysisReport): string {
   }
   lines.push('', '## 诉求流转', '', `常见流转率：${(report.bounces.baselineRate * 100).toFixed(1)}%`, '', '| 事项 | 诉求 | 流转 | 流转率 |', '| --- | ---: | ---: | ---: |');
   for (const m of report.bounces.byMatter.slice(0, 20)) lines.push(`| ${cell(m.matter.name)} | ${m.complaints} | ${m.bounced} | ${(m.rate * 100).toFixed(1)}% |`);
-  lines.push('', '| 退回部门 | 转至部门 | 件数 |', '| --- | --- | ---: |');
-  for (const p of report.bounces.byPair.slice(0, 20)) lines.push(`| ${cell(p.refuser.name)} | ${cell(p.next.name)} | ${p.complaints} |`);
+  lines.push('', '| 退回部门 | 转至部门 | 件数 | 占退回部门经手诉求 |', '| --- | --- | ---: | ---: |');
+  for (const p of report.bounces.byPair.slice(0, 20)) lines.push(`| ${cell(p.refuser.name)} | ${cell(p.next.name)} | ${p.complaints} | ${(p.rate * 100).toFixed(1)}% |`);
   lines.push('', '## 发现明细', '');
   const { shown, omitted } = detailedFindings(report);
   for (const f of shown) {
