@@ -4,7 +4,10 @@ import { createContext, type ApiContext, type Services } from '../../src/api/con
 import { listenHttp } from '../../src/api/http-server.js';
 import { AnalysisService } from '../../src/analysis/analysis-service.js';
 import type { Database } from '../../src/db/database.js';
+import { DEMO_BUNDLE } from '../../src/api/start-service.js';
 import { DispatchService } from '../../src/dispatch/dispatch-service.js';
+import { importBundle } from '../../src/ingest/import-bundle.js';
+import { connectTestDatabase, resetGraph } from './neo4j.js';
 
 export interface GraphQLResult {
   data?: Record<string, any> | null;
@@ -44,6 +47,28 @@ export async function startTestApi(db: Database): Promise<TestApi> {
     async stop() {
       dispatch.stop();
       await apollo.stop();
+    },
+  };
+}
+
+export interface DemoApi {
+  db: Database;
+  api: TestApi;
+  close(): Promise<void>;
+}
+
+/** The test database emptied, the demo bundle imported, and the API over it. */
+export async function openDemoApi(): Promise<DemoApi> {
+  const db = await connectTestDatabase();
+  await resetGraph(db);
+  await importBundle(db, DEMO_BUNDLE);
+  const api = await startTestApi(db);
+  return {
+    db,
+    api,
+    async close() {
+      await api.stop();
+      await db.close();
     },
   };
 }

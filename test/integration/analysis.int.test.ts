@@ -5,26 +5,19 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runAnalysis } from '../../src/analysis/run-analysis.js';
-import { DEMO_BUNDLE } from '../../src/api/start-service.js';
 import type { Database } from '../../src/db/database.js';
-import { importBundle } from '../../src/ingest/import-bundle.js';
-import { startTestApi, type TestApi } from '../helpers/api.js';
+import { openDemoApi, type DemoApi, type TestApi } from '../helpers/api.js';
 import { runCli } from '../helpers/cli.js';
-import { connectTestDatabase, resetGraph } from '../helpers/neo4j.js';
 
 let db: Database;
 let api: TestApi;
+let demo: DemoApi;
 
 beforeAll(async () => {
-  db = await connectTestDatabase();
-  await resetGraph(db);
-  await importBundle(db, DEMO_BUNDLE);
-  api = await startTestApi(db);
+  demo = await openDemoApi();
+  ({ db, api } = demo);
 });
-afterAll(async () => {
-  await api.stop();
-  await db.close();
-});
+afterAll(() => demo.close());
 
 describe('the brief’s three cases on the demo data', () => {
   it('the construction-noise bounce yields a proposal with Ecology and Environment as lead', async () => {

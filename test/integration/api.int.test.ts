@@ -1,23 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_BUNDLE } from '../../src/api/start-service.js';
-import type { Database } from '../../src/db/database.js';
-import { importBundle } from '../../src/ingest/import-bundle.js';
-import { startTestApi, type TestApi } from '../helpers/api.js';
-import { connectTestDatabase, resetGraph } from '../helpers/neo4j.js';
+import { openDemoApi, type DemoApi, type TestApi } from '../helpers/api.js';
 
-let db: Database;
 let api: TestApi;
+let demo: DemoApi;
 
 beforeAll(async () => {
-  db = await connectTestDatabase();
-  await resetGraph(db);
-  await importBundle(db, DEMO_BUNDLE);
-  api = await startTestApi(db);
+  demo = await openDemoApi();
+  ({ api } = demo);
 });
-afterAll(async () => {
-  await api.stop();
-  await db.close();
-});
+afterAll(() => demo.close());
 
 const execute = (query: string, variables: Record<string, unknown> = {}) => api.execute(query, variables);
 

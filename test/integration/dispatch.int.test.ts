@@ -2,31 +2,25 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_BUNDLE } from '../../src/api/start-service.js';
 import type { Database } from '../../src/db/database.js';
 import type { DispatchService } from '../../src/dispatch/dispatch-service.js';
 import { importBundle } from '../../src/ingest/import-bundle.js';
-import { startTestApi, type TestApi } from '../helpers/api.js';
+import { openDemoApi, type DemoApi, type TestApi } from '../helpers/api.js';
 import { runCli } from '../helpers/cli.js';
-import { connectTestDatabase, resetGraph } from '../helpers/neo4j.js';
 
 const NOISE = '晚上十一点多了，小区对面工地还在打桩，吵得孩子根本睡不着';
 
 let db: Database;
 let api: TestApi;
 let dispatch: DispatchService;
+let demo: DemoApi;
 
 beforeAll(async () => {
-  db = await connectTestDatabase();
-  await resetGraph(db);
-  await importBundle(db, DEMO_BUNDLE);
-  api = await startTestApi(db);
+  demo = await openDemoApi();
+  ({ db, api } = demo);
   dispatch = api.dispatch;
 });
-afterAll(async () => {
-  await api.stop();
-  await db.close();
-});
+afterAll(() => demo.close());
 
 const execute = (query: string, variables: Record<string, unknown> = {}) => api.execute(query, variables);
 
