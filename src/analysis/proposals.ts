@@ -54,18 +54,32 @@ function scoreCandidates(region: string, matter: string, holdings: Holdings, sta
   }).sort((a, b) => b.score - a.score || (a.department < b.department ? -1 : 1));
 }
 
+/** word -> department -> how many of its power items' names use the word. */
+type ItemWordIndex = Map<string, Map<string, number>>;
+
+function itemWordIndex(snapshot: AnalysisSnapshot, lookup: Lookup): ItemWordIndex {
+  const index: ItemWordIndex = new Map();
+  for (const item of snapshot.powerItems) {
+    for (const word of new Set(lookup.wordsOf(item.name))) {
+      if (!index.has(word)) index.set(word, new Map());
+      const byDepartment = index.get(word)!;
+      byDepartment.set(item.department, (byDepartment.get(item.department) ?? 0) + 1);
+    }
+  }
+  return index;
+}
+
 /**
  * For a matter nobody holds: the departments of the region (or above) whose power items speak of
  * the matter most (shared words of the matter's name and the item names), refusals counting against.
  */
-function nearestByText(region: string, matter: string, snapshot: AnalysisSnapshot, lookup: Lookup, stats: ComplaintStats): Candidate[] {
-  const words = new Set(lookup.wordsOf(lookup.matter(matter).name));
+function nearestByText(region: string, matter: string, words: ItemWordIndex, lookup: Lookup, stats: ComplaintStats): Candidate[] {
   const chain = new Set(lookup.chains.get(region) ?? [region]);
   const scores = new Map<string, number>();
-  for (const item of snapshot.powerItems) {
-    if (!chain.has(lookup.regionOf(item.department) ?? '')) continue;
-    const shared = lookup.wordsOf(item.name).filter((w) => words.has(w)).length;
-    if (shared > 0) scores.set(item.department, (scores.get(item.department) ?? 0) + shared);
+  for (const word of new Set(lookup.wordsOf(lookup.matter(matter).name))) {
+    for (const [department, n] of words.get(word) ?? []) {
+      if (chain.has(lookup.regionOf(department) ?? '')) scores.set(department, (scores.get(department) ?? 0) + n);
+    }
   }
   const outcomes = stats.outcomes(region, matter);
   const best = Math.max(1, ...scores.values());
@@ -102,10 +116,11 @@ export function proposeBoundaryItems(findings: Finding[], holdings: Holdings, st
     targets.set(key, target);
   }
   const proposals: Proposal[] = [];
+  let words: ItemWordIndex | undefined;
   for (const { region, matter, findings: resolves } of targets.values()) {
     let candidates = scoreCandidates(region, matter, holdings, stats);
     const orphan = candidates.every((c) => !c.holding);
-    if (orphan) candidates = nearestByText(region, matter, snapshot, lookup, stats);
+    if (orphan) candidates = nearestByText(region, matter, (words ??= itemWordIndex(snapshot, lookup)), lookup, stats);
     const [lead, ...others] = candidates;
     if (!lead) continue;
     const cooperating = others.filter((c) => c.holding).slice(0, MAX_COOPERATING);
