@@ -5,6 +5,7 @@ import { registerDbCommands } from './db-command.js';
 import { registerDispatchCommands } from './dispatch-commands.js';
 import { registerSeedCommand } from './seed-command.js';
 import { registerServeCommand } from './serve-command.js';
+import { registerStaffingCommand } from './staffing-command.js';
 
 /** The dutygraph command line: the same functions the API calls. */
 const program = new Command()
@@ -16,6 +17,7 @@ registerDbCommands(program);
 registerBundleCommands(program);
 registerDispatchCommands(program);
 registerAnalyzeCommand(program);
+registerStaffingCommand(program);
 registerSeedCommand(program);
 registerServeCommand(program);
 
