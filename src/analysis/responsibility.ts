@@ -92,8 +92,8 @@ const BASE_RATE_CAP = 0.1;
 
 /**
  * Bounce hotspots: district-matter groups whose complaints bounce far more than usual: at least
- * 10% and twice the usual rate (the median group's, kept within 2%..10%), and significantly so
- * (a one-sided binomial z ≥ 2 against the usual rate), with at least three bounced complaints.
+ * 10% and 1.5 times the usual rate (the median group's, kept within 2%..10%), and significantly
+ * so (a one-sided binomial z ≥ 2 against the usual rate), with at least three bounced complaints.
  */
 export function findBounceHotspots(stats: ComplaintStats, snapshot: AnalysisSnapshot, lookup: Lookup): Finding[] {
   const base = Math.min(BASE_RATE_CAP, Math.max(0.02, stats.baselineBounceRate));
@@ -101,7 +101,7 @@ export function findBounceHotspots(stats: ComplaintStats, snapshot: AnalysisSnap
   for (const v of stats.groups()) {
     const rate = v.bounced / Math.max(1, v.complaints);
     const z = (v.bounced - v.complaints * base) / Math.sqrt(v.complaints * base * (1 - base));
-    if (v.bounced < MIN_BOUNCED || rate < Math.max(2 * base, 0.1) || z < 2) continue;
+    if (v.bounced < MIN_BOUNCED || rate < Math.max(1.5 * base, 0.1) || z < 2) continue;
     const outcomes = [...stats.outcomes(v.region, v.matter)];
     const inRegion = new Set(outcomes.map(([d]) => d));
     const pairs = snapshot.refusalPairs
