@@ -3,6 +3,8 @@ import { listDepartments, listMatters, listRegions, type DepartmentView, type Ma
 import type { AnalysisReport } from '../analysis/analyze.js';
 import { publishProposal } from '../analysis/run-analysis.js';
 import { setBoundaryItemStatus } from '../catalog/boundary-status.js';
+import { availableHours } from '../staffing/config.js';
+import { applyTransfer, previewTransfer, staffingReport, suggestMoves } from '../staffing/staffing.js';
 import { recordRouting, type RoutingInput } from '../dispatch/routing-feedback.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { ApiContext } from './context.js';
@@ -22,6 +24,13 @@ const idArg = z.string().trim().min(1, 'must not be empty');
 const IdArgs = z.object({ id: idArg });
 const RegionArgs = z.object({ region: idArg.nullish() });
 const DispatchArgs = z.object({ text: z.string(), district: z.string().trim().nullish() });
+const yearArg = z.number().int().min(1949).max(2200).nullish();
+const StaffingArgs = z.object({ year: yearArg, departments: z.array(idArg).nullish() });
+const TransferArgs = z.object({ item: idArg, to: idArg, year: yearArg });
+const SuggestArgs = z.object({
+  year: yearArg, departments: z.array(idArg).nullish(), acrossDepartments: z.boolean().default(false),
+  maxMoves: z.number().int().min(0).max(100_000).default(20), minPosts: z.number().int().min(1).default(1),
+});
 const FindingArgs = z.object({
   kind: z.string().nullish(), region: z.string().nullish(), department: z.string().nullish(), matter: z.string().nullish(),
   first: z.number().int().min(0).max(1000).default(50), after: z.string().nullish(),
@@ -63,6 +72,19 @@ export const resolvers = {
       return dispatch.dispatch(text, district || undefined);
     },
     analysis: (_: unknown, __: unknown, { analysis }: ApiContext) => analysis.current(),
+    staffing: async (_: unknown, args: unknown, { db }: ApiContext) => {
+      const { year, departments } = parseArgs(StaffingArgs, args);
+      const report = await staffingReport(db, { year: year ?? undefined, departments: departments ?? undefined });
+      return { ...report, availableHours: availableHours(report.config), categoryAllowance: report.config.categoryAllowance };
+    },
+    staffingTransferPreview: (_: unknown, args: unknown, { db }: ApiContext) => {
+      const { item, to, year } = parseArgs(TransferArgs, args);
+      return previewTransfer(db, item, to, { year: year ?? undefined });
+    },
+    staffingSuggestions: (_: unknown, args: unknown, { db }: ApiContext) => {
+      const a = parseArgs(SuggestArgs, args);
+      return suggestMoves(db, { year: a.year ?? undefined, departments: a.departments ?? undefined, acrossDepartments: a.acrossDepartments, maxMoves: a.maxMoves, minPosts: a.minPosts });
+    },
     dispatchIndex: (_: unknown, __: unknown, { dispatch }: ApiContext) => {
       const info = dispatch.info;
       return info ? { ...info, builtAt: info.builtAt.toISOString() } : null;
@@ -73,6 +95,12 @@ export const resolvers = {
     summary: (report: AnalysisReport) => Object.entries(report.summary.byKind).map(([kind, count]) => ({ kind, count })),
   },
   Mutation: {
+    applyStaffingTransfer: async (_: unknown, args: unknown, { db, dispatch, actor }: ApiContext) => {
+      const { item, to, year } = parseArgs(TransferArgs, args);
+      const applied = await applyTransfer(db, item, to, actor, { year: year ?? undefined });
+      await dispatch.refresh();
+      return applied;
+    },
     publishProposal: async (_: unknown, args: unknown, { db, dispatch, analysis, actor }: ApiContext) => {
       const change = await publishProposal(db, await analysis.current(), parseArgs(IdArgs, args).id, actor);
       await dispatch.refresh();
