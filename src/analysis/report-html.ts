@@ -30,7 +30,7 @@ export function renderGraphSvg(picture: DepartmentGraphPicture, width = 960, hei
       position.set(node.id, [gx + ring * Math.cos(a), gy + ring * Math.sin(a)]);
     });
   });
-  const maxWeight = Math.max(1, ...picture.edges.map((e) => e.weight));
+  const maxWeight = picture.edges.reduce((max, e) => Math.max(max, e.weight), 1);
   const edges = picture.edges.map((e) => {
     const [a, b] = [position.get(e.a)!, position.get(e.b)!];
     const w = 0.4 + (3 * e.weight) / maxWeight;

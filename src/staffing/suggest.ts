@@ -52,8 +52,8 @@ function spread(states: State[]): Spread {
   return {
     sections: states.length,
     meanDistance: ratios.length > 0 ? round(ratios.reduce((sum, r) => sum + distance(r), 0) / ratios.length) : 0,
-    min: ratios.length > 0 ? round(Math.min(...ratios)) : 0,
-    max: ratios.length > 0 ? round(Math.max(...ratios)) : 0,
+    min: ratios.length > 0 ? round(ratios.reduce((a, b) => Math.min(a, b))) : 0,
+    max: ratios.length > 0 ? round(ratios.reduce((a, b) => Math.max(a, b))) : 0,
     short: ratios.filter((r) => r < 1).length,
     slack: ratios.filter((r) => r > 1).length,
   };

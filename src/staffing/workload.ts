@@ -47,9 +47,8 @@ export function checkVolumes(snapshot: StaffingSnapshot, year: number): void {
 
 /** The latest year with volumes. */
 export function latestYear(snapshot: StaffingSnapshot): number {
-  const years = snapshot.volumes.map((v) => v.year);
-  if (years.length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'the graph holds no volumes (VOLUME); import volumes first');
-  return Math.max(...years);
+  if (snapshot.volumes.length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'the graph holds no volumes (VOLUME); import volumes first');
+  return snapshot.volumes.reduce((latest, v) => Math.max(latest, v.year), -Infinity);
 }
 
 /** WISN workload, required posts and ratio of every section for one year. */
