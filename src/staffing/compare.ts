@@ -1,22 +1,11 @@
 import type { SectionWorkload } from './workload.js';
 
-export interface SectionRow {
-  section: string;
-  name: string;
-  department: string;
-  year: number;
-  posts: number;
-  staffed: number | null;
-  cases: number;
-  hours: number;
-  required: number;
-  ratio: number | null;
-  kind: string | null;
+/** A section's workload as the report shows it (rounded), with its rank among comparable sections. */
+export interface SectionRow extends Omit<SectionWorkload, 'itemHours'> {
   hoursPerPost: number | null;
   /** Rank by hours per post among sections whose main kind of work is the same (1 = busiest), and how many there are. */
   rankInKind: number | null;
   ofKind: number;
-  missingVolumes: string[];
 }
 
 export interface DepartmentRow {
