@@ -25,6 +25,8 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port(4000),
   DISPATCH_LEXICON: z.string().min(1).optional().describe('a lexicon file, or "none"'),
+  DUTYGRAPH_TOKENS_FILE: z.string().min(1).optional(),
+  DUTYGRAPH_TOKEN_HASHES: z.string().regex(/^([a-z]+:[0-9a-f]{64})(,[a-z]+:[0-9a-f]{64})*$/).optional().describe('role:sha256hex entries separated by commas'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -49,6 +51,8 @@ export interface Config {
   api: { host: string; port: number };
   /** The lexicon file dispatch reads; undefined for the shipped one, null for none. */
   dispatch: { lexicon: string | null | undefined };
+  /** Where API tokens are kept (hashed), and hashes given in the environment. */
+  auth: { tokensFile: string; tokenHashes: string | undefined };
 }
 
 /**
@@ -83,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       txTimeout: e.NEO4J_TX_TIMEOUT,
     },
     api: { host: e.HOST, port: e.PORT },
+    auth: { tokensFile: resolve(e.DUTYGRAPH_TOKENS_FILE ?? `${e.DUTYGRAPH_DATA_DIR}/tokens.json`), tokenHashes: e.DUTYGRAPH_TOKEN_HASHES },
     dispatch: { lexicon: e.DISPATCH_LEXICON === 'none' ? null : e.DISPATCH_LEXICON === undefined ? undefined : resolve(e.DISPATCH_LEXICON) },
   };
 }

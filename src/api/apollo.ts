@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import { projectPath } from '../project-root.js';
+import { applyAuthorization } from './authorize.js';
 import type { ApiContext } from './context.js';
 import { formatError } from './format-error.js';
 import { resolvers } from './resolvers.js';
@@ -18,8 +20,7 @@ export function loadTypeDefs(dir: string = projectPath('schema')): string[] {
 /** The Apollo Server of the API (not yet started). */
 export function createApolloServer(): ApolloServer<ApiContext> {
   return new ApolloServer<ApiContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    schema: applyAuthorization(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),
     formatError: (formatted, error) => formatError(formatted, error),
     includeStacktraceInErrorResponses: false,
     // No cache hints are set anywhere; the plugin would still visit every resolved field.

@@ -1,5 +1,6 @@
 import { createCatalogLoaders, type CatalogLoaders } from '../catalog/catalog.js';
 import type { AnalysisService } from '../analysis/analysis-service.js';
+import type { Principal } from '../auth/roles.js';
 import type { Database } from '../db/database.js';
 import type { DispatchService } from '../dispatch/dispatch-service.js';
 
@@ -10,19 +11,21 @@ export interface Services {
   analysis: AnalysisService;
 }
 
-/** What every resolver gets: the services and this request's loaders. */
+/** What every resolver gets: the services, who is asking, and this request's loaders. */
 export interface ApiContext extends Services {
   loaders: CatalogLoaders;
+  principal: Principal;
   /** Who is asking, as recorded with the changes they make. */
   actor: string;
 }
 
 /** A fresh context for one request; its loaders are made on first use (a dispatch lookup needs none). */
-export function createContext(services: Services): ApiContext {
+export function createContext(services: Services, principal: Principal): ApiContext {
   let loaders: CatalogLoaders | undefined;
   return {
     ...services,
-    actor: 'api',
+    principal,
+    actor: `api:${principal.actor}`,
     get loaders() {
       return (loaders ??= createCatalogLoaders(services.db));
     },

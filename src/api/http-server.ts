@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { ping } from '../db/admin.js';
 import { translateError, type Database } from '../db/database.js';
+import type { Authenticator } from '../auth/authenticate.js';
+import { permits, type Principal } from '../auth/roles.js';
 import { isAppError, ErrorCode } from '../errors.js';
 import { createContext, type ApiContext, type Services } from './context.js';
 
@@ -30,7 +32,21 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function handleGraphQL(req: IncomingMessage, res: ServerResponse, apollo: ApolloServer<ApiContext>, services: Services, url: URL): Promise<void> {
+/** The principal of a request, or a 401 answer (and undefined) when it may not come in. */
+function authenticate(req: IncomingMessage, res: ServerResponse, auth: Authenticator): Principal | undefined {
+  try {
+    return auth.authenticate(req.headers.authorization);
+  } catch (error) {
+    if (!isAppError(error, ErrorCode.UNAUTHENTICATED)) throw error;
+    res.setHeader('www-authenticate', 'Bearer');
+    sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+    return undefined;
+  }
+}
+
+async function handleGraphQL(req: IncomingMessage, res: ServerResponse, apollo: ApolloServer<ApiContext>, services: Services, auth: Authenticator, url: URL): Promise<void> {
+  const principal = authenticate(req, res, auth);
+  if (!principal) return;
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -50,7 +66,7 @@ async function handleGraphQL(req: IncomingMessage, res: ServerResponse, apollo: 
   }
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-    context: async () => createContext(services),
+    context: async () => createContext(services, principal),
   });
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
@@ -79,7 +95,12 @@ const STATUS_OF_CODE: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400
  * `POST /v1/dispatch` {text, district?}: the dispatch answer as JSON, for hotline systems that
  * want one lookup without GraphQL's parsing and validation. Same engine, same answer, same errors.
  */
-async function handleDispatch(req: IncomingMessage, res: ServerResponse, services: Services): Promise<void> {
+async function handleDispatch(req: IncomingMessage, res: ServerResponse, services: Services, auth: Authenticator): Promise<void> {
+  const principal = authenticate(req, res, auth);
+  if (!principal) return;
+  if (!permits(principal.role, 'dispatcher')) {
+    return sendJson(res, 403, { errors: [{ message: `dispatch needs the dispatcher role; this request has ${principal.role}`, extensions: { code: ErrorCode.FORBIDDEN } }] });
+  }
   if (req.method !== 'POST') throw new BodyError(405, 'use POST with a JSON body {"text": "...", "district": "..."}');
   let body: unknown;
   try {
@@ -103,10 +124,10 @@ async function handleDispatch(req: IncomingMessage, res: ServerResponse, service
  * The HTTP front: POST/GET /graphql through Apollo, POST /v1/dispatch, GET /healthz, 404 for the rest. Apollo's own
  * integration API (executeHTTPGraphQLRequest) keeps us off any web framework.
  */
-export async function listenHttp(apollo: ApolloServer<ApiContext>, services: Services, host: string, port: number): Promise<{ server: Server; url: string }> {
+export async function listenHttp(apollo: ApolloServer<ApiContext>, services: Services, auth: Authenticator, host: string, port: number): Promise<{ server: Server; url: string }> {
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>> = {
-    '/graphql': (req, res, url) => handleGraphQL(req, res, apollo, services, url),
-    '/v1/dispatch': (req, res) => handleDispatch(req, res, services),
+    '/graphql': (req, res, url) => handleGraphQL(req, res, apollo, services, auth, url),
+    '/v1/dispatch': (req, res) => handleDispatch(req, res, services, auth),
     '/healthz': (_req, res) => handleHealth(res, services.db),
   };
   const server = createServer((req, res) => {

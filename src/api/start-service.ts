@@ -1,4 +1,7 @@
+import { createAuthenticator, type Authenticator } from '../auth/authenticate.js';
+import { TokenVerifier, tokensFromEnv } from '../auth/token-store.js';
 import type { Config } from '../config.js';
+import { AppError, ErrorCode } from '../errors.js';
 import { isGraphEmpty } from '../db/admin.js';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
@@ -12,6 +15,23 @@ import { listenHttp } from './http-server.js';
 
 export const DEMO_BUNDLE = projectPath('seed', 'fixtures', 'demo');
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/**
+ * Bearer tokens from the token file and the environment. With none configured the server only
+ * starts on a loopback address, where anonymous requests get the viewer role (the quick start).
+ */
+function serverAuthenticator(config: Config, log: (line: string) => void): Authenticator {
+  const verifier = new TokenVerifier(config.auth.tokensFile, tokensFromEnv(config.auth.tokenHashes));
+  if (!verifier.hasTokens) {
+    if (!LOOPBACK.has(config.api.host)) {
+      throw new AppError(ErrorCode.BAD_CONFIG, `HOST=${config.api.host} is not a loopback address and no API token exists; create one first: npx dutygraph token create --role admin`);
+    }
+    log('dutygraph: no API token exists: anonymous requests get the viewer role. Create an admin token with: npx dutygraph token create --role admin');
+  }
+  return createAuthenticator(verifier, LOOPBACK.has(config.api.host) ? 'viewer' : null);
+}
+
 export interface RunningService {
   url: string;
   /** Stops HTTP, Apollo, the driver and, if we started it, the local Neo4j. Idempotent. */
@@ -24,6 +44,7 @@ export interface RunningService {
  */
 export async function startService(config: Config, options: { demo: boolean; log?: (line: string) => void }): Promise<RunningService> {
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  const auth = serverAuthenticator(config, log);
   const connection = await connect(config, { startLocal: true, log });
   try {
     await migrate(connection.db);
@@ -36,7 +57,7 @@ export async function startService(config: Config, options: { demo: boolean; log
     const apollo = createApolloServer();
     await apollo.start();
     const services = { db: connection.db, dispatch, analysis: new AnalysisService(connection.db) };
-    const { server, url } = await listenHttp(apollo, services, config.api.host, config.api.port);
+    const { server, url } = await listenHttp(apollo, services, auth, config.api.host, config.api.port);
     let stopping: Promise<void> | undefined;
     return {
       url,

@@ -6,6 +6,7 @@ import { registerDispatchCommands } from './dispatch-commands.js';
 import { registerSeedCommand } from './seed-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerStaffingCommand } from './staffing-command.js';
+import { registerTokenCommand } from './token-command.js';
 
 /** The dutygraph command line: the same functions the API calls. */
 const program = new Command()
@@ -18,6 +19,7 @@ registerBundleCommands(program);
 registerDispatchCommands(program);
 registerAnalyzeCommand(program);
 registerStaffingCommand(program);
+registerTokenCommand(program);
 registerSeedCommand(program);
 registerServeCommand(program);
 

@@ -2,7 +2,13 @@ import type { ApolloServer } from '@apollo/server';
 import { createApolloServer } from '../../src/api/apollo.js';
 import { createContext, type ApiContext, type Services } from '../../src/api/context.js';
 import { listenHttp } from '../../src/api/http-server.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AnalysisService } from '../../src/analysis/analysis-service.js';
+import { createAuthenticator } from '../../src/auth/authenticate.js';
+import { ROLES, type Role } from '../../src/auth/roles.js';
+import { createToken, TokenVerifier } from '../../src/auth/token-store.js';
 import type { Database } from '../../src/db/database.js';
 import { DEMO_BUNDLE } from '../../src/api/start-service.js';
 import { DispatchService } from '../../src/dispatch/dispatch-service.js';
@@ -17,15 +23,20 @@ export interface GraphQLResult {
 export interface TestApi {
   services: Services;
   dispatch: DispatchService;
-  /** Runs one operation through Apollo (no HTTP). */
-  execute(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult>;
-  /** Serves the API over HTTP on a free loopback port. */
+  /** A bearer token of each role, accepted by the HTTP server of listen(). */
+  tokens: Record<Role, string>;
+  /** Runs one operation through Apollo (no HTTP), as a caller of `role` (default admin). */
+  execute(query: string, variables?: Record<string, unknown>, role?: Role): Promise<GraphQLResult>;
+  /** Serves the API over HTTP on a free loopback port; tokens required (see `tokens`). */
   listen(): Promise<{ url: string; close(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
 /** The API over `db` as a server builds it, with a dispatch index that rebuilds only when asked. */
 export async function startTestApi(db: Database): Promise<TestApi> {
+  const tokenFile = join(mkdtempSync(join(tmpdir(), 'dg-tokens-')), 'tokens.json');
+  const tokens = Object.fromEntries(ROLES.map((role) => [role, createToken(tokenFile, role, `test ${role}`).token])) as Record<Role, string>;
+  const auth = createAuthenticator(new TokenVerifier(tokenFile), null);
   const dispatch = new DispatchService(db, { pollMs: 0, minRebuildMs: 0 });
   await dispatch.start();
   const services: Services = { db, dispatch, analysis: new AnalysisService(db) };
@@ -33,15 +44,16 @@ export async function startTestApi(db: Database): Promise<TestApi> {
   return {
     services,
     dispatch,
-    async execute(query, variables = {}) {
-      const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(services) });
+    tokens,
+    async execute(query, variables = {}, role = 'admin') {
+      const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(services, { role, actor: `test ${role}` }) });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as GraphQLResult;
     },
     async listen() {
       const http = createApolloServer();
       await http.start();
-      const { server, url } = await listenHttp(http, services, '127.0.0.1', 0);
+      const { server, url } = await listenHttp(http, services, auth, '127.0.0.1', 0);
       return { url, close: () => new Promise<void>((resolve) => server.close(() => resolve())).then(() => http.stop()) };
     },
     async stop() {

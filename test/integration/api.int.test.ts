@@ -65,14 +65,14 @@ describe('HTTP', () => {
   it('serves POST /graphql', async () => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokens.viewer}` },
       body: JSON.stringify({ query: '{ department(id: "d-rx") { name coordinator } }' }),
     });
     expect(await response.json()).toEqual({ data: { department: { name: '日照市12345政务服务便民热线办公室', coordinator: true } } });
   });
 
   it('answers a malformed body with 400 and a code, other paths with 404', async () => {
-    const bad = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const bad = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokens.viewer}` }, body: '{"query": ' });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
     expect((await fetch(`${url}/nope`)).status).toBe(404);

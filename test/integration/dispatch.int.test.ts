@@ -119,7 +119,8 @@ describe('POST /v1/dispatch', () => {
   });
   afterAll(() => close());
 
-  const post = (body: string) => fetch(`${url}/v1/dispatch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const post = (body: string, token = api.tokens.dispatcher) =>
+    fetch(`${url}/v1/dispatch`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
 
   it("answers as GraphQL does, in the engine's own words", async () => {
     const response = await post(JSON.stringify({ text: NOISE, district: '371100' }));
@@ -134,7 +135,15 @@ describe('POST /v1/dispatch', () => {
       const { errors } = (await response.json()) as { errors: { extensions: { code: string } }[] };
       expect(['BAD_REQUEST', 'BAD_USER_INPUT']).toContain(errors[0]!.extensions.code);
     }
-    expect((await fetch(`${url}/v1/dispatch`)).status).toBe(405);
+    expect((await fetch(`${url}/v1/dispatch`, { headers: { authorization: `Bearer ${api.tokens.dispatcher}` } })).status).toBe(405);
+  });
+
+  it('needs a dispatcher token', async () => {
+    const body = JSON.stringify({ text: NOISE });
+    expect((await fetch(`${url}/v1/dispatch`, { method: 'POST', body })).status).toBe(401);
+    expect((await post(body, 'dg_admin_forged')).status).toBe(401);
+    expect((await post(body, api.tokens.viewer)).status).toBe(403);
+    expect((await post(body, api.tokens.analyst)).status).toBe(200);
   });
 });
 

@@ -84,6 +84,7 @@ describe('npm start / dutygraph serve with the local Neo4j', () => {
     });
     expect(((await response.json()) as { data: { departments: unknown[] } }).data.departments).toHaveLength(16);
     expect(output()).toContain('loaded the demo bundle');
+    expect(output()).toContain('anonymous requests get the viewer role');
 
     // Ctrl-C at a terminal signals the whole foreground process group: npm, node and java.
     process.kill(-child.pid!, 'SIGINT');

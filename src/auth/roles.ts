@@ -1,0 +1,22 @@
+/**
+ * Roles, weakest first; each role may do what the ones before it may: a dispatcher reads the
+ * dashboards, an analyst dispatches, an editor analyses, an admin does everything.
+ */
+export const ROLES = ['viewer', 'dispatcher', 'analyst', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** True when `role` may do what `required` may. */
+export function permits(role: Role, required: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(required);
+}
+
+/** Who is asking: a role, and a name for the records of what they change. */
+export interface Principal {
+  role: Role;
+  /** `token:<id>` (with its label), or `anonymous`. */
+  actor: string;
+}

@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { isRole, ROLES } from '../auth/roles.js';
+import { createToken, listTokens } from '../auth/token-store.js';
+import { loadConfig } from '../config.js';
+import { AppError, ErrorCode } from '../errors.js';
+import { runAction } from './run-action.js';
+
+/** `dutygraph token create|list`: API bearer tokens, stored hashed in DUTYGRAPH_TOKENS_FILE. */
+export function registerTokenCommand(program: Command): void {
+  const token = program.command('token').description('API bearer tokens (roles: viewer, dispatcher, analyst, editor, admin)');
+  token
+    .command('create')
+    .description('create a token; it is printed once, on the last line; running servers accept it within a second')
+    .requiredOption('--role <role>', ROLES.join(' | '))
+    .option('--label <text>', 'who or what the token is for', '')
+    .action(runAction(async (flags: { role: string; label: string }) => {
+      if (!isRole(flags.role)) throw new AppError(ErrorCode.BAD_USER_INPUT, `--role: expected one of ${ROLES.join(', ')}, got "${flags.role}"`);
+      const path = loadConfig().auth.tokensFile;
+      const { token: value, stored } = createToken(path, flags.role, flags.label);
+      process.stdout.write(`created ${stored.role} token ${stored.id}${stored.label ? ` (${stored.label})` : ''} in ${path}; send it as "Authorization: Bearer <token>":\n${value}\n`);
+    }));
+  token
+    .command('list')
+    .description('list tokens (ids, roles, labels; never the tokens)')
+    .action(runAction(async () => {
+      for (const t of listTokens(loadConfig().auth.tokensFile)) process.stdout.write(`${t.id}\t${t.role}\t${t.createdAt}\t${t.label}\n`);
+    }));
+}

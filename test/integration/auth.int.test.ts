@@ -1,0 +1,109 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startService } from '../../src/api/start-service.js';
+import { createAuthenticator } from '../../src/auth/authenticate.js';
+import { ROLES, type Role } from '../../src/auth/roles.js';
+import { createToken, TokenVerifier } from '../../src/auth/token-store.js';
+import { loadConfig } from '../../src/config.js';
+import { isAppError } from '../../src/errors.js';
+import { openDemoApi, type DemoApi } from '../helpers/api.js';
+
+let demo: DemoApi;
+beforeAll(async () => {
+  demo = await openDemoApi();
+});
+afterAll(() => demo.close());
+
+/**
+ * Every mutation with the least role that may call it, and a call that changes nothing (unknown
+ * ids): a permitted role gets NOT_FOUND or another error of the call, never FORBIDDEN.
+ */
+const MUTATIONS: Record<string, { role: Role; call: string }> = {
+  recordRouting: { role: 'dispatcher', call: 'recordRouting(complaint: "c-none", department: "d-none", outcome: RESOLVED) { seq }' },
+  publishBoundaryItem: { role: 'editor', call: 'publishBoundaryItem(id: "b-none") { id }' },
+  retireBoundaryItem: { role: 'editor', call: 'retireBoundaryItem(id: "b-none") { id }' },
+  publishProposal: { role: 'editor', call: 'publishProposal(id: "proposal:none:none") { id }' },
+  applyStaffingTransfer: { role: 'editor', call: 'applyStaffingTransfer(item: "none", to: "d-none") { posts }' },
+};
+
+const QUERIES: Record<string, { role: Role; call: string }> = {
+  regions: { role: 'viewer', call: 'regions { code }' },
+  departments: { role: 'viewer', call: 'departments(region: "371100") { id sections { id } }' },
+  analysis: { role: 'viewer', call: 'analysis { summary { kind count } }' },
+  staffing: { role: 'viewer', call: 'staffing(year: 2020) { year }' },
+  dispatch: { role: 'dispatcher', call: 'dispatch(text: "工地夜间施工噪音") { status }' },
+  staffingSuggestions: { role: 'analyst', call: 'staffingSuggestions(year: 2020) { year }' },
+  staffingTransferPreview: { role: 'analyst', call: 'staffingTransferPreview(item: "371100-SP-XK-001", to: "d-scjgj", year: 2020) { posts }' },
+};
+
+const below = (role: Role, required: Role) => ROLES.indexOf(role) < ROLES.indexOf(required);
+
+describe('the role matrix', () => {
+  it('covers every mutation of the schema (a new one without an entry fails here)', async () => {
+    const result = await demo.api.execute('{ __type(name: "Mutation") { fields { name } } }');
+    expect(result.data!.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual(Object.keys(MUTATIONS).sort());
+  });
+
+  for (const [kind, table] of [['mutation', MUTATIONS], ['query', QUERIES]] as const) {
+    for (const [name, { role: required, call }] of Object.entries(table)) {
+      it(`${kind} ${name} needs ${required}`, async () => {
+        for (const role of ROLES) {
+          const result = await demo.api.execute(`${kind === 'mutation' ? 'mutation ' : ''}{ ${call} }`, {}, role);
+          const codes = (result.errors ?? []).map((e) => e.extensions?.code);
+          if (below(role, required)) expect(codes, `${role} on ${name}`).toEqual(['FORBIDDEN']);
+          else expect(codes, `${role} on ${name}`).not.toContain('FORBIDDEN');
+        }
+      });
+    }
+  }
+});
+
+describe('bearer tokens over HTTP', () => {
+  let url: string;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ url, close } = await demo.api.listen());
+  });
+  afterAll(() => close());
+
+  const query = (token?: string) => fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query: '{ regions { code } }' }),
+  });
+
+  it('refuses requests without a token, or with a wrong one, once tokens exist', async () => {
+    const missing = await query();
+    expect(missing.status).toBe(401);
+    expect(((await missing.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    expect((await query('dg_admin_notatoken')).status).toBe(401);
+    expect((await query(demo.api.tokens.viewer)).status).toBe(200);
+  });
+});
+
+describe('token store', () => {
+  it('lets anonymous callers in as viewer only while no token exists, and accepts a token created later within a second', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dg-auth-')), 'tokens.json');
+    const auth = createAuthenticator(new TokenVerifier(file), 'viewer');
+    expect(auth.authenticate(undefined)).toEqual({ role: 'viewer', actor: 'anonymous' });
+    const { token } = createToken(file, 'editor', 'later');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(auth.authenticate(`Bearer ${token}`).role).toBe('editor');
+    expect(() => auth.authenticate(undefined)).toThrow(/bearer token is required/);
+  });
+
+  it('stores hashes, never tokens', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dg-auth-')), 'tokens.json');
+    const { token } = createToken(file, 'admin', '');
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(file, 'utf8')).not.toContain(token);
+  });
+
+  it('refuses to start the server on a non-loopback address while no token exists', async () => {
+    const config = loadConfig({ ...process.env, HOST: '0.0.0.0', DUTYGRAPH_TOKENS_FILE: join(mkdtempSync(join(tmpdir(), 'dg-auth-')), 'tokens.json') });
+    const started = startService(config, { demo: false, log: () => {} });
+    await expect(started).rejects.toSatisfy((error: unknown) => isAppError(error, 'BAD_CONFIG') && /not a loopback address/.test((error as Error).message));
+  });
+});
