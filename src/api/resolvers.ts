@@ -1,4 +1,6 @@
+import { GraphQLScalarType, valueFromASTUntyped } from 'graphql';
 import { z } from 'zod';
+import { runAnalystQuery } from '../analyst/analyst-query.js';
 import { listDepartments, listMatters, listRegions, type DepartmentView, type MatterView, type RegionView } from '../catalog/catalog.js';
 import type { AnalysisReport } from '../analysis/analyze.js';
 import { publishProposal } from '../analysis/run-analysis.js';
@@ -24,6 +26,7 @@ const idArg = z.string().trim().min(1, 'must not be empty');
 const IdArgs = z.object({ id: idArg });
 const RegionArgs = z.object({ region: idArg.nullish() });
 const DispatchArgs = z.object({ text: z.string(), district: z.string().trim().nullish() });
+const CypherArgs = z.object({ query: z.string().max(20_000, 'at most 20,000 characters'), params: z.record(z.string(), z.unknown()).nullish() });
 const yearArg = z.number().int().min(1949).max(2200).nullish();
 const StaffingArgs = z.object({ year: yearArg, departments: z.array(idArg).nullish() });
 const TransferArgs = z.object({ item: idArg, to: idArg, year: yearArg });
@@ -58,8 +61,17 @@ async function changeBoundaryItem(args: unknown, status: 'published' | 'retired'
   return change;
 }
 
+/** JSON in and out as it is (params of analyst Cypher, rows of its results). */
+const JSONScalar = new GraphQLScalarType({
+  name: 'JSON',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
+});
+
 export const resolvers = {
   ...enumResolvers,
+  JSON: JSONScalar,
   Query: {
     regions: (_: unknown, __: unknown, { db }: ApiContext) => listRegions(db),
     departments: (_: unknown, args: unknown, { db }: ApiContext) =>
@@ -72,6 +84,10 @@ export const resolvers = {
       return dispatch.dispatch(text, district || undefined);
     },
     analysis: (_: unknown, __: unknown, { analysis }: ApiContext) => analysis.current(),
+    cypher: (_: unknown, args: unknown, { db }: ApiContext) => {
+      const { query, params } = parseArgs(CypherArgs, args);
+      return runAnalystQuery(db, query, params ?? {});
+    },
     staffing: async (_: unknown, args: unknown, { db }: ApiContext) => {
       const { year, departments } = parseArgs(StaffingArgs, args);
       const report = await staffingReport(db, { year: year ?? undefined, departments: departments ?? undefined });

@@ -23,10 +23,14 @@ export interface TxOptions {
  * into AppErrors. Works the same against the local launcher, a server, a cluster or Aura.
  */
 export class Database {
+  /** A second driver keeping integers lossless, for analyst queries (created on first use). */
+  private analystDriver: Driver | undefined;
+
   private constructor(
     private readonly driver: Driver,
     readonly database: string,
     readonly uri: string,
+    private readonly auth: ReturnType<typeof neo4j.auth.basic> | undefined,
   ) {}
 
   /** Opens a driver for `uri` and waits until the server answers (up to `waitMs`). */
@@ -37,7 +41,7 @@ export class Database {
       userAgent: 'dutygraph/0.1',
       logging: { level: 'error', logger: () => {} },
     });
-    const db = new Database(driver, neo4jConfig.database, neo4jConfig.uri);
+    const db = new Database(driver, neo4jConfig.database, neo4jConfig.uri, auth);
     const deadline = Date.now() + waitMs;
     for (;;) {
       try {
@@ -89,7 +93,46 @@ export class Database {
     }
   }
 
+  /**
+   * Runs an analyst's own Cypher in one READ transaction with a time limit, after `check` has
+   * seen its EXPLAIN plan in the same transaction; returns at most `rowCap` rows (and whether
+   * more were left). Integers stay exact here (the analyst driver does not make them floats).
+   */
+  async runReadOnly(
+    query: string, params: Params, options: { timeoutMs: number; rowCap: number; check: (queryType: string, plan: unknown) => void },
+  ): Promise<{ columns: string[]; records: Record<string, unknown>[]; truncated: boolean }> {
+    this.analystDriver ??= neo4j.driver(this.uri, this.auth, { userAgent: 'dutygraph/0.1 analyst', logging: { level: 'error', logger: () => {} } });
+    const session = this.analystDriver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, fetchSize: options.rowCap + 1 });
+    try {
+      return await session.executeRead(async (tx) => {
+        const explained = await tx.run(`EXPLAIN ${query}`, params);
+        options.check(explained.summary.queryType, explained.summary.plan);
+        const result = tx.run(query, params);
+        const records: Record<string, unknown>[] = [];
+        let truncated = false;
+        for await (const record of result) {
+          if (records.length === options.rowCap) {
+            truncated = true;
+            break;
+          }
+          records.push(record.toObject());
+        }
+        const columns = records[0] ? Object.keys(records[0]) : [...(await result.keys())];
+        return { columns, records, truncated };
+      }, { timeout: options.timeoutMs, metadata: { app: 'dutygraph', query: 'analyst' } });
+    } catch (error) {
+      if (error instanceof Neo4jError && /^Neo\.ClientError\.(Statement|Procedure|Schema)\./.test(error.code ?? '')) {
+        const code = /AccessMode|ForbiddenDueToTransactionType/.test(error.code) ? ErrorCode.FORBIDDEN : ErrorCode.BAD_USER_INPUT;
+        throw new AppError(code, error.message.split('\n')[0] ?? error.message, undefined, { cause: error });
+      }
+      throw translateError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
   async close(): Promise<void> {
+    await this.analystDriver?.close();
     await this.driver.close();
   }
 

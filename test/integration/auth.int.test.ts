@@ -35,6 +35,7 @@ const QUERIES: Record<string, { role: Role; call: string }> = {
   staffing: { role: 'viewer', call: 'staffing(year: 2020) { year }' },
   dispatch: { role: 'dispatcher', call: 'dispatch(text: "工地夜间施工噪音") { status }' },
   staffingSuggestions: { role: 'analyst', call: 'staffingSuggestions(year: 2020) { year }' },
+  cypher: { role: 'analyst', call: 'cypher(query: "RETURN 1 AS one") { rows }' },
   staffingTransferPreview: { role: 'analyst', call: 'staffingTransferPreview(item: "371100-SP-XK-001", to: "d-scjgj", year: 2020) { posts }' },
 };
 
