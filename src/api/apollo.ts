@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { projectPath } from '../project-root.js';
 import { applyAuthorization } from './authorize.js';
@@ -17,13 +18,27 @@ export function loadTypeDefs(dir: string = projectPath('schema')): string[] {
     .map((file) => readFileSync(join(dir, file), 'utf8'));
 }
 
+/**
+ * Query limits (graphql-armor): depth, aliases, directives, tokens and a cost estimate. The
+ * brief's dashboards need depth 6 and a few hundred tokens; these leave room and stop abuse.
+ */
+export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxTokens: 2000, maxCost: 5000 };
+
 /** The Apollo Server of the API (not yet started). */
 export function createApolloServer(): ApolloServer<ApiContext> {
+  const armor = new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth },
+    maxAliases: { n: QUERY_LIMITS.maxAliases },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost },
+  }).protect();
   return new ApolloServer<ApiContext>({
     schema: applyAuthorization(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),
     formatError: (formatted, error) => formatError(formatted, error),
-    includeStacktraceInErrorResponses: false,
+    ...armor,
+    includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     // No cache hints are set anywhere; the plugin would still visit every resolved field.
-    plugins: [ApolloServerPluginCacheControlDisabled()],
+    plugins: [...(armor.plugins as ApolloServerPlugin<ApiContext>[]), ApolloServerPluginCacheControlDisabled()],
   });
 }

@@ -29,8 +29,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   if (original instanceof AppError && original.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code } };
   }
+  // The caller's mistakes, as Apollo and graphql-armor code them, all become BAD_USER_INPUT (the
+  // API's one enum), with Apollo's own code kept as `reason`.
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && CALLER_CODES.has(code)) return formatted;
+  if (typeof code === 'string' && CALLER_CODES.has(code)) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: code } };
+  }
   log(`dutygraph: internal error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }

@@ -16,15 +16,32 @@ class BodyError extends Error {
   }
 }
 
+/** Past this much, an oversized body is no longer read to its end: the connection is dropped. */
+const MAX_DRAIN_BYTES = 16 << 20;
+
+/**
+ * The request body, up to 1 MiB. A larger body is read on (and thrown away) up to 16 MiB, so the
+ * client gets its 413 answer instead of a reset connection; beyond that the socket is closed.
+ */
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyError(413, 'request body larger than 1 MiB');
-    chunks.push(chunk as Buffer);
+    if (size > MAX_DRAIN_BYTES) req.destroy();
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
+  if (size > MAX_BODY_BYTES) throw new BodyError(413, 'request body larger than 1 MiB');
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function callerErrorsOnly(body: string): boolean {
+  try {
+    const errors = (JSON.parse(body) as { errors?: { extensions?: { code?: string } }[] }).errors ?? [];
+    return errors.length > 0 && errors.every((e) => e.extensions?.code === ErrorCode.BAD_USER_INPUT);
+  } catch {
+    return false;
+  }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -71,6 +88,8 @@ async function handleGraphQL(req: IncomingMessage, res: ServerResponse, apollo: 
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
+    // A limit graphql-armor enforces while parsing (tokens) surfaces as Apollo's 500: it is the caller's error.
+    if (res.statusCode === 500 && callerErrorsOnly(response.body.string)) res.statusCode = 400;
     res.end(response.body.string);
     return;
   }
@@ -136,7 +155,7 @@ export async function listenHttp(apollo: ApolloServer<ApiContext>, services: Ser
     const work = route ? route(req, res, url) : Promise.resolve(sendJson(res, 404, { error: 'not found; the API is at /graphql' }));
     work.catch((error: unknown) => {
       if (res.headersSent) return res.destroy();
-      if (error instanceof BodyError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+      if (error instanceof BodyError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
       console.error('dutygraph: http error', error);
       sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     });

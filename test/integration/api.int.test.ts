@@ -42,9 +42,19 @@ describe('GraphQL over the demo data', () => {
     expect(matters.find((m) => m.id === 'm-construction-noise')?.parent).toEqual({ id: 'm-noise' });
   });
 
-  it('rejects a query for a field that does not exist with GRAPHQL_VALIDATION_FAILED', async () => {
+  it('rejects a query for a field that does not exist with BAD_USER_INPUT', async () => {
     const result = await execute('{ departments { budget } }');
-    expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(result.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+
+  it('refuses deep, wide and long queries before running them (graphql-armor)', async () => {
+    const deep = `{ regions { ${'parent { '.repeat(12)}code${' }'.repeat(12)} } }`;
+    const aliases = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: regions { code }`).join(' ')} }`;
+    for (const query of [deep, aliases]) {
+      const result = await execute(query);
+      expect(result.errors?.[0]?.extensions?.code, query.slice(0, 60)).toBe('BAD_USER_INPUT');
+      expect(result.data ?? undefined).toBeUndefined();
+    }
   });
 });
 
@@ -74,7 +84,18 @@ describe('HTTP', () => {
   it('answers a malformed body with 400 and a code, other paths with 404', async () => {
     const bad = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokens.viewer}` }, body: '{"query": ' });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
+    expect(((await bad.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+    const huge = await fetch(`${url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokens.viewer}` },
+      body: JSON.stringify({ query: '{ regions { code } }', padding: 'x'.repeat(2 << 20) }),
+    });
+    expect(huge.status).toBe(413);
+    const long = await fetch(`${url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokens.viewer}` },
+      body: JSON.stringify({ query: `{ regions { ${'code '.repeat(3000)}} }` }),
+    });
+    expect(long.status).toBe(400);
+    expect(((await long.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
     expect((await fetch(`${url}/nope`)).status).toBe(404);
   });
 });
