@@ -25,7 +25,7 @@ export function loadTypeDefs(dir: string = projectPath('schema')): string[] {
 export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxTokens: 2000, maxCost: 5000 };
 
 /** The Apollo Server of the API (not yet started). */
-export function createApolloServer(): ApolloServer<ApiContext> {
+export function createApolloServer(onError?: (code: string) => void): ApolloServer<ApiContext> {
   const armor = new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.maxDepth },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
@@ -35,7 +35,11 @@ export function createApolloServer(): ApolloServer<ApiContext> {
   }).protect();
   return new ApolloServer<ApiContext>({
     schema: applyAuthorization(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),
-    formatError: (formatted, error) => formatError(formatted, error),
+    formatError: (formatted, error) => {
+      const out = formatError(formatted, error);
+      onError?.(String(out.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+      return out;
+    },
     ...armor,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     // No cache hints are set anywhere; the plugin would still visit every resolved field.

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
@@ -6,7 +7,9 @@ import { translateError, type Database } from '../db/database.js';
 import type { Authenticator } from '../auth/authenticate.js';
 import { permits, type Principal } from '../auth/roles.js';
 import { isAppError, ErrorCode } from '../errors.js';
+import type { Logger } from 'pino';
 import { createContext, type ApiContext, type Services } from './context.js';
+import type { Metrics } from './observability.js';
 
 const MAX_BODY_BYTES = 1 << 20;
 
@@ -61,9 +64,10 @@ function authenticate(req: IncomingMessage, res: ServerResponse, auth: Authentic
   }
 }
 
-async function handleGraphQL(req: IncomingMessage, res: ServerResponse, apollo: ApolloServer<ApiContext>, services: Services, auth: Authenticator, url: URL): Promise<void> {
+async function handleGraphQL(req: IncomingMessage, res: ServerResponse, { apollo, services, auth }: HttpDeps, url: URL, meta: RequestMeta): Promise<void> {
   const principal = authenticate(req, res, auth);
   if (!principal) return;
+  meta.actor = principal.actor;
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -81,6 +85,7 @@ async function handleGraphQL(req: IncomingMessage, res: ServerResponse, apollo: 
       body = text;
     }
   }
+  meta.operation = operationOf(body ?? Object.fromEntries(url.searchParams));
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
     context: async () => createContext(services, principal),
@@ -97,15 +102,43 @@ async function handleGraphQL(req: IncomingMessage, res: ServerResponse, apollo: 
   res.end();
 }
 
-/** `/healthz`: 200 when the API and Neo4j answer, 503 with the reason otherwise. */
-async function handleHealth(res: ServerResponse, db: Database): Promise<void> {
+/** `/readyz`: 200 when Neo4j answers, 503 with the code otherwise (`/healthz` only says the process lives). */
+async function handleReady(res: ServerResponse, db: Database): Promise<void> {
   try {
     await ping(db);
-    sendJson(res, 200, { status: 'ok', neo4j: 'up' });
+    sendJson(res, 200, { status: 'ready', neo4j: 'up' });
   } catch (error) {
     const appError = translateError(error);
     sendJson(res, 503, { status: 'unavailable', neo4j: 'down', code: appError.code });
   }
+}
+
+async function handleMetrics(res: ServerResponse, metrics: Metrics): Promise<void> {
+  res.writeHead(200, { 'content-type': metrics.registry.contentType });
+  res.end(await metrics.registry.metrics());
+}
+
+/** What the HTTP front needs: Apollo, the services, who may come in, and where to report. */
+export interface HttpDeps {
+  apollo: ApolloServer<ApiContext>;
+  services: Services;
+  auth: Authenticator;
+  metrics: Metrics;
+  logger: Logger;
+}
+
+/** Per request: what the route learned, for the log line and the metrics. */
+interface RequestMeta {
+  operation: string;
+  actor: string;
+}
+
+/** The GraphQL operation a body asks for: its operation name, else its first root field. */
+function operationOf(body: unknown): string {
+  const { operationName, query } = (typeof body === 'object' && body !== null ? body : {}) as { operationName?: unknown; query?: unknown };
+  if (typeof operationName === 'string' && /^\w{1,64}$/.test(operationName)) return operationName;
+  const field = typeof query === 'string' ? /^[^{]*\{\s*(?:\w+\s*:\s*)?(\w{1,64})/.exec(query)?.[1] : undefined;
+  return field ?? 'unknown';
 }
 
 const STATUS_OF_CODE: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400, DB_UNAVAILABLE: 503 };
@@ -114,9 +147,11 @@ const STATUS_OF_CODE: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400
  * `POST /v1/dispatch` {text, district?}: the dispatch answer as JSON, for hotline systems that
  * want one lookup without GraphQL's parsing and validation. Same engine, same answer, same errors.
  */
-async function handleDispatch(req: IncomingMessage, res: ServerResponse, services: Services, auth: Authenticator): Promise<void> {
+async function handleDispatch(req: IncomingMessage, res: ServerResponse, { services, auth, metrics }: HttpDeps, meta: RequestMeta): Promise<void> {
   const principal = authenticate(req, res, auth);
   if (!principal) return;
+  meta.actor = principal.actor;
+  meta.operation = 'dispatch';
   if (!permits(principal.role, 'dispatcher')) {
     return sendJson(res, 403, { errors: [{ message: `dispatch needs the dispatcher role; this request has ${principal.role}`, extensions: { code: ErrorCode.FORBIDDEN } }] });
   }
@@ -135,28 +170,45 @@ async function handleDispatch(req: IncomingMessage, res: ServerResponse, service
     sendJson(res, 200, services.dispatch.dispatch(text, district));
   } catch (error) {
     if (!isAppError(error)) throw error;
+    metrics.errors.inc({ code: error.code });
     sendJson(res, STATUS_OF_CODE[error.code] ?? 500, { errors: [{ message: error.message, extensions: { code: error.code } }] });
   }
 }
 
 /**
- * The HTTP front: POST/GET /graphql through Apollo, POST /v1/dispatch, GET /healthz, 404 for the rest. Apollo's own
+ * The HTTP front: POST/GET /graphql through Apollo, POST /v1/dispatch, GET /healthz (process),
+ * /readyz (Neo4j), /metrics (Prometheus), 404 for the rest. Each request gets a request id
+ * (x-request-id, kept when the caller sends one), one JSON log line and its metrics. Apollo's own
  * integration API (executeHTTPGraphQLRequest) keeps us off any web framework.
  */
-export async function listenHttp(apollo: ApolloServer<ApiContext>, services: Services, auth: Authenticator, host: string, port: number): Promise<{ server: Server; url: string }> {
-  const routes: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>> = {
-    '/graphql': (req, res, url) => handleGraphQL(req, res, apollo, services, auth, url),
-    '/v1/dispatch': (req, res) => handleDispatch(req, res, services, auth),
-    '/healthz': (_req, res) => handleHealth(res, services.db),
+export async function listenHttp(deps: HttpDeps, host: string, port: number): Promise<{ server: Server; url: string }> {
+  const routes: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL, meta: RequestMeta) => Promise<void>> = {
+    '/graphql': (req, res, url, meta) => handleGraphQL(req, res, deps, url, meta),
+    '/v1/dispatch': (req, res, _url, meta) => handleDispatch(req, res, deps, meta),
+    '/healthz': async (_req, res) => sendJson(res, 200, { status: 'ok' }),
+    '/readyz': (_req, res) => handleReady(res, deps.services.db),
+    '/metrics': (_req, res) => handleMetrics(res, deps.metrics),
   };
   const server = createServer((req, res) => {
+    const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const given = req.headers['x-request-id'];
+    const requestId = typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+    res.setHeader('x-request-id', requestId);
     const route = routes[url.pathname];
-    const work = route ? route(req, res, url) : Promise.resolve(sendJson(res, 404, { error: 'not found; the API is at /graphql' }));
+    const meta: RequestMeta = { operation: '', actor: '' };
+    res.once('finish', () => {
+      const seconds = (performance.now() - started) / 1000;
+      const labels = { route: route ? url.pathname : 'other', operation: meta.operation };
+      deps.metrics.requests.inc({ ...labels, status: String(res.statusCode) });
+      deps.metrics.requestSeconds.observe(labels, seconds);
+      deps.logger.info({ requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(seconds * 10000) / 10, ...meta }, 'request');
+    });
+    const work = route ? route(req, res, url, meta) : Promise.resolve(sendJson(res, 404, { error: 'not found; the API is at /graphql' }));
     work.catch((error: unknown) => {
       if (res.headersSent) return res.destroy();
       if (error instanceof BodyError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
-      console.error('dutygraph: http error', error);
+      deps.logger.error({ requestId, err: error }, 'http error');
       sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     });
   });

@@ -12,6 +12,7 @@ import { importBundle } from '../ingest/import-bundle.js';
 import { projectPath } from '../project-root.js';
 import { createApolloServer } from './apollo.js';
 import { listenHttp } from './http-server.js';
+import { createLogger, createMetrics } from './observability.js';
 
 export const DEMO_BUNDLE = projectPath('seed', 'fixtures', 'demo');
 
@@ -52,21 +53,25 @@ export async function startService(config: Config, options: { demo: boolean; log
       const report = await importBundle(connection.db, DEMO_BUNDLE);
       log(`dutygraph: the graph was empty; loaded the demo bundle "${report.name}"`);
     }
-    const dispatch = new DispatchService(connection.db, { log, lexicon: loadLexicon(config.dispatch.lexicon) });
+    const metrics = createMetrics();
+    const logger = createLogger();
+    const dispatch = new DispatchService(connection.db, { log, lexicon: loadLexicon(config.dispatch.lexicon), onLookup: (seconds) => metrics.dispatchSeconds.observe(seconds) });
     await dispatch.start();
-    const apollo = createApolloServer();
+    const apollo = createApolloServer((code) => metrics.errors.inc({ code }));
     await apollo.start();
     const services = { db: connection.db, dispatch, analysis: new AnalysisService(connection.db) };
-    const { server, url } = await listenHttp(apollo, services, auth, config.api.host, config.api.port);
+    const { server, url } = await listenHttp({ apollo, services, auth, metrics, logger }, config.api.host, config.api.port);
     let stopping: Promise<void> | undefined;
     return {
       url,
       stop() {
         stopping ??= (async () => {
-          await new Promise<void>((resolve) => {
-            server.close(() => resolve());
-            server.closeAllConnections();
-          });
+          // Graceful: no new connections, idle ones closed, requests in flight get up to 10 s.
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeIdleConnections();
+          const forced = setTimeout(() => server.closeAllConnections(), 10_000);
+          await closed;
+          clearTimeout(forced);
           dispatch.stop();
           await apollo.stop();
           await connection.close();

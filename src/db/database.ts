@@ -38,6 +38,11 @@ export class Database {
     const auth = neo4jConfig.password ? neo4j.auth.basic(neo4jConfig.user, neo4jConfig.password) : undefined;
     const driver = neo4j.driver(neo4jConfig.uri, auth, {
       disableLosslessIntegers: true,
+      // When Neo4j is down, say so within seconds instead of the driver's default minute; the
+      // pool reconnects by itself once it is back.
+      connectionTimeout: 5_000,
+      connectionAcquisitionTimeout: 10_000,
+      maxTransactionRetryTime: 5_000,
       userAgent: 'dutygraph/0.1',
       logging: { level: 'error', logger: () => {} },
     });

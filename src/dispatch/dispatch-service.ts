@@ -34,6 +34,8 @@ export interface DispatchServiceOptions {
   /** Everyday words for list words (lexicon/civic-words.txt); none when absent. */
   lexicon?: Lexicon;
   log?: (line: string) => void;
+  /** Told the duration of every lookup, in seconds (for metrics). */
+  onLookup?: (seconds: number) => void;
 }
 
 interface Built {
@@ -118,7 +120,10 @@ export class DispatchService {
     if (district && !built.index.regionChain.has(district)) {
       throw new AppError(ErrorCode.BAD_USER_INPUT, `district: "${district}" is not a region code of the lists`);
     }
-    return { ...dispatch(built.index, text, district ?? undefined), indexVersion: built.info.version };
+    const started = performance.now();
+    const answer = dispatch(built.index, text, district ?? undefined);
+    this.options.onLookup?.((performance.now() - started) / 1000);
+    return { ...answer, indexVersion: built.info.version };
   }
 
   private async build(): Promise<IndexInfo> {

@@ -66,10 +66,25 @@ describe('HTTP', () => {
   });
   afterAll(() => close());
 
-  it('answers /healthz with the state of Neo4j', async () => {
-    const response = await fetch(`${url}/healthz`);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', neo4j: 'up' });
+  it('answers /healthz (the process) and /readyz (Neo4j), and gives every answer a request id', async () => {
+    const health = await fetch(`${url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(health.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const ready = await fetch(`${url}/readyz`, { headers: { 'x-request-id': 'dashboard-42' } });
+    expect(await ready.json()).toEqual({ status: 'ready', neo4j: 'up' });
+    expect(ready.headers.get('x-request-id')).toBe('dashboard-42');
+  });
+
+  it('counts requests by operation and dispatch latency at /metrics', async () => {
+    await fetch(`${url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokens.viewer}` },
+      body: JSON.stringify({ query: 'query Regions { regions { code } }', operationName: 'Regions' }),
+    });
+    const text = await (await fetch(`${url}/metrics`)).text();
+    expect(text).toMatch(/dutygraph_http_requests_total\{route="\/graphql",operation="Regions",status="200"\} \d+/);
+    expect(text).toContain('dutygraph_http_request_duration_seconds_bucket');
+    expect(text).toContain('dutygraph_dispatch_lookup_duration_seconds');
   });
 
   it('serves POST /graphql', async () => {
