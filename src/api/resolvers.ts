@@ -5,6 +5,7 @@ import { listDepartments, listMatters, listRegions, type DepartmentView, type Ma
 import type { AnalysisReport } from '../analysis/analyze.js';
 import { publishProposal } from '../analysis/run-analysis.js';
 import { setBoundaryItemStatus } from '../catalog/boundary-status.js';
+import { complaintsPage, dashboardFigures, powerItemsPage, type ComplaintFilter, type PowerItemFilter } from '../catalog/dashboard.js';
 import { availableHours } from '../staffing/config.js';
 import { applyTransfer, previewTransfer, staffingReport, suggestMoves } from '../staffing/staffing.js';
 import { recordRouting, type RoutingInput } from '../dispatch/routing-feedback.js';
@@ -26,6 +27,7 @@ const idArg = z.string().trim().min(1, 'must not be empty');
 const IdArgs = z.object({ id: idArg });
 const RegionArgs = z.object({ region: idArg.nullish() });
 const DispatchArgs = z.object({ text: z.string(), district: z.string().trim().nullish() });
+const PageArgs = z.object({ filter: z.record(z.string(), z.unknown()).nullish(), first: z.number().int().min(0).max(500).default(50), after: z.string().nullish() });
 const CypherArgs = z.object({ query: z.string().max(20_000, 'at most 20,000 characters'), params: z.record(z.string(), z.unknown()).nullish() });
 const yearArg = z.number().int().min(1949).max(2200).nullish();
 const StaffingArgs = z.object({ year: yearArg, departments: z.array(idArg).nullish() });
@@ -84,6 +86,15 @@ export const resolvers = {
       return dispatch.dispatch(text, district || undefined);
     },
     analysis: (_: unknown, __: unknown, { analysis }: ApiContext) => analysis.current(),
+    dashboard: (_: unknown, args: unknown, { db }: ApiContext) => dashboardFigures(db, parseArgs(RegionArgs, args).region ?? null),
+    powerItems: (_: unknown, args: unknown, { db }: ApiContext) => {
+      const { filter, first, after } = parseArgs(PageArgs, args);
+      return powerItemsPage(db, (filter ?? {}) as PowerItemFilter, first, after);
+    },
+    complaints: (_: unknown, args: unknown, { db }: ApiContext) => {
+      const { filter, first, after } = parseArgs(PageArgs, args);
+      return complaintsPage(db, (filter ?? {}) as ComplaintFilter, first, after);
+    },
     cypher: (_: unknown, args: unknown, { db }: ApiContext) => {
       const { query, params } = parseArgs(CypherArgs, args);
       return runAnalystQuery(db, query, params ?? {});
@@ -131,6 +142,18 @@ export const resolvers = {
   },
   Region: {
     parent: (region: RegionView, _: unknown, { loaders }: ApiContext) => (region.parent ? loaders.regionByCode.load(region.parent) : null),
+  },
+  Section: {
+    department: (section: { department: string }, _: unknown, { loaders }: ApiContext) => loaders.departmentById.load(section.department),
+  },
+  PowerItem: {
+    department: (item: { department?: string }, _: unknown, { loaders }: ApiContext) => (item.department ? loaders.departmentById.load(item.department) : null),
+  },
+  Complaint: {
+    matter: (complaint: { matter: string | null }, _: unknown, { loaders }: ApiContext) => (complaint.matter ? loaders.matterById.load(complaint.matter) : null),
+  },
+  Route: {
+    department: (route: { department: string; departmentName: string }) => ({ id: route.department, name: route.departmentName }),
   },
   Department: {
     region: (department: DepartmentView, _: unknown, { loaders }: ApiContext) => loaders.regionByCode.load(department.region),

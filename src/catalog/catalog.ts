@@ -27,6 +27,7 @@ export interface DepartmentView {
 
 export interface SectionView {
   id: string;
+  department: string;
   name: string;
   posts: number;
   staffed: number | null;
@@ -34,6 +35,7 @@ export interface SectionView {
 
 export interface PowerItemView {
   code: string;
+  department: string;
   name: string;
   type: string;
   level: string | null;
@@ -64,9 +66,10 @@ export function listMatters(db: Database): Promise<MatterView[]> {
   return db.read<MatterView>(Q.listMatters);
 }
 
-function groupBy<T extends { department: string }>(rows: T[], keys: readonly string[]): Omit<T, 'department'>[][] {
-  const groups = new Map<string, Omit<T, 'department'>[]>(keys.map((key) => [key, []]));
-  for (const { department, ...rest } of rows) groups.get(department)?.push(rest);
+/** Rows grouped by their department, in the order of `keys` (each row keeps its department: Section.department and PowerItem.department read it). */
+function groupBy<T extends { department: string }>(rows: T[], keys: readonly string[]): T[][] {
+  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(row.department)?.push(row);
   return keys.map((key) => groups.get(key) ?? []);
 }
 

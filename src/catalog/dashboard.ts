@@ -1,0 +1,65 @@
+import type { Database } from '../db/database.js';
+import { useQueries } from '../db/named-queries.js';
+import { AppError, ErrorCode } from '../errors.js';
+
+const Q = useQueries(['dashboardTotals', 'dashboardItemsByDepartmentAndType', 'dashboardComplaintsByMonthAndMatter', 'pagePowerItems', 'pageComplaints']);
+
+/** Figures a dashboard draws, optionally for one region. */
+export async function dashboardFigures(db: Database, region: string | null) {
+  const [totals] = await db.read<Record<string, number>>(Q.dashboardTotals, { region });
+  const items = await db.read<{ department: string; name: string; type: string; items: number }>(Q.dashboardItemsByDepartmentAndType, { region });
+  const complaints = await db.read<{ month: string; matter: string; name: string; complaints: number; bounced: number }>(Q.dashboardComplaintsByMonthAndMatter, { region });
+  const sum = <T>(rows: T[], key: (row: T) => string, value: (row: T) => number[]) => {
+    const totalsByKey = new Map<string, number[]>();
+    for (const row of rows) {
+      const current = totalsByKey.get(key(row)) ?? [];
+      totalsByKey.set(key(row), value(row).map((v, i) => v + (current[i] ?? 0)));
+    }
+    return totalsByKey;
+  };
+  const rate = (bounced: number, all: number) => (all > 0 ? Math.round((bounced / all) * 1000) / 1000 : 0);
+  const complaintCount = totals?.complaints ?? 0;
+  return {
+    totals: { ...totals, satisfaction: rate(totals?.satisfied ?? 0, complaintCount), resolvedShare: rate(totals?.resolved ?? 0, complaintCount) },
+    powerItemsByType: [...sum(items, (r) => r.type, (r) => [r.items])].map(([type, [count]]) => ({ type, count })),
+    powerItemsByDepartment: [...sum(items, (r) => `${r.department}\u0000${r.name}`, (r) => [r.items])]
+      .map(([key, [count]]) => ({ department: { id: key.split('\u0000')[0], name: key.split('\u0000')[1] }, count })),
+    powerItemsByDepartmentAndType: items.map((r) => ({ department: { id: r.department, name: r.name }, type: r.type, count: r.items })),
+    complaintsByMonth: [...sum(complaints, (r) => r.month, (r) => [r.complaints, r.bounced])]
+      .map(([month, [all, bounced]]) => ({ month, complaints: all, bounced, bounceRate: rate(bounced!, all!) })),
+    complaintsByMatter: [...sum(complaints, (r) => `${r.matter}\u0000${r.name}`, (r) => [r.complaints, r.bounced])]
+      .map(([key, [all, bounced]]) => ({ matter: { id: key.split('\u0000')[0], name: key.split('\u0000')[1] }, complaints: all, bounced, bounceRate: rate(bounced!, all!) })),
+    complaintsByMonthAndMatter: complaints.map((r) => ({ month: r.month, matter: { id: r.matter, name: r.name }, complaints: r.complaints, bounced: r.bounced, bounceRate: rate(r.bounced, r.complaints) })),
+  };
+}
+
+/** Cursor = base64 of the last key of the page (keyset pagination: stable under inserts). */
+const encode = (key: string) => Buffer.from(key, 'utf8').toString('base64url');
+function decode(cursor: string | null | undefined): string | null {
+  if (!cursor) return null;
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (key === '' || encode(key) !== cursor) throw new AppError(ErrorCode.BAD_USER_INPUT, 'after: not a cursor of this connection');
+  return key;
+}
+
+async function page<T>(rows: Promise<T[]>, first: number, keyOf: (row: T) => string) {
+  const all = await rows;
+  const nodes = all.slice(0, first);
+  return {
+    edges: nodes.map((node) => ({ cursor: encode(keyOf(node)), node })),
+    pageInfo: { hasNextPage: all.length > first, endCursor: nodes.length > 0 ? encode(keyOf(nodes.at(-1)!)) : null },
+  };
+}
+
+export interface PowerItemFilter { region?: string | null; department?: string | null; type?: string | null; matter?: string | null; text?: string | null }
+export interface ComplaintFilter { region?: string | null; matter?: string | null; department?: string | null; bounced?: boolean | null; from?: string | null; to?: string | null; text?: string | null }
+
+export function powerItemsPage(db: Database, filter: PowerItemFilter, first: number, after: string | null | undefined) {
+  const params = { region: null, department: null, type: null, matter: null, text: null, ...filter, after: decode(after), limit: first + 1 };
+  return page(db.read<{ code: string }>(Q.pagePowerItems, params), first, (row) => row.code);
+}
+
+export function complaintsPage(db: Database, filter: ComplaintFilter, first: number, after: string | null | undefined) {
+  const params = { region: null, matter: null, department: null, bounced: null, from: null, to: null, text: null, ...filter, after: decode(after), limit: first + 1 };
+  return page(db.read<{ id: string }>(Q.pageComplaints, params), first, (row) => row.id);
+}

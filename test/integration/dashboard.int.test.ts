@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDemoApi, type DemoApi } from '../helpers/api.js';
+
+let demo: DemoApi;
+beforeAll(async () => {
+  demo = await openDemoApi();
+});
+afterAll(() => demo.close());
+
+const viewer = (query: string, variables: Record<string, unknown> = {}) => demo.api.execute(query, variables, 'viewer');
+
+describe("the brief's figures from GraphQL alone (a viewer's dashboard)", () => {
+  it('lists scale: departments, sections, tasks, power items, boundary items, and the hotline shares', async () => {
+    const { data, errors } = await viewer('{ dashboard { totals { departments sections tasks powerItems boundaryItems complaints satisfaction resolvedShare } } }');
+    expect(errors).toBeUndefined();
+    expect(data!.dashboard.totals).toMatchObject({ departments: 16, powerItems: 36, complaints: 31 });
+    expect(data!.dashboard.totals.sections).toBeGreaterThan(10);
+    expect(data!.dashboard.totals.satisfaction).toBeGreaterThan(0);
+    expect(data!.dashboard.totals.resolvedShare).toBeLessThanOrEqual(1);
+  });
+
+  it('power items by type and by department; complaints and bounce rate by month and by matter; open findings by kind', async () => {
+    const { data, errors } = await viewer(`{
+      dashboard(region: "371100") {
+        powerItemsByType { type count } powerItemsByDepartment { department { id name } count }
+        complaintsByMonth { month complaints bounced bounceRate } complaintsByMatter { matter { id name } complaints bounceRate }
+        complaintsByMonthAndMatter { month matter { id } complaints bounced }
+      }
+      analysis { summary { kind count } }
+    }`);
+    expect(errors).toBeUndefined();
+    const d = data!.dashboard;
+    expect(d.powerItemsByType).toContainEqual({ type: 'PENALTY', count: expect.any(Number) });
+    expect(d.powerItemsByDepartment.find((r: { department: { id: string } }) => r.department.id === 'd-spj').count).toBe(4);
+    expect(d.complaintsByMonth[0].month).toMatch(/^\d{4}-\d{2}$/);
+    const noise = d.complaintsByMatter.find((r: { matter: { id: string } }) => r.matter.id === 'm-construction-noise');
+    expect(noise).toMatchObject({ complaints: 6, bounceRate: 0.667 });
+    expect(data!.analysis.summary).toContainEqual({ kind: 'OVERLAP', count: 4 });
+  });
+
+  it('walks relations both ways: department → sections → department, power item → department', async () => {
+    const { data, errors } = await viewer('{ departments(region: "371100") { id sections { id department { id } } powerItems { code department { id } } } }');
+    expect(errors).toBeUndefined();
+    for (const d of data!.departments) {
+      for (const s of d.sections) expect(s.department.id).toBe(d.id);
+      for (const p of d.powerItems) expect(p.department.id).toBe(d.id);
+    }
+  });
+
+  it('pages power items in code order with filters, and complaints by bounce, matter and date', async () => {
+    const query = `query ($after: String) { powerItems(filter: { region: "371100", type: PENALTY }, first: 3, after: $after) { edges { cursor node { code type department { id } } } pageInfo { hasNextPage endCursor } } }`;
+    const first = await viewer(query);
+    expect(first.errors).toBeUndefined();
+    const page1 = first.data!.powerItems;
+    expect(page1.edges).toHaveLength(3);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const page2 = (await viewer(query, { after: page1.pageInfo.endCursor })).data!.powerItems;
+    const codes = [...page1.edges, ...page2.edges].map((e: { node: { code: string } }) => e.node.code);
+    expect(codes).toEqual([...codes].sort());
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const e of [...page1.edges, ...page2.edges]) expect(e.node.type).toBe('PENALTY');
+
+    const bounced = await viewer(`{ complaints(filter: { matter: "m-construction-noise", bounced: true, from: "2021-03-01", to: "2021-05-01" }) {
+      edges { node { id bounced receivedAt matter { id } routes { seq department { id name } outcome } } } } }`);
+    expect(bounced.errors).toBeUndefined();
+    const nodes = bounced.data!.complaints.edges.map((e: { node: unknown }) => e.node);
+    expect(nodes.map((n: { id: string }) => n.id)).toEqual(['c-2021-0001', 'c-2021-0002', 'c-2021-0003', 'c-2021-0004']);
+    expect(nodes[0].routes.map((r: { outcome: string }) => r.outcome)).toEqual(expect.arrayContaining(['REFUSED', 'RESOLVED']));
+    const bad = await viewer('{ complaints(after: "!!") { edges { cursor } } }');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
