@@ -31,3 +31,25 @@ CALL (b) { MATCH (m:Matter {id: $matter}) CREATE (b)-[:CONCERNS]->(m) }
 MERGE (rev:Revision {key: 'graph'})
 SET rev.value = coalesce(rev.value, 0) + 1, rev.changedAt = datetime()
 RETURN b.id AS id, b.title AS title, b.status AS status, rev.value AS revision
+
+// name: recordAudit
+// One mutation made through the API: who, when, what (arguments as JSON) and how it ended.
+CREATE (a:AuditEntry {id: randomUUID(), at: $at, actor: $actor, role: $role, mutation: $mutation, arguments: $arguments, outcome: $outcome})
+RETURN a.id AS id
+
+// name: deleteListRecord
+// Deletes one record (node and its relationships) of a deletable kind; the revision moves with it.
+OPTIONAL MATCH (p:PowerItem {code: $key}) WHERE $label = 'PowerItem'
+OPTIONAL MATCH (s:ServiceItem {code: $key}) WHERE $label = 'ServiceItem'
+OPTIONAL MATCH (t:Task {id: $key}) WHERE $label = 'Task'
+OPTIONAL MATCH (b:BoundaryItem {id: $key}) WHERE $label = 'BoundaryItem'
+OPTIONAL MATCH (c:Complaint {id: $key}) WHERE $label = 'Complaint'
+WITH [n IN [p, s, t, b, c] WHERE n IS NOT NULL] AS found
+FOREACH (n IN found | DETACH DELETE n)
+WITH size(found) AS deleted
+CALL (deleted) {
+  WITH deleted WHERE deleted > 0
+  MERGE (rev:Revision {key: 'graph'})
+  SET rev.value = coalesce(rev.value, 0) + 1, rev.changedAt = datetime()
+}
+RETURN deleted

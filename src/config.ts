@@ -26,6 +26,7 @@ const envSchema = z.object({
   PORT: port(4000),
   DISPATCH_LEXICON: z.string().min(1).optional().describe('a lexicon file, or "none"'),
   DUTYGRAPH_TOKENS_FILE: z.string().min(1).optional(),
+  DUTYGRAPH_IMPORT_DIR: z.string().min(1).optional(),
   DUTYGRAPH_TOKEN_HASHES: z.string().regex(/^([a-z]+:[0-9a-f]{64})(,[a-z]+:[0-9a-f]{64})*$/).optional().describe('role:sha256hex entries separated by commas'),
 });
 
@@ -53,6 +54,8 @@ export interface Config {
   dispatch: { lexicon: string | null | undefined };
   /** Where API tokens are kept (hashed), and hashes given in the environment. */
   auth: { tokensFile: string; tokenHashes: string | undefined };
+  /** The only folder the API's importBundle(path) reads from. */
+  importDir: string;
 }
 
 /**
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       txTimeout: e.NEO4J_TX_TIMEOUT,
     },
     api: { host: e.HOST, port: e.PORT },
+    importDir: resolve(e.DUTYGRAPH_IMPORT_DIR ?? `${e.DUTYGRAPH_DATA_DIR}/imports`),
     auth: { tokensFile: resolve(e.DUTYGRAPH_TOKENS_FILE ?? `${e.DUTYGRAPH_DATA_DIR}/tokens.json`), tokenHashes: e.DUTYGRAPH_TOKEN_HASHES },
     dispatch: { lexicon: e.DISPATCH_LEXICON === 'none' ? null : e.DISPATCH_LEXICON === undefined ? undefined : resolve(e.DISPATCH_LEXICON) },
   };

@@ -9,6 +9,8 @@ export interface Services {
   db: Database;
   dispatch: DispatchService;
   analysis: AnalysisService;
+  /** The folder importBundle(path) may read from (DUTYGRAPH_IMPORT_DIR). */
+  importRoot: string;
 }
 
 /** What every resolver gets: the services, who is asking, and this request's loaders. */

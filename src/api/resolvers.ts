@@ -5,6 +5,8 @@ import { listDepartments, listMatters, listRegions, type DepartmentView, type Ma
 import type { AnalysisReport } from '../analysis/analyze.js';
 import { publishProposal } from '../analysis/run-analysis.js';
 import { setBoundaryItemStatus } from '../catalog/boundary-status.js';
+import { deleteRecord, importFromServerPath, upsertRecords } from '../catalog/edit-records.js';
+import type { ImportReport } from '../ingest/import-bundle.js';
 import { complaintsPage, dashboardFigures, powerItemsPage, type ComplaintFilter, type PowerItemFilter } from '../catalog/dashboard.js';
 import { availableHours } from '../staffing/config.js';
 import { applyTransfer, previewTransfer, staffingReport, suggestMoves } from '../staffing/staffing.js';
@@ -54,6 +56,11 @@ function findingsPage(report: AnalysisReport, args: z.infer<typeof FindingArgs>)
     edges: page.map((node, i) => ({ cursor: cursor(i), node })),
     pageInfo: { hasNextPage: start + page.length < matching.length, endCursor: page.length > 0 ? cursor(page.length - 1) : null },
   };
+}
+
+/** An import report as the API shows it: counts per kind. */
+function importResult(report: ImportReport) {
+  return { name: report.name ?? null, mode: report.mode, errors: report.errors, counts: Object.entries(report.counts).map(([kind, counts]) => ({ kind, ...counts })) };
 }
 
 /** Publishes or retires a boundary item, then waits for dispatch to follow it. */
@@ -122,6 +129,23 @@ export const resolvers = {
     summary: (report: AnalysisReport) => Object.entries(report.summary.byKind).map(([kind, count]) => ({ kind, count })),
   },
   Mutation: {
+    upsertRecords: async (_: unknown, args: unknown, { db, dispatch }: ApiContext) => {
+      const { kind, records } = parseArgs(z.object({ kind: z.string(), records: z.array(z.unknown()) }), args);
+      const report = await upsertRecords(db, kind, records);
+      await dispatch.refresh();
+      return importResult(report);
+    },
+    deleteRecord: async (_: unknown, args: unknown, { db, dispatch }: ApiContext) => {
+      const { kind, key } = parseArgs(z.object({ kind: z.string(), key: idArg }), args);
+      const result = await deleteRecord(db, kind, key);
+      await dispatch.refresh();
+      return result;
+    },
+    importBundle: async (_: unknown, args: unknown, { db, dispatch, importRoot }: ApiContext) => {
+      const report = await importFromServerPath(db, importRoot, parseArgs(z.object({ path: z.string().min(1).max(1000) }), args).path);
+      await dispatch.refresh();
+      return importResult(report);
+    },
     applyStaffingTransfer: async (_: unknown, args: unknown, { db, dispatch, actor }: ApiContext) => {
       const { item, to, year } = parseArgs(TransferArgs, args);
       const applied = await applyTransfer(db, item, to, actor, { year: year ?? undefined });

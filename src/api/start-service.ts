@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { createAuthenticator, type Authenticator } from '../auth/authenticate.js';
 import { TokenVerifier, tokensFromEnv } from '../auth/token-store.js';
 import type { Config } from '../config.js';
@@ -59,7 +60,8 @@ export async function startService(config: Config, options: { demo: boolean; log
     await dispatch.start();
     const apollo = createApolloServer((code) => metrics.errors.inc({ code }));
     await apollo.start();
-    const services = { db: connection.db, dispatch, analysis: new AnalysisService(connection.db) };
+    mkdirSync(config.importDir, { recursive: true });
+    const services = { db: connection.db, dispatch, analysis: new AnalysisService(connection.db), importRoot: config.importDir };
     const { server, url } = await listenHttp({ apollo, services, auth, metrics, logger }, config.api.host, config.api.port);
     let stopping: Promise<void> | undefined;
     return {

@@ -40,7 +40,8 @@ export async function startTestApi(db: Database): Promise<TestApi> {
   const auth = createAuthenticator(new TokenVerifier(tokenFile), null);
   const dispatch = new DispatchService(db, { pollMs: 0, minRebuildMs: 0 });
   await dispatch.start();
-  const services: Services = { db, dispatch, analysis: new AnalysisService(db) };
+  const importRoot = mkdtempSync(join(tmpdir(), 'dg-imports-'));
+  const services: Services = { db, dispatch, analysis: new AnalysisService(db), importRoot };
   const apollo: ApolloServer<ApiContext> = createApolloServer();
   return {
     services,

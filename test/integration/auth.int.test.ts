@@ -26,6 +26,9 @@ const MUTATIONS: Record<string, { role: Role; call: string }> = {
   retireBoundaryItem: { role: 'editor', call: 'retireBoundaryItem(id: "b-none") { id }' },
   publishProposal: { role: 'editor', call: 'publishProposal(id: "proposal:none:none") { id }' },
   applyStaffingTransfer: { role: 'editor', call: 'applyStaffingTransfer(item: "none", to: "d-none") { posts }' },
+  upsertRecords: { role: 'editor', call: 'upsertRecords(kind: MATTERS, records: [{id: "m-x"}]) { mode }' },
+  deleteRecord: { role: 'editor', call: 'deleteRecord(kind: TASKS, key: "t-none") { deleted }' },
+  importBundle: { role: 'editor', call: 'importBundle(path: "no-such-bundle") { mode }' },
 };
 
 const QUERIES: Record<string, { role: Role; call: string }> = {

@@ -1,0 +1,59 @@
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
+import type { Database } from '../db/database.js';
+import { useQueries } from '../db/named-queries.js';
+import { AppError, ErrorCode } from '../errors.js';
+import { importBundle, type ImportReport } from '../ingest/import-bundle.js';
+import { RECORD_FILES, type RecordFile } from '../model/bundle.js';
+
+const Q = useQueries(['deleteListRecord']);
+
+/**
+ * Editors' changes to the lists. Upserts go through the import itself (a one-file bundle): the
+ * same zod schemas, the same reference checks, one transaction, nothing written on a bad record.
+ */
+export async function upsertRecords(db: Database, kind: string, records: unknown[]): Promise<ImportReport> {
+  if (!(RECORD_FILES as readonly string[]).includes(kind)) throw new AppError(ErrorCode.BAD_USER_INPUT, `kind: expected one of ${RECORD_FILES.join(', ')}`);
+  if (records.length === 0 || records.length > 5000) throw new AppError(ErrorCode.BAD_USER_INPUT, 'records: between 1 and 5,000 records a call (import larger sets as bundles)');
+  const folder = mkdtempSync(join(tmpdir(), 'dutygraph-upsert-'));
+  try {
+    writeFileSync(join(folder, `${kind}.json`), JSON.stringify(records));
+    return await importBundle(db, folder, { mode: 'atomic' });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** Kinds a record of which can be deleted alone: nothing else in the lists hangs on them. */
+const DELETABLE: Partial<Record<RecordFile, string>> = {
+  powerItems: 'PowerItem', serviceItems: 'ServiceItem', tasks: 'Task', boundaryItems: 'BoundaryItem', complaints: 'Complaint',
+};
+
+export async function deleteRecord(db: Database, kind: string, key: string): Promise<{ deleted: number }> {
+  const target = DELETABLE[kind as RecordFile];
+  if (!target) throw new AppError(ErrorCode.BAD_USER_INPUT, `kind: only ${Object.keys(DELETABLE).join(', ')} can be deleted one by one; other records carry the lists' structure`);
+  const [row] = await db.write<{ deleted: number }>(Q.deleteListRecord, { label: target, key });
+  if (!row || row.deleted === 0) throw new AppError(ErrorCode.NOT_FOUND, `${kind} record "${key}" does not exist`);
+  return { deleted: row.deleted };
+}
+
+/**
+ * Imports a bundle from a folder on the server, which must lie inside the allowed import folder
+ * (DUTYGRAPH_IMPORT_DIR): no `..`, no symbolic link out of it.
+ */
+export async function importFromServerPath(db: Database, allowedRoot: string, path: string): Promise<ImportReport> {
+  let root: string;
+  let target: string;
+  try {
+    root = realpathSync(allowedRoot);
+    target = realpathSync(resolve(root, path));
+  } catch {
+    throw new AppError(ErrorCode.NOT_FOUND, `no such bundle under the import folder: ${path}`);
+  }
+  const inside = relative(root, target);
+  if (inside === '' || inside.startsWith('..') || inside.split(sep).includes('..') || resolve(root, inside) !== target) {
+    throw new AppError(ErrorCode.FORBIDDEN, `${path} is outside the import folder; bundles are imported from ${allowedRoot} only`);
+  }
+  return importBundle(db, target);
+}

@@ -1,0 +1,67 @@
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_BUNDLE } from '../../src/api/start-service.js';
+import type { NamedQuery } from '../../src/db/named-queries.js';
+import { openDemoApi, type DemoApi } from '../helpers/api.js';
+
+let demo: DemoApi;
+beforeAll(async () => {
+  demo = await openDemoApi();
+});
+afterAll(() => demo.close());
+
+const editor = (query: string, variables: Record<string, unknown> = {}) => demo.api.execute(query, variables, 'editor');
+const count = async (cypher: string, params: Record<string, unknown> = {}) => {
+  const query: NamedQuery = { name: 'testCount', description: '', source: 'test', text: cypher };
+  const [row] = await demo.db.read<{ n: number }>(query, params);
+  return row!.n;
+};
+
+describe('editor mutations', () => {
+  it('upserts records through the import: valid ones written and seen by dispatch, a bad batch writes nothing', async () => {
+    const version = demo.api.dispatch.info!.version;
+    const ok = await editor('mutation ($records: [JSON!]!) { upsertRecords(kind: MATTERS, records: $records) { mode counts { kind created updated } errors } }', {
+      records: [{ id: 'm-bikes-parking', name: '共享电动车停放', keywords: ['共享电动车'] }],
+    });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.upsertRecords.counts).toContainEqual({ kind: 'MATTERS', created: 1, updated: 0 });
+    expect(demo.api.dispatch.info!.version).toBeGreaterThan(version);
+    expect(demo.api.dispatch.dispatch('小区门口共享电动车停放太乱').matter?.id).toBe('m-bikes-parking');
+
+    const before = await count('MATCH (m:Matter) RETURN count(m) AS n');
+    const bad = await editor('mutation ($records: [JSON!]!) { upsertRecords(kind: MATTERS, records: $records) { mode } }', {
+      records: [{ id: 'm-good', name: '好' }, { id: 'm-bad' }],
+    });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await count('MATCH (m:Matter) RETURN count(m) AS n')).toBe(before);
+  });
+
+  it('deletes a complaint, and refuses kinds that carry structure', async () => {
+    const deleted = await editor('mutation { deleteRecord(kind: COMPLAINTS, key: "c-2021-0031") { deleted } }');
+    expect(deleted.data!.deleteRecord).toEqual({ deleted: 1 });
+    expect(await count("MATCH (c:Complaint {id: 'c-2021-0031'}) RETURN count(c) AS n")).toBe(0);
+    const again = await editor('mutation { deleteRecord(kind: COMPLAINTS, key: "c-2021-0031") { deleted } }');
+    expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const structure = await editor('mutation { deleteRecord(kind: DEPARTMENTS, key: "d-spj") { deleted } }');
+    expect(structure.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('imports bundles from the import folder only', async () => {
+    cpSync(DEMO_BUNDLE, join(demo.api.services.importRoot, 'demo'), { recursive: true });
+    const ok = await editor('mutation { importBundle(path: "demo") { mode counts { kind unchanged } } }');
+    expect(ok.errors).toBeUndefined();
+    for (const path of ['../', '/etc', '../../../../etc/passwd', 'demo/../..']) {
+      const escape = await editor('mutation ($path: String!) { importBundle(path: $path) { mode } }', { path });
+      expect(escape.errors?.[0]?.extensions?.code, path).toMatch(/FORBIDDEN|NOT_FOUND/);
+    }
+  });
+
+  it('records every mutation with who, when, what and how it ended, refusals too', async () => {
+    await demo.api.execute('mutation { retireBoundaryItem(id: "b-2021-noise-01") { id } }', {}, 'viewer');
+    const refused = await count("MATCH (a:AuditEntry {mutation: 'retireBoundaryItem', outcome: 'FORBIDDEN', role: 'viewer'}) RETURN count(a) AS n");
+    expect(refused).toBe(1);
+    const upserts = await count("MATCH (a:AuditEntry {mutation: 'upsertRecords', outcome: 'ok'}) WHERE a.actor CONTAINS 'editor' AND a.at IS NOT NULL AND a.arguments CONTAINS 'm-bikes-parking' RETURN count(a) AS n");
+    expect(upserts).toBe(1);
+  });
+});
