@@ -51,12 +51,12 @@ ORDER BY p.code
 LIMIT toInteger($limit)
 
 // name: pageComplaints
-// One page of complaints, in id order after $after, filtered by district, matter, a department
-// it reached, whether it bounced, the date received (ISO strings compared as written) and text.
+// One page of complaints, in id order after $after, filtered by district, a department it
+// reached, whether it bounced, the date received (ISO strings compared as written) and text.
+// (With a matter, pageComplaintsOfMatter starts from the matter instead.)
 MATCH (c:Complaint)
 WHERE ($after IS NULL OR c.id > $after)
   AND ($region IS NULL OR EXISTS { (c)-[:IN]->(:Region {code: $region}) })
-  AND ($matter IS NULL OR EXISTS { (c)-[:CONCERNS]->(:Matter {id: $matter}) })
   AND ($department IS NULL OR EXISTS { (c)-[:ROUTED]->(:Department {id: $department}) })
   AND ($from IS NULL OR c.receivedAt >= $from) AND ($to IS NULL OR c.receivedAt < $to)
   AND ($text IS NULL OR c.text CONTAINS $text)
@@ -64,6 +64,22 @@ WITH c, COUNT { (c)-[:ROUTED]->() } > 1 OR EXISTS { (c)-[r:ROUTED]->() WHERE r.o
 WHERE $bounced IS NULL OR bounced = $bounced
 RETURN c.id AS id, c.text AS text, c.receivedAt AS receivedAt, coalesce(c.satisfied, false) AS satisfied, bounced,
   [(c)-[:IN]->(r:Region) | r.code][0] AS district, [(c)-[:CONCERNS]->(m:Matter) | m.id][0] AS matter,
+  [(c)-[r:ROUTED]->(d:Department) | {seq: r.seq, department: d.id, departmentName: d.name, at: r.at, outcome: r.outcome, reason: r.reason}] AS routes
+ORDER BY c.id
+LIMIT toInteger($limit)
+
+// name: pageComplaintsOfMatter
+// pageComplaints for one matter, starting from the matter (a few thousand complaints, not all).
+MATCH (:Matter {id: $matter})<-[:CONCERNS]-(c:Complaint)
+WHERE ($after IS NULL OR c.id > $after)
+  AND ($region IS NULL OR EXISTS { (c)-[:IN]->(:Region {code: $region}) })
+  AND ($department IS NULL OR EXISTS { (c)-[:ROUTED]->(:Department {id: $department}) })
+  AND ($from IS NULL OR c.receivedAt >= $from) AND ($to IS NULL OR c.receivedAt < $to)
+  AND ($text IS NULL OR c.text CONTAINS $text)
+WITH c, COUNT { (c)-[:ROUTED]->() } > 1 OR EXISTS { (c)-[r:ROUTED]->() WHERE r.outcome IN ['refused', 'returned'] } AS bounced
+WHERE $bounced IS NULL OR bounced = $bounced
+RETURN c.id AS id, c.text AS text, c.receivedAt AS receivedAt, coalesce(c.satisfied, false) AS satisfied, bounced,
+  [(c)-[:IN]->(r:Region) | r.code][0] AS district, $matter AS matter,
   [(c)-[r:ROUTED]->(d:Department) | {seq: r.seq, department: d.id, departmentName: d.name, at: r.at, outcome: r.outcome, reason: r.reason}] AS routes
 ORDER BY c.id
 LIMIT toInteger($limit)

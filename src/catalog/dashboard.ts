@@ -1,11 +1,31 @@
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
+import { graphRevision } from '../db/revision.js';
 import { AppError, ErrorCode } from '../errors.js';
 
-const Q = useQueries(['dashboardTotals', 'dashboardItemsByDepartmentAndType', 'dashboardComplaintsByMonthAndMatter', 'pagePowerItems', 'pageComplaints']);
+const Q = useQueries(['dashboardTotals', 'dashboardItemsByDepartmentAndType', 'dashboardComplaintsByMonthAndMatter', 'pagePowerItems', 'pageComplaints', 'pageComplaintsOfMatter']);
 
-/** Figures a dashboard draws, optionally for one region. */
-export async function dashboardFigures(db: Database, region: string | null) {
+type Figures = Awaited<ReturnType<typeof computeFigures>>;
+const cache = new WeakMap<Database, Map<string, { revision: number; figures: Promise<Figures> }>>();
+
+/**
+ * Figures a dashboard draws, optionally for one region. They aggregate every complaint, so they
+ * are computed once per graph revision and region, and served from memory until the graph changes.
+ */
+export async function dashboardFigures(db: Database, region: string | null): Promise<Figures> {
+  const revision = await db.readTx(graphRevision, 'graphRevision');
+  let byRegion = cache.get(db);
+  if (!byRegion) cache.set(db, (byRegion = new Map()));
+  const key = region ?? '';
+  const cached = byRegion.get(key);
+  if (cached && cached.revision === revision) return cached.figures;
+  const figures = computeFigures(db, region);
+  byRegion.set(key, { revision, figures });
+  figures.catch(() => byRegion.delete(key));
+  return figures;
+}
+
+async function computeFigures(db: Database, region: string | null) {
   const [totals] = await db.read<Record<string, number>>(Q.dashboardTotals, { region });
   const items = await db.read<{ department: string; name: string; type: string; items: number }>(Q.dashboardItemsByDepartmentAndType, { region });
   const complaints = await db.read<{ month: string; matter: string; name: string; complaints: number; bounced: number }>(Q.dashboardComplaintsByMonthAndMatter, { region });
@@ -61,5 +81,5 @@ export function powerItemsPage(db: Database, filter: PowerItemFilter, first: num
 
 export function complaintsPage(db: Database, filter: ComplaintFilter, first: number, after: string | null | undefined) {
   const params = { region: null, matter: null, department: null, bounced: null, from: null, to: null, text: null, ...filter, after: decode(after), limit: first + 1 };
-  return page(db.read<{ id: string }>(Q.pageComplaints, params), first, (row) => row.id);
+  return page(db.read<{ id: string }>(params.matter ? Q.pageComplaintsOfMatter : Q.pageComplaints, params), first, (row) => row.id);
 }
