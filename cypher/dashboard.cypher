@@ -83,3 +83,38 @@ RETURN c.id AS id, c.text AS text, c.receivedAt AS receivedAt, coalesce(c.satisf
   [(c)-[r:ROUTED]->(d:Department) | {seq: r.seq, department: d.id, departmentName: d.name, at: r.at, outcome: r.outcome, reason: r.reason}] AS routes
 ORDER BY c.id
 LIMIT toInteger($limit)
+
+// name: pageTasks
+// One page of tasks, in id order after $after, filtered by region, department, section, matter and text.
+MATCH (d:Department)-[:HAS_SECTION]->(s:Section)-[:PERFORMS]->(t:Task), (d)-[:IN]->(r:Region)
+WHERE ($after IS NULL OR t.id > $after)
+  AND ($region IS NULL OR r.code = $region) AND ($department IS NULL OR d.id = $department)
+  AND ($section IS NULL OR s.id = $section) AND ($text IS NULL OR t.name CONTAINS $text)
+  AND ($matter IS NULL OR EXISTS { (t)-[:CONCERNS]->(:Matter {id: $matter}) })
+RETURN t.id AS id, t.name AS name, coalesce(t.flowchart, false) AS flowchart, coalesce(t.norm, false) AS norm,
+  s.id AS section, d.id AS department, COLLECT { MATCH (t)-[:CONCERNS]->(m:Matter) RETURN m.id ORDER BY m.id } AS matterIds
+ORDER BY t.id
+LIMIT toInteger($limit)
+
+// name: pageServiceItems
+// One page of service items, in code order after $after, filtered by level, the department of
+// the power item realised, and text.
+MATCH (si:ServiceItem)
+WHERE ($after IS NULL OR si.code > $after) AND ($level IS NULL OR si.level = $level) AND ($text IS NULL OR si.name CONTAINS $text)
+  AND ($department IS NULL OR EXISTS { (si)-[:REALIZES]->(:PowerItem)<-[:HOLDS]-(:Department {id: $department}) })
+RETURN si.code AS code, si.name AS name, si.level AS level, COLLECT { MATCH (si)-[:REALIZES]->(p:PowerItem) RETURN p.code } AS powerItemCodes
+ORDER BY si.code
+LIMIT toInteger($limit)
+
+// name: listBoundaryItems
+// Boundary items, optionally of one region, matter or status, with their parties.
+MATCH (b:BoundaryItem)
+WHERE ($status IS NULL OR coalesce(b.status, 'published') = $status)
+  AND ($region IS NULL OR EXISTS { (b)-[:IN]->(:Region {code: $region}) })
+  AND ($matter IS NULL OR EXISTS { (b)-[:CONCERNS]->(:Matter {id: $matter}) })
+RETURN b.id AS id, b.title AS title, b.text AS text, b.scope AS scope, coalesce(b.status, 'published') AS status,
+  [(b)-[:IN]->(r:Region) | r.code][0] AS region,
+  [(b)-[:LEAD]->(x) | {id: x.id, name: x.name}][0] AS lead,
+  [(b)-[:COOPERATES]->(x) | {id: x.id, name: x.name}] AS cooperating,
+  [(b)-[:CONCERNS]->(m:Matter) | m.id] AS matterIds
+ORDER BY b.id

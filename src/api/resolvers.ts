@@ -7,7 +7,10 @@ import { publishProposal } from '../analysis/run-analysis.js';
 import { setBoundaryItemStatus } from '../catalog/boundary-status.js';
 import { deleteRecord, importFromServerPath, upsertRecords } from '../catalog/edit-records.js';
 import type { ImportReport } from '../ingest/import-bundle.js';
-import { complaintsPage, dashboardFigures, powerItemsPage, type ComplaintFilter, type PowerItemFilter } from '../catalog/dashboard.js';
+import {
+  complaintsPage, dashboardFigures, listBoundaryItems, powerItemsPage, serviceItemsPage, tasksPage,
+  type ComplaintFilter, type PowerItemFilter, type ServiceItemFilter, type TaskFilter,
+} from '../catalog/dashboard.js';
 import { availableHours } from '../staffing/config.js';
 import { applyTransfer, previewTransfer, staffingReport, suggestMoves } from '../staffing/staffing.js';
 import { recordRouting, type RoutingInput } from '../dispatch/routing-feedback.js';
@@ -98,6 +101,16 @@ export const resolvers = {
       const { filter, first, after } = parseArgs(PageArgs, args);
       return powerItemsPage(db, (filter ?? {}) as PowerItemFilter, first, after);
     },
+    tasks: (_: unknown, args: unknown, { db }: ApiContext) => {
+      const { filter, first, after } = parseArgs(PageArgs, args);
+      return tasksPage(db, (filter ?? {}) as TaskFilter, first, after);
+    },
+    serviceItems: (_: unknown, args: unknown, { db }: ApiContext) => {
+      const { filter, first, after } = parseArgs(PageArgs, args);
+      return serviceItemsPage(db, (filter ?? {}) as ServiceItemFilter, first, after);
+    },
+    boundaryItems: (_: unknown, args: unknown, { db }: ApiContext) =>
+      listBoundaryItems(db, parseArgs(z.object({ region: z.string().nullish(), matter: z.string().nullish(), status: z.string().nullish() }), args)),
     complaints: (_: unknown, args: unknown, { db }: ApiContext) => {
       const { filter, first, after } = parseArgs(PageArgs, args);
       return complaintsPage(db, (filter ?? {}) as ComplaintFilter, first, after);
@@ -172,6 +185,9 @@ export const resolvers = {
   },
   PowerItem: {
     department: (item: { department?: string }, _: unknown, { loaders }: ApiContext) => (item.department ? loaders.departmentById.load(item.department) : null),
+  },
+  Task: {
+    department: (task: { department: string }, _: unknown, { loaders }: ApiContext) => loaders.departmentById.load(task.department),
   },
   Complaint: {
     matter: (complaint: { matter: string | null }, _: unknown, { loaders }: ApiContext) => (complaint.matter ? loaders.matterById.load(complaint.matter) : null),

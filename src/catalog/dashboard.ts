@@ -3,7 +3,7 @@ import { useQueries } from '../db/named-queries.js';
 import { graphRevision } from '../db/revision.js';
 import { AppError, ErrorCode } from '../errors.js';
 
-const Q = useQueries(['dashboardTotals', 'dashboardItemsByDepartmentAndType', 'dashboardComplaintsByMonthAndMatter', 'pagePowerItems', 'pageComplaints', 'pageComplaintsOfMatter']);
+const Q = useQueries(['dashboardTotals', 'dashboardItemsByDepartmentAndType', 'dashboardComplaintsByMonthAndMatter', 'pagePowerItems', 'pageComplaints', 'pageComplaintsOfMatter', 'pageTasks', 'pageServiceItems', 'listBoundaryItems']);
 
 type Figures = Awaited<ReturnType<typeof computeFigures>>;
 const cache = new WeakMap<Database, Map<string, { revision: number; figures: Promise<Figures> }>>();
@@ -82,4 +82,21 @@ export function powerItemsPage(db: Database, filter: PowerItemFilter, first: num
 export function complaintsPage(db: Database, filter: ComplaintFilter, first: number, after: string | null | undefined) {
   const params = { region: null, matter: null, department: null, bounced: null, from: null, to: null, text: null, ...filter, after: decode(after), limit: first + 1 };
   return page(db.read<{ id: string }>(params.matter ? Q.pageComplaintsOfMatter : Q.pageComplaints, params), first, (row) => row.id);
+}
+
+export interface TaskFilter { region?: string | null; department?: string | null; section?: string | null; matter?: string | null; text?: string | null }
+export interface ServiceItemFilter { department?: string | null; level?: string | null; text?: string | null }
+
+export function tasksPage(db: Database, filter: TaskFilter, first: number, after: string | null | undefined) {
+  const params = { region: null, department: null, section: null, matter: null, text: null, ...filter, after: decode(after), limit: first + 1 };
+  return page(db.read<{ id: string }>(Q.pageTasks, params), first, (row) => row.id);
+}
+
+export function serviceItemsPage(db: Database, filter: ServiceItemFilter, first: number, after: string | null | undefined) {
+  const params = { department: null, level: null, text: null, ...filter, after: decode(after), limit: first + 1 };
+  return page(db.read<{ code: string }>(Q.pageServiceItems, params), first, (row) => row.code);
+}
+
+export function listBoundaryItems(db: Database, filter: { region?: string | null; matter?: string | null; status?: string | null }) {
+  return db.read(Q.listBoundaryItems, { region: null, matter: null, status: null, ...filter });
 }

@@ -69,4 +69,18 @@ describe("the brief's figures from GraphQL alone (a viewer's dashboard)", () => 
     const bad = await viewer('{ complaints(after: "!!") { edges { cursor } } }');
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('pages tasks and service items, and lists boundary items with their parties', async () => {
+    const { data, errors } = await viewer(`{
+      tasks(filter: { department: "d-zjj" }, first: 2) { edges { node { id name flowchart norm section department { id } matterIds } } pageInfo { hasNextPage } }
+      serviceItems(filter: { level: "city" }, first: 50) { edges { node { code name level powerItemCodes } } }
+      boundaryItems(region: "371100", status: "published") { id title scope status lead { id name } cooperating { id } matterIds }
+    }`);
+    expect(errors).toBeUndefined();
+    expect(data!.tasks.edges).toHaveLength(2);
+    for (const e of data!.tasks.edges) expect(e.node.department.id).toBe('d-zjj');
+    expect(data!.serviceItems.edges.map((e: { node: { code: string } }) => e.node.code)).toContain('SV-371100-001');
+    expect(data!.boundaryItems.find((b: { id: string }) => b.id === 'b-2021-noise-02')).toMatchObject({ lead: { id: 'd-sthjj' }, matterIds: ['m-construction-noise'] });
+    expect(data!.boundaryItems.every((b: { status: string }) => b.status === 'published')).toBe(true);
+  });
 });
