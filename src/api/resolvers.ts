@@ -5,7 +5,7 @@ import { listDepartments, listMatters, listRegions, type DepartmentView, type Ma
 import type { AnalysisReport } from '../analysis/analyze.js';
 import { publishProposal } from '../analysis/run-analysis.js';
 import { setBoundaryItemStatus } from '../catalog/boundary-status.js';
-import { deleteRecord, importFromServerPath, upsertRecords } from '../catalog/edit-records.js';
+import { deleteRecord, importFromServerPath, importUploadedFiles, upsertRecords } from '../catalog/edit-records.js';
 import type { ImportReport } from '../ingest/import-bundle.js';
 import {
   complaintsPage, dashboardFigures, listBoundaryItems, powerItemsPage, serviceItemsPage, tasksPage,
@@ -153,6 +153,12 @@ export const resolvers = {
       const result = await deleteRecord(db, kind, key);
       await dispatch.refresh();
       return result;
+    },
+    importBundleFiles: async (_: unknown, args: unknown, { db, dispatch }: ApiContext) => {
+      const { files } = parseArgs(z.object({ files: z.array(z.object({ name: z.string().max(100), content: z.string() })).max(20) }), args);
+      const report = await importUploadedFiles(db, files);
+      await dispatch.refresh();
+      return importResult(report);
     },
     importBundle: async (_: unknown, args: unknown, { db, dispatch, importRoot }: ApiContext) => {
       const report = await importFromServerPath(db, importRoot, parseArgs(z.object({ path: z.string().min(1).max(1000) }), args).path);

@@ -57,3 +57,27 @@ export async function importFromServerPath(db: Database, allowedRoot: string, pa
   }
   return importBundle(db, target);
 }
+
+/** File names an uploaded bundle may have: the bundle's own (BUNDLE.md), as JSON, NDJSON or CSV. */
+const UPLOAD_NAME = new RegExp(`^(manifest\\.json|(${RECORD_FILES.join('|')})\\.(json|ndjson|csv))$`);
+
+/**
+ * Imports a bundle sent in the request: each file by name and content (within the 1 MiB body
+ * limit; larger bundles go through the import folder). Names are checked against the bundle's
+ * file names, so nothing lands outside a fresh temporary folder.
+ */
+export async function importUploadedFiles(db: Database, files: { name: string; content: string }[]): Promise<ImportReport> {
+  if (files.length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'files: at least one bundle file');
+  for (const file of files) {
+    if (!UPLOAD_NAME.test(file.name)) {
+      throw new AppError(ErrorCode.BAD_USER_INPUT, `files: "${file.name}" is not a bundle file name (manifest.json, or <kind>.json|.ndjson|.csv with kind one of ${RECORD_FILES.join(', ')})`);
+    }
+  }
+  const folder = mkdtempSync(join(tmpdir(), 'dutygraph-upload-'));
+  try {
+    for (const file of files) writeFileSync(join(folder, file.name), file.content);
+    return await importBundle(db, folder);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}

@@ -29,6 +29,7 @@ const MUTATIONS: Record<string, { role: Role; call: string }> = {
   upsertRecords: { role: 'editor', call: 'upsertRecords(kind: MATTERS, records: [{id: "m-x"}]) { mode }' },
   deleteRecord: { role: 'editor', call: 'deleteRecord(kind: TASKS, key: "t-none") { deleted }' },
   importBundle: { role: 'editor', call: 'importBundle(path: "no-such-bundle") { mode }' },
+  importBundleFiles: { role: 'editor', call: 'importBundleFiles(files: [{name: "../evil.json", content: "[]"}]) { mode }' },
 };
 
 const QUERIES: Record<string, { role: Role; call: string }> = {

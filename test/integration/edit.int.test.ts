@@ -57,6 +57,18 @@ describe('editor mutations', () => {
     }
   });
 
+  it('imports bundle files sent in the request, bundle file names only', async () => {
+    const ok = await editor('mutation ($files: [BundleFileInput!]!) { importBundleFiles(files: $files) { counts { kind created } } }', {
+      files: [{ name: 'matters.ndjson', content: JSON.stringify({ id: 'm-upload', name: '上传的事项' }) + '\n' }],
+    });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.importBundleFiles.counts).toContainEqual({ kind: 'MATTERS', created: 1 });
+    for (const name of ['../matters.json', 'notes.txt', 'matters.json/x']) {
+      const bad = await editor('mutation ($files: [BundleFileInput!]!) { importBundleFiles(files: $files) { mode } }', { files: [{ name, content: '[]' }] });
+      expect(bad.errors?.[0]?.extensions?.code, name).toBe('BAD_USER_INPUT');
+    }
+  });
+
   it('records every mutation with who, when, what and how it ended, refusals too', async () => {
     await demo.api.execute('mutation { retireBoundaryItem(id: "b-2021-noise-01") { id } }', {}, 'viewer');
     const refused = await count("MATCH (a:AuditEntry {mutation: 'retireBoundaryItem', outcome: 'FORBIDDEN', role: 'viewer'}) RETURN count(a) AS n");
