@@ -45,3 +45,24 @@ MATCH (m:Matter)
 RETURN m.id AS id, m.name AS name, coalesce(m.keywords, []) AS keywords,
   COLLECT { MATCH (m)-[:PART_OF]->(parent:Matter) RETURN parent.id }[0] AS parent
 ORDER BY id
+
+// name: powerItemsByCodes
+// The power items with the given codes, with their department, section and matter ids.
+UNWIND $codes AS key
+MATCH (d:Department)-[:HOLDS]->(p:PowerItem {code: key})
+RETURN p.code AS code, p.name AS name, p.type AS type, p.level AS level, p.description AS description, d.id AS department,
+  COLLECT { MATCH (s:Section)-[:IMPLEMENTS]->(p) RETURN s.id ORDER BY s.id } AS sectionIds,
+  COLLECT { MATCH (p)-[:CONCERNS]->(m:Matter) RETURN m.id ORDER BY m.id } AS matterIds
+
+// name: sectionsByIds
+// The sections with the given ids.
+UNWIND $ids AS key
+MATCH (d:Department)-[:HAS_SECTION]->(s:Section {id: key})
+RETURN d.id AS department, s.id AS id, s.name AS name, s.posts AS posts, s.staffed AS staffed
+
+// name: powerItemCodesOfMatters
+// The codes of the power items concerning each given matter.
+UNWIND $ids AS key
+MATCH (:Matter {id: key})<-[:CONCERNS]-(p:PowerItem)
+RETURN key AS matter, p.code AS code
+ORDER BY code

@@ -61,6 +61,11 @@ function findingsPage(report: AnalysisReport, args: z.infer<typeof FindingArgs>)
   };
 }
 
+/** The records of many keys through a loader (one batched query), the missing ones left out. */
+async function loadAll<T>(loader: { loadMany(keys: readonly string[]): Promise<(T | null | Error)[]> }, keys: readonly string[]): Promise<T[]> {
+  return (await loader.loadMany(keys)).filter((value): value is T => value !== null && !(value instanceof Error));
+}
+
 /** An import report as the API shows it: counts per kind. */
 function importResult(report: ImportReport) {
   return { name: report.name ?? null, mode: report.mode, errors: report.errors, counts: Object.entries(report.counts).map(([kind, counts]) => ({ kind, ...counts })) };
@@ -191,9 +196,18 @@ export const resolvers = {
   },
   PowerItem: {
     department: (item: { department?: string }, _: unknown, { loaders }: ApiContext) => (item.department ? loaders.departmentById.load(item.department) : null),
+    sections: (item: { sectionIds: string[] }, _: unknown, { loaders }: ApiContext) => loadAll(loaders.sectionById, item.sectionIds),
+    matters: (item: { matterIds: string[] }, _: unknown, { loaders }: ApiContext) => loadAll(loaders.matterById, item.matterIds),
   },
   Task: {
     department: (task: { department: string }, _: unknown, { loaders }: ApiContext) => loaders.departmentById.load(task.department),
+    matters: (task: { matterIds: string[] }, _: unknown, { loaders }: ApiContext) => loadAll(loaders.matterById, task.matterIds),
+  },
+  ServiceItem: {
+    powerItems: (item: { powerItemCodes: string[] }, _: unknown, { loaders }: ApiContext) => loadAll(loaders.powerItemByCode, item.powerItemCodes),
+  },
+  BoundaryItem: {
+    matters: (item: { matterIds: string[] }, _: unknown, { loaders }: ApiContext) => loadAll(loaders.matterById, item.matterIds),
   },
   Complaint: {
     matter: (complaint: { matter: string | null }, _: unknown, { loaders }: ApiContext) => (complaint.matter ? loaders.matterById.load(complaint.matter) : null),
@@ -207,6 +221,7 @@ export const resolvers = {
     powerItems: (department: DepartmentView, _: unknown, { loaders }: ApiContext) => loaders.powerItemsOfDepartment.load(department.id),
   },
   Matter: {
+    powerItems: async (matter: MatterView, _: unknown, { loaders }: ApiContext) => loadAll(loaders.powerItemByCode, await loaders.powerItemCodesOfMatter.load(matter.id)),
     parent: (matter: MatterView, _: unknown, { loaders }: ApiContext) => (matter.parent ? loaders.matterById.load(matter.parent) : null),
   },
 };

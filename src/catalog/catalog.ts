@@ -7,7 +7,10 @@ import { useQueries } from '../db/named-queries.js';
  * department -> sections / power items lookups into one query each (no N+1).
  */
 
-const Q = useQueries(['listRegions', 'listDepartments', 'departmentsByIds', 'sectionsOfDepartments', 'powerItemsOfDepartments', 'listMatters']);
+const Q = useQueries([
+  'listRegions', 'listDepartments', 'departmentsByIds', 'sectionsOfDepartments', 'powerItemsOfDepartments', 'listMatters',
+  'powerItemsByCodes', 'sectionsByIds', 'powerItemCodesOfMatters',
+]);
 
 export interface RegionView {
   code: string;
@@ -79,6 +82,9 @@ export interface CatalogLoaders {
   powerItemsOfDepartment: DataLoader<string, PowerItemView[]>;
   regionByCode: DataLoader<string, RegionView | null>;
   matterById: DataLoader<string, MatterView | null>;
+  powerItemByCode: DataLoader<string, PowerItemView | null>;
+  sectionById: DataLoader<string, SectionView | null>;
+  powerItemCodesOfMatter: DataLoader<string, string[]>;
 }
 
 /** Fresh loaders for one request: they cache only within it. */
@@ -100,6 +106,20 @@ export function createCatalogLoaders(db: Database): CatalogLoaders {
       regions ??= listRegions(db).then((rows) => new Map(rows.map((row) => [row.code, row])));
       const all = await regions;
       return codes.map((code) => all.get(code) ?? null);
+    }),
+    powerItemByCode: new DataLoader(async (codes) => {
+      const byCode = new Map((await db.read<PowerItemView>(Q.powerItemsByCodes, { codes })).map((row) => [row.code, row]));
+      return codes.map((code) => byCode.get(code) ?? null);
+    }),
+    sectionById: new DataLoader(async (ids) => {
+      const byId = new Map((await db.read<SectionView>(Q.sectionsByIds, { ids })).map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    powerItemCodesOfMatter: new DataLoader(async (ids) => {
+      const rows = await db.read<{ matter: string; code: string }>(Q.powerItemCodesOfMatters, { ids });
+      const byMatter = new Map<string, string[]>(ids.map((id) => [id, []]));
+      for (const row of rows) byMatter.get(row.matter)?.push(row.code);
+      return ids.map((id) => byMatter.get(id) ?? []);
     }),
     matterById: new DataLoader(async (ids) => {
       matters ??= listMatters(db).then((rows) => new Map(rows.map((row) => [row.id, row])));

@@ -83,4 +83,18 @@ describe("the brief's figures from GraphQL alone (a viewer's dashboard)", () => 
     expect(data!.boundaryItems.find((b: { id: string }) => b.id === 'b-2021-noise-02')).toMatchObject({ lead: { id: 'd-sthjj' }, matterIds: ['m-construction-noise'] });
     expect(data!.boundaryItems.every((b: { status: string }) => b.status === 'published')).toBe(true);
   });
+
+  it('follows relations both ways in batches: matter ↔ power items ↔ sections, service item → power items, task → matters', async () => {
+    const { data, errors } = await viewer(`{
+      matters { id powerItems { code matters { id } sections { id department { id } } } }
+      serviceItems(first: 5) { edges { node { code powerItems { code department { id } } } } }
+      tasks(filter: { matter: "m-construction-noise" }) { edges { node { id matters { id } } } }
+    }`);
+    expect(errors).toBeUndefined();
+    const noise = data!.matters.find((m: { id: string }) => m.id === 'm-construction-noise');
+    expect(noise.powerItems.map((p: { code: string }) => p.code)).toContain('371100-ST-CF-001');
+    for (const item of noise.powerItems) expect(item.matters.map((m: { id: string }) => m.id)).toContain('m-construction-noise');
+    expect(data!.serviceItems.edges[0].node.powerItems[0].department.id).toMatch(/^d-/);
+    for (const e of data!.tasks.edges) expect(e.node.matters.map((m: { id: string }) => m.id)).toContain('m-construction-noise');
+  });
 });
