@@ -6,16 +6,11 @@
  *
  *   npm run bench:api [-- --scale 1 --seconds 60 --connections 32]
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { createToken } from '../src/auth/token-store.js';
-import { projectPath } from '../src/project-root.js';
-import { freePort } from '../test/helpers/free-port.js';
 import { generatedCity, openCityGraph } from './generated-city.js';
+import { startBuiltServer, type BenchServer } from './serve.js';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '1' }, seconds: { type: 'string', default: '60' }, connections: { type: 'string', default: '32' } } });
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -33,22 +28,6 @@ const MIX = [
 
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
-async function startServer(boltUri: string, tokensFile: string): Promise<{ child: ChildProcess; url: string }> {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: projectPath(), stdio: 'inherit' });
-  const port = await freePort();
-  const child = spawn(process.execPath, [projectPath('dist/src/cli/main.js'), 'serve'], {
-    cwd: projectPath(), stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', NEO4J_URI: boltUri, PORT: String(port), HOST: '127.0.0.1', DUTYGRAPH_TOKENS_FILE: tokensFile },
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`dutygraph serve exited with ${code}`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('GraphQL at')) resolve();
-    });
-  });
-  return { child, url: `http://127.0.0.1:${port}` };
-}
-
 async function load(url: string, token: string, bodies: string[], seconds: number) {
   let next = 0;
   const result = await autocannon({
@@ -62,18 +41,17 @@ async function load(url: string, token: string, bodies: string[], seconds: numbe
 async function main(): Promise<void> {
   const city = generatedCity(values.scale!, values.seed!);
   const graph = await openCityGraph(city, (line) => process.stderr.write(line + '\n'));
-  const tokensFile = join(mkdtempSync(join(tmpdir(), 'dg-bench-api-')), 'tokens.json');
-  const { token } = createToken(tokensFile, 'viewer', 'bench');
-  let server: { child: ChildProcess; url: string } | undefined;
+  let server: BenchServer | undefined;
   try {
-    server = await startServer(graph.boltUri, tokensFile);
+    server = await startBuiltServer(graph.boltUri);
+    const token = server.tokens.viewer;
     const bodies = MIX.map((query) => JSON.stringify({ query }));
     // Warm-up: each query once (fills the analysis and dashboard caches), then 5 s of the mix (JIT, Neo4j's page cache).
     for (const body of bodies) await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
     await load(server.url, token, bodies, 5);
-    const rssBefore = rssMb(server.child.pid!);
+    const rssBefore = rssMb(server.pid);
     const mix = await load(server.url, token, bodies, Number(values.seconds));
-    const rssAfter = rssMb(server.child.pid!);
+    const rssAfter = rssMb(server.pid);
     const trivial = await load(server.url, token, [JSON.stringify({ query: '{ __typename }' })], 10);
     console.log(`\nbench:api  scale ${values.scale}; ${values.connections} connections; a dashboard mix of ${MIX.length} queries for ${values.seconds} s; the server as the Dockerfile runs it\n`);
     console.log('| load | req/s | p50 | p99 | errors / non-2xx | requests |');
@@ -82,11 +60,7 @@ async function main(): Promise<void> {
     console.log(`| baseline: \`{ __typename }\` (10 s) | ${fmt(trivial.perSecond)} | ${trivial.p50} ms | ${trivial.p99} ms | ${trivial.errors} | ${fmt(trivial.total)} |`);
     console.log(`\nserver RSS: ${fmt(rssBefore)} MB before the mix, ${fmt(rssAfter)} MB after ${values.seconds} s of it (${fmt((100 * (rssAfter - rssBefore)) / rssBefore, 1)}%; target: under 20% growth, no errors)`);
   } finally {
-    if (server) {
-      const exited = new Promise((resolve) => server!.child.once('exit', resolve));
-      server.child.kill('SIGTERM');
-      await exited;
-    }
+    await server?.stop();
     await graph.close();
   }
 }

@@ -10,7 +10,6 @@
  *
  *   npm run bench:dispatch [-- --scale 1 --seed 1 --lookups 50000 --seconds 10 --connections 32]
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -19,9 +18,8 @@ import autocannon from 'autocannon';
 import { DispatchService } from '../src/dispatch/dispatch-service.js';
 import { loadLexicon } from '../src/dispatch/load-lexicon.js';
 import { tokenize } from '../src/dispatch/tokenize.js';
-import { projectPath } from '../src/project-root.js';
-import { freePort } from '../test/helpers/free-port.js';
 import { generatedCity, openCityGraph } from './generated-city.js';
+import { startBuiltServer, type BenchServer } from './serve.js';
 
 const { values } = parseArgs({
   options: {
@@ -57,22 +55,6 @@ function timeEach(samples: Sample[], work: (s: Sample) => unknown): { perSecond:
   return { perSecond: samples.length / seconds, p50: at(0.5), p99: at(0.99) };
 }
 
-/** `dutygraph serve` as deployed (the Dockerfile's NODE_ENV=production, the built JavaScript), on the city's graph. */
-async function startServer(boltUri: string): Promise<{ child: ChildProcess; url: string }> {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: projectPath(), stdio: 'inherit' });
-  const port = await freePort();
-  const child = spawn(process.execPath, [projectPath('dist/src/cli/main.js'), 'serve'], {
-    cwd: projectPath(), env: { ...process.env, NODE_ENV: 'production', NEO4J_URI: boltUri, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`dutygraph serve exited with ${code}`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('GraphQL at')) resolve();
-    });
-  });
-  return { child, url: `http://127.0.0.1:${port}` };
-}
-
 interface LoadResult {
   perSecond: number;
   p50: number;
@@ -81,14 +63,14 @@ interface LoadResult {
   non2xx: number;
 }
 
-/** Loads one endpoint with 32 connections; bodies cycle through `bodies`. */
-async function load(url: string, bodies: string[]): Promise<LoadResult> {
+/** Loads one endpoint with 32 connections as a dispatcher; bodies cycle through `bodies`. */
+async function load(url: string, token: string, bodies: string[]): Promise<LoadResult> {
   let next = 0;
   const result = await autocannon({
     url,
     connections: Number(values.connections),
     duration: Number(values.seconds),
-    requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+    requests: [{ method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
   });
   return { perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
 }
@@ -97,7 +79,7 @@ async function main(): Promise<void> {
   const city = generatedCity(values.scale!, values.seed!);
   const samples = readSamples(join(city, 'bundle'), Number(values.lookups));
   const graph = await openCityGraph(city, log);
-  let server: { child: ChildProcess; url: string } | undefined;
+  let server: BenchServer | undefined;
   try {
     const service = new DispatchService(graph.db, { pollMs: 0, lexicon: loadLexicon(undefined) });
     const info = await service.start();
@@ -106,12 +88,13 @@ async function main(): Promise<void> {
     const segmenting = timeEach(samples, (s) => tokenize(s.text));
     const lookups = timeEach(samples, (s) => service.dispatch(s.text, s.district));
 
-    server = await startServer(graph.boltUri);
+    server = await startBuiltServer(graph.boltUri);
+    const token = server.tokens.dispatcher;
     const bodies = samples.slice(0, 5000);
-    const trivial = await load(`${server.url}/graphql`, [JSON.stringify({ query: '{ __typename }' })]);
+    const trivial = await load(`${server.url}/graphql`, token, [JSON.stringify({ query: '{ __typename }' })]);
     const query = 'query ($text: String!, $district: String) { dispatch(text: $text, district: $district) { status lead { id name } matter { id } confidence via evidence { id } candidates { id score } indexVersion } }';
-    const viaGraphql = await load(`${server.url}/graphql`, bodies.map((s) => JSON.stringify({ query, variables: s })));
-    const viaLean = await load(`${server.url}/v1/dispatch`, bodies.map((s) => JSON.stringify(s)));
+    const viaGraphql = await load(`${server.url}/graphql`, token, bodies.map((s) => JSON.stringify({ query, variables: s })));
+    const viaLean = await load(`${server.url}/v1/dispatch`, token, bodies.map((s) => JSON.stringify(s)));
 
     console.log(`\nbench:dispatch  scale ${values.scale}, seed ${values.seed}; ${cpus().length} cores; ${fmt(samples.length)} complaint texts from the generated city\n`);
     console.log('| index build (S=' + values.scale + ') | ours | target |');
@@ -133,11 +116,7 @@ async function main(): Promise<void> {
     row('POST /v1/dispatch', viaLean);
     console.log('\ntargets over HTTP: p99 < 25 ms; at least 50% of the baseline req/s');
   } finally {
-    if (server) {
-      const exited = new Promise((resolve) => server!.child.once('exit', resolve));
-      server.child.kill('SIGTERM');
-      await exited;
-    }
+    await server?.stop();
     await graph.close();
   }
 }
