@@ -54,7 +54,7 @@ describe('staffing on the demo data', () => {
     const byId = Object.fromEntries(after.data!.staffing.departments.map((d: { department: string; posts: number }) => [d.department, d.posts]));
     expect(byId['d-spj'] + byId['d-scjgj']).toBe(postsBefore);
     const [held] = await demo.db.readTx((tx) => tx.run<{ department: string; transfers: number }>(
-      { name: 'q', description: '', source: 'test', text: "MATCH (d:Department)-[:HOLDS]->(:PowerItem {code: '371100-SP-XK-001'}) RETURN d.id AS department, COUNT { (:StaffingTransfer {item: '371100-SP-XK-001', by: 'api'}) } AS transfers" },
+      { name: 'q', description: '', source: 'test', text: "MATCH (d:Department)-[:HOLDS]->(:PowerItem {code: '371100-SP-XK-001'}) RETURN d.id AS department, COUNT { (t:StaffingTransfer {item: '371100-SP-XK-001'}) WHERE t.by STARTS WITH 'api:' } AS transfers" },
     ), 'test');
     expect(held).toEqual({ department: 'd-scjgj', transfers: 1 });
     const again = await demo.api.execute('mutation { applyStaffingTransfer(item: "371100-SP-XK-001", to: "d-scjgj") { posts } }');
