@@ -66,3 +66,22 @@ UNWIND $ids AS key
 MATCH (:Matter {id: key})<-[:CONCERNS]-(p:PowerItem)
 RETURN key AS matter, p.code AS code
 ORDER BY code
+
+// name: departmentsOfRegions
+// The departments of each given region.
+UNWIND $codes AS key
+MATCH (d:Department)-[:IN]->(:Region {code: key})
+RETURN key AS region, d.id AS id, d.name AS name, d.kind AS kind, coalesce(d.aliases, []) AS aliases,
+  coalesce(d.coordinator, false) AS coordinator, key AS regionCode
+ORDER BY id
+
+// name: boundaryItemsOfDepartments
+// The boundary items each given department leads or cooperates on (department scope).
+UNWIND $ids AS key
+MATCH (b:BoundaryItem)-[role:LEAD|COOPERATES]->(:Department {id: key})
+RETURN key AS department, b.id AS id, b.title AS title, b.text AS text, b.scope AS scope, coalesce(b.status, 'published') AS status,
+  [(b)-[:IN]->(r:Region) | r.code][0] AS region,
+  [(b)-[:LEAD]->(x) | {id: x.id, name: x.name}][0] AS lead,
+  [(b)-[:COOPERATES]->(x) | {id: x.id, name: x.name}] AS cooperating,
+  [(b)-[:CONCERNS]->(m:Matter) | m.id] AS matterIds
+ORDER BY id

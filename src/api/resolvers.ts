@@ -189,6 +189,7 @@ export const resolvers = {
     retireBoundaryItem: (_: unknown, args: unknown, context: ApiContext) => changeBoundaryItem(args, 'retired', context),
   },
   Region: {
+    departments: (region: RegionView, _: unknown, { loaders }: ApiContext) => loaders.departmentsOfRegion.load(region.code),
     parent: (region: RegionView, _: unknown, { loaders }: ApiContext) => (region.parent ? loaders.regionByCode.load(region.parent) : null),
   },
   Section: {
@@ -219,6 +220,7 @@ export const resolvers = {
     region: (department: DepartmentView, _: unknown, { loaders }: ApiContext) => loaders.regionByCode.load(department.region),
     sections: (department: DepartmentView, _: unknown, { loaders }: ApiContext) => loaders.sectionsOfDepartment.load(department.id),
     powerItems: (department: DepartmentView, _: unknown, { loaders }: ApiContext) => loaders.powerItemsOfDepartment.load(department.id),
+    boundaryItems: (department: DepartmentView, _: unknown, { loaders }: ApiContext) => loaders.boundaryItemsOfDepartment.load(department.id),
   },
   Matter: {
     powerItems: async (matter: MatterView, _: unknown, { loaders }: ApiContext) => loadAll(loaders.powerItemByCode, await loaders.powerItemCodesOfMatter.load(matter.id)),

@@ -9,7 +9,7 @@ import { useQueries } from '../db/named-queries.js';
 
 const Q = useQueries([
   'listRegions', 'listDepartments', 'departmentsByIds', 'sectionsOfDepartments', 'powerItemsOfDepartments', 'listMatters',
-  'powerItemsByCodes', 'sectionsByIds', 'powerItemCodesOfMatters',
+  'powerItemsByCodes', 'sectionsByIds', 'powerItemCodesOfMatters', 'departmentsOfRegions', 'boundaryItemsOfDepartments',
 ]);
 
 export interface RegionView {
@@ -85,6 +85,8 @@ export interface CatalogLoaders {
   powerItemByCode: DataLoader<string, PowerItemView | null>;
   sectionById: DataLoader<string, SectionView | null>;
   powerItemCodesOfMatter: DataLoader<string, string[]>;
+  departmentsOfRegion: DataLoader<string, DepartmentView[]>;
+  boundaryItemsOfDepartment: DataLoader<string, Record<string, unknown>[]>;
 }
 
 /** Fresh loaders for one request: they cache only within it. */
@@ -121,6 +123,14 @@ export function createCatalogLoaders(db: Database): CatalogLoaders {
       for (const row of rows) byMatter.get(row.matter)?.push(row.code);
       return ids.map((id) => byMatter.get(id) ?? []);
     }),
+    departmentsOfRegion: new DataLoader(async (codes) => {
+      const rows = await db.read<DepartmentView & { regionCode: string }>(Q.departmentsOfRegions, { codes });
+      const byRegion = new Map<string, DepartmentView[]>(codes.map((code) => [code, []]));
+      for (const { regionCode, ...department } of rows) byRegion.get(regionCode)?.push(department);
+      return codes.map((code) => byRegion.get(code) ?? []);
+    }),
+    boundaryItemsOfDepartment: new DataLoader(async (ids) =>
+      groupBy(await db.read<Record<string, unknown> & { department: string }>(Q.boundaryItemsOfDepartments, { ids }), ids)),
     matterById: new DataLoader(async (ids) => {
       matters ??= listMatters(db).then((rows) => new Map(rows.map((row) => [row.id, row])));
       const all = await matters;

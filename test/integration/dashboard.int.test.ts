@@ -38,9 +38,14 @@ describe("the brief's figures from GraphQL alone (a viewer's dashboard)", () => 
     expect(data!.analysis.summary).toContainEqual({ kind: 'OVERLAP', count: 4 });
   });
 
-  it('walks relations both ways: department → sections → department, power item → department', async () => {
-    const { data, errors } = await viewer('{ departments(region: "371100") { id sections { id department { id } } powerItems { code department { id } } } }');
+  it('walks relations both ways: region ↔ departments ↔ sections, power items and boundary items', async () => {
+    const { data, errors } = await viewer('{ departments(region: "371100") { id region { code departments { id } } sections { id department { id } } powerItems { code department { id } } boundaryItems { id lead { id } cooperating { id } } } }');
     expect(errors).toBeUndefined();
+    const sthjj = data!.departments.find((d: { id: string }) => d.id === 'd-sthjj');
+    expect(sthjj.region.departments.map((d: { id: string }) => d.id)).toContain('d-sthjj');
+    expect(sthjj.boundaryItems.map((b: { id: string }) => b.id)).toContain('b-2021-noise-02');
+    const zjj = data!.departments.find((d: { id: string }) => d.id === 'd-zjj');
+    expect(zjj.boundaryItems.find((b: { id: string }) => b.id === 'b-2021-noise-02').lead.id).toBe('d-sthjj');
     for (const d of data!.departments) {
       for (const s of d.sections) expect(s.department.id).toBe(d.id);
       for (const p of d.powerItems) expect(p.department.id).toBe(d.id);
