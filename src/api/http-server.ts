@@ -189,6 +189,13 @@ export async function listenHttp(deps: HttpDeps, host: string, port: number): Pr
     '/readyz': (_req, res) => handleReady(res, deps.services.db),
     '/metrics': (_req, res) => handleMetrics(res, deps.metrics),
   };
+  // Operation names come from callers: at most 100 distinct ones become metric labels, the rest count as "other".
+  const operations = new Set<string>();
+  const operationLabel = (operation: string) => {
+    if (!operations.has(operation) && operations.size >= 100) return 'other';
+    operations.add(operation);
+    return operation;
+  };
   const server = createServer((req, res) => {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -199,7 +206,7 @@ export async function listenHttp(deps: HttpDeps, host: string, port: number): Pr
     const meta: RequestMeta = { operation: '', actor: '' };
     res.once('finish', () => {
       const seconds = (performance.now() - started) / 1000;
-      const labels = { route: route ? url.pathname : 'other', operation: meta.operation };
+      const labels = { route: route ? url.pathname : 'other', operation: operationLabel(meta.operation) };
       deps.metrics.requests.inc({ ...labels, status: String(res.statusCode) });
       deps.metrics.requestSeconds.observe(labels, seconds);
       deps.logger.info({ requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(seconds * 10000) / 10, ...meta }, 'request');
