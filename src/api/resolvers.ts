@@ -41,6 +41,11 @@ const SuggestArgs = z.object({
   year: yearArg, departments: z.array(idArg).nullish(), acrossDepartments: z.boolean().default(false),
   maxMoves: z.number().int().min(0).max(100_000).default(20), minPosts: z.number().int().min(1).default(1),
 });
+const BoundaryItemArgs = z.object({ region: z.string().nullish(), matter: z.string().nullish(), status: z.string().nullish() });
+const UpsertArgs = z.object({ kind: z.string(), records: z.array(z.unknown()) });
+const DeleteArgs = z.object({ kind: z.string(), key: idArg });
+const UploadArgs = z.object({ files: z.array(z.object({ name: z.string().max(100), content: z.string() })).max(20) });
+const PathArgs = z.object({ path: z.string().min(1).max(1000) });
 const FindingArgs = z.object({
   kind: z.string().nullish(), region: z.string().nullish(), department: z.string().nullish(), matter: z.string().nullish(),
   first: z.number().int().min(0).max(1000).default(50), after: z.string().nullish(),
@@ -71,11 +76,11 @@ function importResult(report: ImportReport) {
   return { name: report.name ?? null, mode: report.mode, errors: report.errors, counts: Object.entries(report.counts).map(([kind, counts]) => ({ kind, ...counts })) };
 }
 
-/** Publishes or retires a boundary item, then waits for dispatch to follow it. */
-async function changeBoundaryItem(args: unknown, status: 'published' | 'retired', { db, dispatch, actor }: ApiContext) {
-  const change = await setBoundaryItemStatus(db, parseArgs(IdArgs, args).id, status, actor);
+/** Runs a change of the lists, then waits until dispatch answers from the changed graph. */
+async function changeThenRefresh<T>({ dispatch }: ApiContext, change: Promise<T>): Promise<T> {
+  const result = await change;
   await dispatch.refresh();
-  return change;
+  return result;
 }
 
 /** JSON in and out as it is (params of analyst Cypher, rows of its results). */
@@ -115,7 +120,7 @@ export const resolvers = {
       return serviceItemsPage(db, (filter ?? {}) as ServiceItemFilter, first, after);
     },
     boundaryItems: (_: unknown, args: unknown, { db }: ApiContext) =>
-      listBoundaryItems(db, parseArgs(z.object({ region: z.string().nullish(), matter: z.string().nullish(), status: z.string().nullish() }), args)),
+      listBoundaryItems(db, parseArgs(BoundaryItemArgs, args)),
     complaints: (_: unknown, args: unknown, { db }: ApiContext) => {
       const { filter, first, after } = parseArgs(PageArgs, args);
       return complaintsPage(db, (filter ?? {}) as ComplaintFilter, first, after);
@@ -147,46 +152,32 @@ export const resolvers = {
     summary: (report: AnalysisReport) => Object.entries(report.summary.byKind).map(([kind, count]) => ({ kind, count })),
   },
   Mutation: {
-    upsertRecords: async (_: unknown, args: unknown, { db, dispatch }: ApiContext) => {
-      const { kind, records } = parseArgs(z.object({ kind: z.string(), records: z.array(z.unknown()) }), args);
-      const report = await upsertRecords(db, kind, records);
-      await dispatch.refresh();
-      return importResult(report);
+    upsertRecords: async (_: unknown, args: unknown, context: ApiContext) => {
+      const { kind, records } = parseArgs(UpsertArgs, args);
+      return importResult(await changeThenRefresh(context, upsertRecords(context.db, kind, records)));
     },
-    deleteRecord: async (_: unknown, args: unknown, { db, dispatch }: ApiContext) => {
-      const { kind, key } = parseArgs(z.object({ kind: z.string(), key: idArg }), args);
-      const result = await deleteRecord(db, kind, key);
-      await dispatch.refresh();
-      return result;
+    deleteRecord: (_: unknown, args: unknown, context: ApiContext) => {
+      const { kind, key } = parseArgs(DeleteArgs, args);
+      return changeThenRefresh(context, deleteRecord(context.db, kind, key));
     },
-    importBundleFiles: async (_: unknown, args: unknown, { db, dispatch }: ApiContext) => {
-      const { files } = parseArgs(z.object({ files: z.array(z.object({ name: z.string().max(100), content: z.string() })).max(20) }), args);
-      const report = await importUploadedFiles(db, files);
-      await dispatch.refresh();
-      return importResult(report);
-    },
-    importBundle: async (_: unknown, args: unknown, { db, dispatch, importRoot }: ApiContext) => {
-      const report = await importFromServerPath(db, importRoot, parseArgs(z.object({ path: z.string().min(1).max(1000) }), args).path);
-      await dispatch.refresh();
-      return importResult(report);
-    },
-    applyStaffingTransfer: async (_: unknown, args: unknown, { db, dispatch, actor }: ApiContext) => {
+    importBundleFiles: async (_: unknown, args: unknown, context: ApiContext) =>
+      importResult(await changeThenRefresh(context, importUploadedFiles(context.db, parseArgs(UploadArgs, args).files))),
+    importBundle: async (_: unknown, args: unknown, context: ApiContext) =>
+      importResult(await changeThenRefresh(context, importFromServerPath(context.db, context.importRoot, parseArgs(PathArgs, args).path))),
+    applyStaffingTransfer: (_: unknown, args: unknown, context: ApiContext) => {
       const { item, to, year } = parseArgs(TransferArgs, args);
-      const applied = await applyTransfer(db, item, to, actor, { year: year ?? undefined });
-      await dispatch.refresh();
-      return applied;
+      return changeThenRefresh(context, applyTransfer(context.db, item, to, context.actor, { year: year ?? undefined }));
     },
-    publishProposal: async (_: unknown, args: unknown, { db, dispatch, analysis, actor }: ApiContext) => {
-      const change = await publishProposal(db, await analysis.current(), parseArgs(IdArgs, args).id, actor);
-      await dispatch.refresh();
-      return change;
-    },
+    publishProposal: async (_: unknown, args: unknown, context: ApiContext) =>
+      changeThenRefresh(context, publishProposal(context.db, await context.analysis.current(), parseArgs(IdArgs, args).id, context.actor)),
     recordRouting: async (_: unknown, args: RoutingInput, { db, actor }: ApiContext) => {
       const routed = await recordRouting(db, args, actor);
       return { ...routed, department: { id: routed.department, name: routed.departmentName } };
     },
-    publishBoundaryItem: (_: unknown, args: unknown, context: ApiContext) => changeBoundaryItem(args, 'published', context),
-    retireBoundaryItem: (_: unknown, args: unknown, context: ApiContext) => changeBoundaryItem(args, 'retired', context),
+    publishBoundaryItem: (_: unknown, args: unknown, context: ApiContext) =>
+      changeThenRefresh(context, setBoundaryItemStatus(context.db, parseArgs(IdArgs, args).id, 'published', context.actor)),
+    retireBoundaryItem: (_: unknown, args: unknown, context: ApiContext) =>
+      changeThenRefresh(context, setBoundaryItemStatus(context.db, parseArgs(IdArgs, args).id, 'retired', context.actor)),
   },
   Region: {
     departments: (region: RegionView, _: unknown, { loaders }: ApiContext) => loaders.departmentsOfRegion.load(region.code),
