@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { isGraphEmpty } from '../../src/db/admin.js';
 import { Database } from '../../src/db/database.js';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../src/db/local-neo4j.js';
+import { CHROMIUM_HINT, findChromium } from './find-chromium.js';
 import { freePort } from './free-port.js';
 
 declare module 'vitest' {
@@ -18,6 +19,7 @@ declare module 'vitest' {
  * (fresh folder, free port) that is stopped and deleted at the end. Never skips.
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  if (!findChromium()) process.stderr.write(`\nbrowser test skipped: no Chromium found (${CHROMIUM_HINT})\n\n`);
   const given = process.env.NEO4J_URI;
   if (given) {
     // The tests delete everything in the database they use: refuse a database with data in it.
