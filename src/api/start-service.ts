@@ -27,11 +27,21 @@ function serverAuthenticator(config: Config, log: (line: string) => void): Authe
   const verifier = new TokenVerifier(config.auth.tokensFile, tokensFromEnv(config.auth.tokenHashes));
   if (!verifier.hasTokens) {
     if (!LOOPBACK.has(config.api.host)) {
-      throw new AppError(ErrorCode.BAD_CONFIG, `HOST=${config.api.host} is not a loopback address and no API token exists; create one first: npx dutygraph token create --role admin`);
+      throw new AppError(ErrorCode.BAD_CONFIG, `HOST=${config.api.host} is not a loopback address and no API token exists; create one first: npx dutygraph token create --role admin (or set DUTYGRAPH_TOKEN_HASHES from npx dutygraph token create --role admin --no-store)`);
     }
     log('dutygraph: no API token exists: anonymous requests get the viewer role. Create an admin token with: npx dutygraph token create --role admin');
   }
   return createAuthenticator(verifier, LOOPBACK.has(config.api.host) ? 'viewer' : null);
+}
+
+/** The folder importBundle(path) reads from; a folder the server cannot make is a configuration error, not a crash. */
+function makeImportFolder(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new AppError(ErrorCode.BAD_CONFIG, `cannot create the import folder ${folder} (${reason}); set DUTYGRAPH_IMPORT_DIR or DUTYGRAPH_DATA_DIR to a folder this user may write`);
+  }
 }
 
 export interface RunningService {
@@ -47,6 +57,7 @@ export interface RunningService {
 export async function startService(config: Config, options: { demo: boolean; log?: (line: string) => void }): Promise<RunningService> {
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const auth = serverAuthenticator(config, log);
+  makeImportFolder(config.importDir);
   const connection = await connect(config, { startLocal: true, log });
   try {
     await migrate(connection.db);
@@ -60,7 +71,6 @@ export async function startService(config: Config, options: { demo: boolean; log
     await dispatch.start();
     const apollo = createApolloServer((code) => metrics.errors.inc({ code }));
     await apollo.start();
-    mkdirSync(config.importDir, { recursive: true });
     const services = { db: connection.db, dispatch, analysis: new AnalysisService(connection.db), importRoot: config.importDir };
     const { server, url } = await listenHttp({ apollo, services, auth, metrics, logger }, config.api.host, config.api.port);
     let stopping: Promise<void> | undefined;

@@ -35,10 +35,15 @@ export function tokensFromEnv(value: string | undefined): StoredToken[] {
   });
 }
 
+/** A new token of `role` and its record; nothing is stored. */
+export function newToken(role: Role, label: string): { token: string; stored: StoredToken } {
+  const token = `dg_${role}_${randomBytes(32).toString('base64url')}`;
+  return { token, stored: { id: randomUUID().slice(0, 8), role, label, hash: hashToken(token), createdAt: new Date().toISOString() } };
+}
+
 /** Creates a token of `role`, stores its hash in the file, and returns the token (shown once). */
 export function createToken(path: string, role: Role, label: string): { token: string; stored: StoredToken } {
-  const token = `dg_${role}_${randomBytes(32).toString('base64url')}`;
-  const stored: StoredToken = { id: randomUUID().slice(0, 8), role, label, hash: hashToken(token), createdAt: new Date().toISOString() };
+  const { token, stored } = newToken(role, label);
   const tokens = [...readTokenFile(path), stored];
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
