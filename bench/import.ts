@@ -17,7 +17,7 @@ import { migrate } from '../src/db/migrate.js';
 import { useQueries } from '../src/db/named-queries.js';
 import { importBundle, type ImportProgress } from '../src/ingest/import-bundle.js';
 import { toWriteRow } from '../src/ingest/plan-import.js';
-import { RECORD_FILES } from '../src/model/bundle.js';
+import { RECORD_FILES } from '../src/model/record-kinds.js';
 import { complaintSchema } from '../src/model/records.js';
 import { freePort } from '../test/helpers/free-port.js';
 import { generatedCity } from './generated-city.js';

@@ -1,5 +1,5 @@
 import { FINDING_KINDS } from '../analysis/findings.js';
-import { RECORD_FILES } from '../model/bundle.js';
+import { RECORD_FILES } from '../model/record-kinds.js';
 import { DISPATCH_STATUSES, DISPATCH_VIAS } from '../dispatch/dispatch.js';
 import { DEPARTMENT_KINDS, ITEM_LEVELS, POWER_ITEM_TYPES, REGION_LEVELS, ROUTE_OUTCOMES } from '../model/records.js';
 

@@ -1,11 +1,10 @@
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { importBundle, type ImportReport } from '../ingest/import-bundle.js';
-import { RECORD_FILES, type RecordFile } from '../model/bundle.js';
+import { isRecordFile, kindOf, RECORD_FILES } from '../model/record-kinds.js';
 
 const Q = useQueries(['deleteListRecord']);
 
@@ -14,26 +13,20 @@ const Q = useQueries(['deleteListRecord']);
  * same zod schemas, the same reference checks, one transaction, nothing written on a bad record.
  */
 export async function upsertRecords(db: Database, kind: string, records: unknown[]): Promise<ImportReport> {
-  if (!(RECORD_FILES as readonly string[]).includes(kind)) throw new AppError(ErrorCode.BAD_USER_INPUT, `kind: expected one of ${RECORD_FILES.join(', ')}`);
+  if (!isRecordFile(kind)) throw new AppError(ErrorCode.BAD_USER_INPUT, `kind: expected one of ${RECORD_FILES.join(', ')}`);
   if (records.length === 0 || records.length > 5000) throw new AppError(ErrorCode.BAD_USER_INPUT, 'records: between 1 and 5,000 records a call (import larger sets as bundles)');
-  const folder = mkdtempSync(join(tmpdir(), 'dutygraph-upsert-'));
-  try {
-    writeFileSync(join(folder, `${kind}.json`), JSON.stringify(records));
-    return await importBundle(db, folder, { mode: 'atomic' });
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  return importBundle(db, { name: `upsertRecords(${kind})`, files: [{ name: `${kind}.json`, content: JSON.stringify(records) }] }, { mode: 'atomic' });
 }
 
-/** Kinds a record of which can be deleted alone: nothing else in the lists hangs on them. */
-const DELETABLE: Partial<Record<RecordFile, string>> = {
-  powerItems: 'PowerItem', serviceItems: 'ServiceItem', tasks: 'Task', boundaryItems: 'BoundaryItem', complaints: 'Complaint',
-};
+/** Kinds a record of which can be deleted alone (the registry's `deletable`): nothing else in the lists hangs on them. */
+const DELETABLE = RECORD_FILES.filter((file) => kindOf(file).deletable);
 
+/** Deletes one record of a deletable kind, by its key. */
 export async function deleteRecord(db: Database, kind: string, key: string): Promise<{ deleted: number }> {
-  const target = DELETABLE[kind as RecordFile];
-  if (!target) throw new AppError(ErrorCode.BAD_USER_INPUT, `kind: only ${Object.keys(DELETABLE).join(', ')} can be deleted one by one; other records carry the lists' structure`);
-  const [row] = await db.write<{ deleted: number }>(Q.deleteListRecord, { label: target, key });
+  if (!isRecordFile(kind) || !kindOf(kind).deletable) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `kind: only ${DELETABLE.join(', ')} can be deleted one by one; other records carry the lists' structure`);
+  }
+  const [row] = await db.write<{ deleted: number }>(Q.deleteListRecord, { label: kindOf(kind).label, key });
   if (!row || row.deleted === 0) throw new AppError(ErrorCode.NOT_FOUND, `${kind} record "${key}" does not exist`);
   return { deleted: row.deleted };
 }
@@ -63,8 +56,8 @@ const UPLOAD_NAME = new RegExp(`^(manifest\\.json|(${RECORD_FILES.join('|')})\\.
 
 /**
  * Imports a bundle sent in the request: each file by name and content (within the 1 MiB body
- * limit; larger bundles go through the import folder). Names are checked against the bundle's
- * file names, so nothing lands outside a fresh temporary folder.
+ * limit; larger bundles go through the import folder), read in memory; names must be the
+ * bundle's own file names.
  */
 export async function importUploadedFiles(db: Database, files: { name: string; content: string }[]): Promise<ImportReport> {
   if (files.length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'files: at least one bundle file');
@@ -73,11 +66,5 @@ export async function importUploadedFiles(db: Database, files: { name: string; c
       throw new AppError(ErrorCode.BAD_USER_INPUT, `files: "${file.name}" is not a bundle file name (manifest.json, or <kind>.json|.ndjson|.csv with kind one of ${RECORD_FILES.join(', ')})`);
     }
   }
-  const folder = mkdtempSync(join(tmpdir(), 'dutygraph-upload-'));
-  try {
-    for (const file of files) writeFileSync(join(folder, file.name), file.content);
-    return await importBundle(db, folder);
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  return importBundle(db, { name: 'importBundleFiles', files });
 }

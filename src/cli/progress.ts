@@ -1,5 +1,5 @@
 import type { ImportProgress, ImportReport } from '../ingest/import-bundle.js';
-import { RECORD_FILES } from '../model/bundle.js';
+import { RECORD_FILES } from '../model/record-kinds.js';
 
 /**
  * Import progress for a person at a terminal (one redrawn bar) or for a log (a plain line as

@@ -3,19 +3,10 @@ import { join } from 'node:path';
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
 import { AppError, ErrorCode } from '../errors.js';
-import { RECORD_FILES, type RecordFile } from '../model/bundle.js';
+import { kindOf, RECORD_FILES, type RecordFile } from '../model/record-kinds.js';
 import { BUNDLE_FORMAT, type Manifest } from '../model/records.js';
 
-const Q = useQueries([
-  'exportRegions', 'exportDepartments', 'exportSections', 'exportMatters', 'exportPowerItems', 'exportServiceItems',
-  'exportTasks', 'exportBoundaryItems', 'exportComplaints', 'exportVolumes',
-]);
-
-const EXPORT_QUERY: Record<RecordFile, keyof typeof Q> = {
-  regions: 'exportRegions', departments: 'exportDepartments', sections: 'exportSections', matters: 'exportMatters',
-  powerItems: 'exportPowerItems', serviceItems: 'exportServiceItems', tasks: 'exportTasks',
-  boundaryItems: 'exportBoundaryItems', complaints: 'exportComplaints', volumes: 'exportVolumes',
-};
+const Q = useQueries(RECORD_FILES.map((file) => kindOf(file).queries.export));
 
 /** Drops nulls and empty lists at every depth: the bundle leaves optional fields out. */
 export function compact(value: unknown): unknown {
@@ -44,7 +35,7 @@ export async function exportBundle(db: Database, folder: string, options: Export
   }
   const files = await db.readTx(async (tx) => {
     const result = {} as Record<RecordFile, unknown[]>;
-    for (const file of RECORD_FILES) result[file] = (await tx.run(Q[EXPORT_QUERY[file]])).map(compact);
+    for (const file of RECORD_FILES) result[file] = (await tx.run(Q[kindOf(file).queries.export]!)).map(compact);
     return result;
   }, 'exportBundle');
   mkdirSync(folder, { recursive: true });

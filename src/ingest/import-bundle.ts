@@ -2,15 +2,14 @@ import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
 import { bumpGraphRevision } from '../db/revision.js';
 import { AppError, ErrorCode } from '../errors.js';
-import { RECORD_FILES, type RecordFile } from '../model/bundle.js';
-import { openBundle } from './open-bundle.js';
-import { loadDirectory } from './spreadsheet/load-directory.js';
+import { RECORD_FILES, type RecordFile } from '../model/record-kinds.js';
+import { openBundle, type BundleInput } from './open-bundle.js';
+import type { DirectoryEntries } from './spreadsheet/directory.js';
 import type { FileCounts } from './plan-import.js';
-import type { KeySets } from './references.js';
-import { validateBundle, type GraphView } from './validate-bundle.js';
+import { emptyKeySets, validateBundle, type GraphView } from './validate-bundle.js';
 import { writeBundle, type WriteProgress, type WriteRunner } from './write-bundle.js';
 
-const Q = useQueries(['graphKeys', 'implementingSections', 'emptyLabels']);
+const Q = useQueries(['graphKeys', 'implementingSections', 'emptyLabels', 'directoryNames']);
 
 /**
  * Up to this many records an import is one transaction (all or nothing). Larger imports commit
@@ -35,6 +34,7 @@ export interface ImportOptions {
 }
 
 export interface ImportReport {
+  /** The folder or file imported, or the name of a bundle given in memory. */
   folder: string;
   name: string | undefined;
   mode: 'atomic' | 'resumable';
@@ -44,25 +44,28 @@ export interface ImportReport {
 }
 
 async function graphView(db: Database): Promise<GraphView> {
-  const [row] = await db.read<{ regions: string[]; departments: string[]; sections: string[]; matters: string[]; powerItems: string[] }>(Q.graphKeys);
-  const keys: KeySets = {
-    Region: new Set(row?.regions), Department: new Set(row?.departments), Section: new Set(row?.sections),
-    Matter: new Set(row?.matters), PowerItem: new Set(row?.powerItems),
-  };
+  const [row] = await db.read<Partial<Record<RecordFile, string[]>>>(Q.graphKeys);
+  const keys = emptyKeySets();
+  for (const file of RECORD_FILES) for (const key of row?.[file] ?? []) keys[file].add(key);
   return {
     keys,
     implementingSections: async () => new Map((await db.read<{ code: string; sections: string[] }>(Q.implementingSections)).map((r) => [r.code, r.sections])),
   };
 }
 
+async function graphNames(db: Database): Promise<DirectoryEntries> {
+  const [names] = await db.read<DirectoryEntries>(Q.directoryNames);
+  return names ?? { departments: [], sections: [], regions: [], matters: [] };
+}
+
 /**
- * Imports a bundle folder: validates every record first (a bad one, unless skipInvalid, stops
+ * Imports a bundle (a folder, a single list file, or files in memory): validates every record first (a bad one, unless skipInvalid, stops
  * the import before anything is written), then writes only what changed. Small imports are one
  * transaction; large ones commit in batches, and a rerun after a failure completes them.
  */
-export async function importBundle(db: Database, folder: string, options: ImportOptions = {}): Promise<ImportReport> {
-  const bundle = await openBundle(folder);
-  if (bundle.spreadsheets > 0) await loadDirectory(db, bundle);
+export async function importBundle(db: Database, input: BundleInput, options: ImportOptions = {}): Promise<ImportReport> {
+  const bundle = await openBundle(input, () => graphNames(db));
+  const folder = bundle.name;
   const validation = await validateBundle(bundle, await graphView(db));
   if (validation.problemCount > 0 && !options.skipInvalid) {
     const more = validation.problemCount - validation.errors.length;

@@ -1,7 +1,6 @@
-import { basename } from 'node:path';
-import type { RecordFile } from '../model/bundle.js';
-import { jsonArraySource, type EntrySource, type RawEntry } from './open-bundle.js';
-import type { DirectoryHolder } from './spreadsheet/spreadsheet-sources.js';
+import type { RecordFile } from '../model/record-kinds.js';
+import { jsonArraySource, type BundleFile, type EntrySource, type RawEntry } from './record-sources.js';
+import type { NameDirectory } from './spreadsheet/directory.js';
 
 /**
  * Open311 GeoReport v2 as hotline systems export it: `services.json` (the service list) becomes
@@ -23,11 +22,11 @@ function service(raw: Json): unknown {
   return { id: open311MatterId(text(raw.service_code)), name: text(raw.service_name) || text(raw.service_code), ...(keywords.length ? { keywords } : {}) };
 }
 
-function request(raw: Json, where: string, names: DirectoryHolder): RawEntry {
+function request(raw: Json, where: string, directory: NameDirectory): RawEntry {
   const agency = text(raw.agency_responsible);
   let department: string | undefined;
   if (agency) {
-    const found = names.directory!.department(agency);
+    const found = directory.department(agency);
     if (found.error) return { where, column: 'agency_responsible', error: found.error };
     department = found.id;
   }
@@ -45,12 +44,15 @@ function request(raw: Json, where: string, names: DirectoryHolder): RawEntry {
   return { where, value: JSON.parse(JSON.stringify(value)), columns: { id: 'service_request_id', text: 'description', receivedAt: 'requested_datetime' } };
 }
 
-/** A source over an Open311 services.json or requests.json file. */
-export function open311Source(path: string, names: DirectoryHolder): EntrySource {
-  const name = basename(path);
-  return jsonArraySource(path, name, (raw, where): RawEntry => {
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { where, error: 'must be an object' };
-    if (name === 'services.json') return { where, value: service(raw as Json), columns: { id: 'service_code', name: 'service_name' } };
-    return request(raw as Json, where, names);
-  });
+const objectEntry = (toEntry: (raw: Json, where: string) => RawEntry) => (raw: unknown, where: string): RawEntry =>
+  raw === null || typeof raw !== 'object' || Array.isArray(raw) ? { where, error: 'must be an object' } : toEntry(raw as Json, where);
+
+/** A source over an Open311 services.json: matters, which name nothing else. */
+export function open311Services(file: BundleFile): EntrySource {
+  return jsonArraySource(file, objectEntry((raw, where) => ({ where, value: service(raw), columns: { id: 'service_code', name: 'service_name' } })));
+}
+
+/** A source over an Open311 requests.json: complaints, whose agencies are resolved with the directory. */
+export function open311Requests(file: BundleFile, directory: NameDirectory): EntrySource {
+  return jsonArraySource(file, objectEntry((raw, where) => request(raw, where, directory)));
 }

@@ -1,4 +1,4 @@
-import { recordKey, type RecordFile, type RecordTypes } from '../model/bundle.js';
+import { kindOf, recordKey, type RecordFile, type RecordTypes } from '../model/record-kinds.js';
 import { recordHash } from '../model/canonical.js';
 
 /**
@@ -21,28 +21,6 @@ export interface WriteRow {
   [link: string]: unknown;
 }
 
-/** Fields stored on the node (or, for volumes, the relationship); the rest become relationships. */
-const NODE_FIELDS: Record<RecordFile, readonly string[]> = {
-  regions: ['code', 'name', 'level'],
-  departments: ['id', 'name', 'kind', 'aliases', 'coordinator'],
-  sections: ['id', 'name', 'posts', 'staffed'],
-  matters: ['id', 'name', 'keywords'],
-  powerItems: ['code', 'name', 'type', 'level', 'description'],
-  serviceItems: ['code', 'name', 'level'],
-  tasks: ['id', 'name', 'flowchart', 'norm'],
-  boundaryItems: ['id', 'title', 'text', 'scope', 'status', 'batch'],
-  complaints: ['id', 'text', 'receivedAt', 'satisfied'],
-  volumes: ['year', 'received', 'completed'],
-};
-
-/** Relationship fields that are lists: absent means empty, so the Cypher can UNWIND them. */
-const LIST_LINKS: Partial<Record<RecordFile, readonly string[]>> = {
-  powerItems: ['sections', 'matters', 'legalBasis', 'supervision'],
-  tasks: ['matters'],
-  boundaryItems: ['cooperating', 'matters'],
-  complaints: ['routes'],
-};
-
 /** Drops undefined values at every depth (Cypher then sees a missing key as null). */
 function withoutUndefined<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutUndefined) as T;
@@ -54,13 +32,14 @@ function withoutUndefined<T>(value: T): T {
 
 /** The writer's row for one record. */
 export function toWriteRow<F extends RecordFile>(file: F, record: RecordTypes[F]): WriteRow {
+  const { nodeFields, listLinks } = kindOf(file);
   const props: Record<string, unknown> = {};
   const row: WriteRow = { key: recordKey(file, record), hash: recordHash(file, record), props };
   for (const [name, value] of Object.entries(record as Record<string, unknown>)) {
-    if (NODE_FIELDS[file].includes(name)) props[name] = value;
+    if (nodeFields.includes(name)) props[name] = value;
     else row[name] = value;
   }
-  for (const list of LIST_LINKS[file] ?? []) row[list] ??= [];
+  for (const list of listLinks) row[list] ??= [];
   return withoutUndefined(row);
 }
 

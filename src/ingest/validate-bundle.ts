@@ -1,8 +1,7 @@
 import type { z } from 'zod';
-import { RECORD_FILES, RECORD_SCHEMAS, recordKey, type RecordFile, type RecordTypes } from '../model/bundle.js';
+import { kindOf, RECORD_FILES, recordKey, referencesOf, type RecordFile, type RecordTypes, type Reference } from '../model/record-kinds.js';
 import { manifestSchema, type Manifest } from '../model/records.js';
 import type { OpenedBundle } from './open-bundle.js';
-import { LABEL_OF_FILE, LABEL_WORDS, referencesOf, type KeySets, type Reference } from './references.js';
 
 /**
  * The validation pass of an import: reads every record once, before anything is written, and
@@ -12,8 +11,16 @@ import { LABEL_OF_FILE, LABEL_WORDS, referencesOf, type KeySets, type Reference 
  * plus a settling round for references within a file, sees everything. Keeps keys, not records.
  */
 
+/** The keys of each kind known so far (in the graph, or valid in the bundle). */
+export type KeySets = Record<RecordFile, Set<string>>;
+
+/** Empty key sets, one per kind. */
+export function emptyKeySets(): KeySets {
+  return Object.fromEntries(RECORD_FILES.map((file) => [file, new Set<string>()])) as KeySets;
+}
+
 export interface GraphView {
-  /** Keys of the referable labels already in the graph. */
+  /** Keys of the kinds records may refer to, already in the graph. */
   keys: KeySets;
   /** Sections implementing each power item of the graph (asked for only if a volume needs it). */
   implementingSections(): Promise<Map<string, string[]>>;
@@ -69,7 +76,7 @@ class Problems {
 }
 
 const danglingMessage = (where: string, ref: Reference) =>
-  `${where}: ${ref.field}: ${LABEL_WORDS[ref.label]} ${ref.id} is neither in the bundle nor in the graph`;
+  `${where}: ${ref.field}: ${kindOf(ref.kind).noun} ${ref.id} is neither in the bundle nor in the graph`;
 
 /** Validates a whole bundle against itself and the graph; writes nothing. */
 export async function validateBundle(bundle: OpenedBundle, graph: GraphView): Promise<Validation> {
@@ -92,7 +99,6 @@ export async function validateBundle(bundle: OpenedBundle, graph: GraphView): Pr
 
   for (const file of RECORD_FILES) {
     const source = bundle.sources[file];
-    const ownLabel = LABEL_OF_FILE[file];
     const keys = new Map<string, string>();
     const selfRefs: { where: string; ref: Reference }[] = [];
     if (source) {
@@ -102,7 +108,7 @@ export async function validateBundle(bundle: OpenedBundle, graph: GraphView): Pr
             problems.add(file, entry.where, [`${entry.where}${entry.column ? `:${entry.column}` : ''}: ${entry.error}`]);
             continue;
           }
-          const parsed = RECORD_SCHEMAS[file].safeParse(entry.value);
+          const parsed = kindOf(file).schema.safeParse(entry.value);
           if (!parsed.success) {
             problems.add(file, entry.where, formatIssues(entry.where, parsed.error, entry.columns));
             continue;
@@ -131,8 +137,8 @@ export async function validateBundle(bundle: OpenedBundle, graph: GraphView): Pr
           }
           keys.set(key, entry.where);
           for (const ref of referencesOf(file, record)) {
-            if (ref.label === ownLabel) selfRefs.push({ where: entry.where, ref });
-            else if (!valid[ref.label].has(ref.id)) problems.add(file, entry.where, [danglingMessage(entry.where, ref)]);
+            if (ref.kind === file) selfRefs.push({ where: entry.where, ref });
+            else if (!valid[ref.kind].has(ref.id)) problems.add(file, entry.where, [danglingMessage(entry.where, ref)]);
           }
           if (file === 'powerItems') {
             const item = record as RecordTypes['powerItems'];
@@ -149,7 +155,7 @@ export async function validateBundle(bundle: OpenedBundle, graph: GraphView): Pr
     for (const [key, where] of keys) {
       if (problems.rejected.has(where)) continue;
       accepted++;
-      if (ownLabel) valid[ownLabel].add(key);
+      valid[file].add(key);
     }
     totals[file] = accepted;
   }
@@ -179,7 +185,7 @@ function settleSelfReferences(file: RecordFile, keys: Map<string, string>, selfR
     for (const { where, ref } of selfRefs) {
       if (problems.rejected.has(where)) continue;
       const target = keys.get(ref.id);
-      const resolves = (target !== undefined && !problems.rejected.has(target)) || valid[ref.label].has(ref.id);
+      const resolves = (target !== undefined && !problems.rejected.has(target)) || valid[ref.kind].has(ref.id);
       if (!resolves) {
         problems.add(file, where, [danglingMessage(where, ref)]);
         changed = true;

@@ -1,37 +1,25 @@
 import type { Tx } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
-import { RECORD_FILES, RECORD_SCHEMAS, type RecordFile, type RecordTypes } from '../model/bundle.js';
+import { kindOf, RECORD_FILES, type RecordFile, type RecordTypes } from '../model/record-kinds.js';
 import type { OpenedBundle } from './open-bundle.js';
 import { classify, toWriteRow, type FileCounts, type WriteRow } from './plan-import.js';
 import type { Validation } from './validate-bundle.js';
 
-const Q = useQueries([
-  'existingRecords',
-  'createRegions', 'createDepartments', 'createSections', 'createMatters', 'createPowerItems', 'createServiceItems',
-  'createTasks', 'createBoundaryItems', 'createComplaints', 'createComplaintsLinked',
-  'upsertRegions', 'upsertDepartments', 'upsertSections', 'upsertMatters', 'upsertPowerItems', 'upsertServiceItems',
-  'upsertTasks', 'upsertBoundaryItems', 'upsertComplaints', 'upsertVolumes',
-  'linkRegions', 'linkDepartments', 'linkSections', 'linkMatters', 'linkPowerItems', 'linkServiceItems', 'linkTasks',
-  'linkBoundaryItems', 'linkComplaints',
-]);
+const Q = useQueries(['existingRecords', 'upsertVolumes']);
+/** The writing queries every kind's registry entry names. */
+const KIND_QUERIES = useQueries(RECORD_FILES.flatMap((file) => {
+  const { upsert, create, createLinked, link } = kindOf(file).queries;
+  return [upsert, create, createLinked, link].filter((name) => name !== undefined);
+}));
 
-type NodeFile = Exclude<RecordFile, 'volumes'>;
-const NODE_FILES = RECORD_FILES.filter((file): file is NodeFile => file !== 'volumes');
-const UPSERT: Record<NodeFile, keyof typeof Q> = {
-  regions: 'upsertRegions', departments: 'upsertDepartments', sections: 'upsertSections', matters: 'upsertMatters',
-  powerItems: 'upsertPowerItems', serviceItems: 'upsertServiceItems', tasks: 'upsertTasks',
-  boundaryItems: 'upsertBoundaryItems', complaints: 'upsertComplaints',
-};
-const CREATE: Record<NodeFile, keyof typeof Q> = {
-  regions: 'createRegions', departments: 'createDepartments', sections: 'createSections', matters: 'createMatters',
-  powerItems: 'createPowerItems', serviceItems: 'createServiceItems', tasks: 'createTasks',
-  boundaryItems: 'createBoundaryItems', complaints: 'createComplaints',
-};
-const LINK: Record<NodeFile, keyof typeof Q> = {
-  regions: 'linkRegions', departments: 'linkDepartments', sections: 'linkSections', matters: 'linkMatters',
-  powerItems: 'linkPowerItems', serviceItems: 'linkServiceItems', tasks: 'linkTasks',
-  boundaryItems: 'linkBoundaryItems', complaints: 'linkComplaints',
-};
+/** The kinds stored as nodes (volumes are relationships, written last). */
+const NODE_FILES = RECORD_FILES.filter((file) => kindOf(file).keyField !== undefined);
+
+/** The queries of a node kind, which the registry names. */
+function nodeQueries(file: RecordFile) {
+  const { upsert, create, link, createLinked } = kindOf(file).queries;
+  return { upsert: KIND_QUERIES[upsert]!, create: KIND_QUERIES[create!]!, link: KIND_QUERIES[link!]!, createLinked: createLinked ? KIND_QUERIES[createLinked] : undefined };
+}
 
 /** Runs one unit of writes: all in one transaction (atomic import) or each in its own (resumable). */
 export interface WriteRunner {
@@ -45,12 +33,6 @@ export interface WriteProgress {
   total: number;
 }
 
-/** The field holding each file's key in a raw record (volumes have a composite key). */
-const KEY_FIELD: Record<NodeFile, string> = {
-  regions: 'code', departments: 'id', sections: 'id', matters: 'id', powerItems: 'code', serviceItems: 'code', tasks: 'id',
-  boundaryItems: 'id', complaints: 'id',
-};
-
 /**
  * The valid records of one file as writer rows, in batches, read afresh from the source. With
  * `only`, records whose key is not in it are skipped before any parsing.
@@ -61,8 +43,8 @@ async function* batchesOf(bundle: OpenedBundle, file: RecordFile, validation: Va
   let batch: WriteRow[] = [];
   for await (const entry of source.entries()) {
     if (entry.error !== undefined || validation.rejected.has(entry.where)) continue;
-    if (only && !only.has(String((entry.value as Record<string, unknown>)[KEY_FIELD[file as NodeFile]]).trim())) continue;
-    const parsed = RECORD_SCHEMAS[file].safeParse(entry.value);
+    if (only && !only.has(String((entry.value as Record<string, unknown>)[kindOf(file).keyField!]).trim())) continue;
+    const parsed = kindOf(file).schema.safeParse(entry.value);
     if (!parsed.success) continue; // cannot happen: validation rejected it
     let record = parsed.data as RecordTypes[RecordFile];
     if (file === 'volumes' && !(record as RecordTypes['volumes']).section) {
@@ -101,12 +83,6 @@ async function existingHashes(tx: Tx, file: RecordFile, rows: WriteRow[]): Promi
   return new Map((result?.[file] ?? []).map(({ key, hash }) => [key, hash]));
 }
 
-/** New records of these files are created with their relationships in one statement (hot path). */
-const CREATE_LINKED: Partial<Record<NodeFile, keyof typeof Q>> = { complaints: 'createComplaintsLinked' };
-
-/** Files whose records refer to records of the same file (a region's parent, a county item's city mirror). */
-const SELF_REFERENCING = new Set<RecordFile>(['regions', 'matters', 'powerItems']);
-
 /**
  * Writes the valid records of a validated bundle, file by file in dependency order, in batches;
  * unchanged records (same import hash) are not touched. A record's node, its relationships and
@@ -132,7 +108,8 @@ export async function writeBundle(
   const batches = (file: RecordFile, only?: Set<string>) => readAhead(batchesOf(bundle, file, validation, options.batchSize, only));
 
   /** Classifies a batch and writes its new and changed nodes; returns those still to be linked. */
-  const writeNodes = async (tx: Tx, file: NodeFile, rows: WriteRow[]): Promise<WriteRow[]> => {
+  const writeNodes = async (tx: Tx, file: RecordFile, rows: WriteRow[]): Promise<WriteRow[]> => {
+    const queries = nodeQueries(file);
     const existing = options.emptyInGraph?.has(file) ? new Map<string, string | null>() : await existingHashes(tx, file, rows);
     const created: WriteRow[] = [];
     const updated: WriteRow[] = [];
@@ -142,24 +119,24 @@ export async function writeBundle(
       if (outcome === 'created') created.push(row);
       else if (outcome === 'updated') updated.push(row);
     }
-    if (updated.length > 0) await tx.run(Q[UPSERT[file]], { rows: updated });
+    if (updated.length > 0) await tx.run(queries.upsert, { rows: updated });
     if (created.length === 0) return updated;
-    const createLinked = CREATE_LINKED[file];
-    if (createLinked && !SELF_REFERENCING.has(file)) {
-      await tx.run(Q[createLinked], { rows: created });
+    if (queries.createLinked && !kindOf(file).selfReferencing) {
+      await tx.run(queries.createLinked, { rows: created });
       return updated;
     }
-    await tx.run(Q[CREATE[file]], { rows: created });
+    await tx.run(queries.create, { rows: created });
     return [...created, ...updated];
   };
 
   for (const file of NODE_FILES) {
+    const queries = nodeQueries(file);
     let done = 0;
-    if (!SELF_REFERENCING.has(file)) {
+    if (!kindOf(file).selfReferencing) {
       for await (const rows of batches(file)) {
-        await runner.run(UPSERT[file], async (tx) => {
+        await runner.run(queries.upsert.name, async (tx) => {
           const changed = await writeNodes(tx, file, rows);
-          if (changed.length > 0) await tx.run(Q[LINK[file]], { rows: changed });
+          if (changed.length > 0) await tx.run(queries.link, { rows: changed });
         });
         progress('nodes', file, (done += rows.length));
       }
@@ -167,13 +144,13 @@ export async function writeBundle(
     }
     const pending = new Set<string>();
     for await (const rows of batches(file)) {
-      const changed = await runner.run(UPSERT[file], (tx) => writeNodes(tx, file, rows));
+      const changed = await runner.run(queries.upsert.name, (tx) => writeNodes(tx, file, rows));
       for (const row of changed) pending.add(row.key);
       progress('nodes', file, (done += rows.length));
     }
     done = 0;
     for await (const rows of batches(file, pending)) {
-      await runner.run(LINK[file], (tx) => tx.run(Q[LINK[file]], { rows }));
+      await runner.run(queries.link.name, (tx) => tx.run(queries.link, { rows }));
       progress('relationships', file, (done += rows.length), pending.size);
     }
   }

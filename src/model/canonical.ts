@@ -1,26 +1,19 @@
 import { createHash } from 'node:crypto';
-import type { RecordFile, RecordTypes } from './bundle.js';
-
-/**
- * Set-like arrays: the graph keeps them as relationships, which have no order, so a record
- * read back from the graph lists them sorted. Sorting them here too makes "the same record"
- * compare equal however the data owner ordered them.
- */
-const SET_FIELDS: Partial<Record<RecordFile, readonly string[]>> = {
-  powerItems: ['sections', 'matters', 'legalBasis'],
-  tasks: ['matters'],
-  boundaryItems: ['cooperating', 'matters'],
-};
+import { kindOf, type RecordFile, type RecordTypes } from './record-kinds.js';
 
 const sortKey = (value: unknown) => (typeof value === 'object' && value !== null ? String((value as { id: string }).id) : String(value));
 
-/** The record with set-like arrays sorted, and undefined fields and empty lists dropped. */
+/**
+ * The record with set-like arrays sorted (the graph keeps them as relationships, which have no
+ * order, so the same record compares equal however the data owner ordered them), and undefined
+ * fields and empty lists dropped.
+ */
 export function canonicalRecord<F extends RecordFile>(file: F, record: RecordTypes[F]): RecordTypes[F] {
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
     // An empty list says no more than an absent one, and the graph cannot tell them apart.
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-    copy[key] = SET_FIELDS[file]?.includes(key) && Array.isArray(value)
+    copy[key] = kindOf(file).setFields.includes(key) && Array.isArray(value)
       ? [...value].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0))
       : value;
   }

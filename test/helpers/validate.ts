@@ -1,12 +1,11 @@
 import { openBundle } from '../../src/ingest/open-bundle.js';
-import { emptyKeySets, type KeySets } from '../../src/ingest/references.js';
-import { validateBundle, type Validation } from '../../src/ingest/validate-bundle.js';
+import { emptyKeySets, validateBundle, type KeySets, type Validation } from '../../src/ingest/validate-bundle.js';
 import { writeBundle } from './bundle-dir.js';
 
 /** Validates a bundle folder against a pretend graph holding the given keys and implementations. */
 export async function validateFolder(folder: string, graph: { keys?: Partial<Record<keyof KeySets, string[]>>; sections?: Record<string, string[]> } = {}): Promise<Validation> {
   const keys = emptyKeySets();
-  for (const [label, ids] of Object.entries(graph.keys ?? {})) for (const id of ids ?? []) keys[label as keyof KeySets].add(id);
+  for (const [kind, ids] of Object.entries(graph.keys ?? {})) for (const id of ids ?? []) keys[kind as keyof KeySets].add(id);
   return validateBundle(await openBundle(folder), { keys, implementingSections: async () => new Map(Object.entries(graph.sections ?? {})) });
 }
 

@@ -63,6 +63,12 @@ describe('editor mutations', () => {
     });
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.importBundleFiles.counts).toContainEqual({ kind: 'MATTERS', created: 1 });
+    // A list as a CSV sheet, read in memory: departments and sections named in words.
+    const sheet = await editor('mutation ($files: [BundleFileInput!]!) { importBundleFiles(files: $files) { counts { kind created } } }', {
+      files: [{ name: 'sections.csv', content: '部门名称,内设机构,行政编制,实有人数\n日照市生态环境局,上传测试科,2,2\n' }],
+    });
+    expect(sheet.errors).toBeUndefined();
+    expect(sheet.data!.importBundleFiles.counts).toContainEqual({ kind: 'SECTIONS', created: 1 });
     for (const name of ['../matters.json', 'notes.txt', 'matters.json/x']) {
       const bad = await editor('mutation ($files: [BundleFileInput!]!) { importBundleFiles(files: $files) { mode } }', { files: [{ name, content: '[]' }] });
       expect(bad.errors?.[0]?.extensions?.code, name).toBe('BAD_USER_INPUT');

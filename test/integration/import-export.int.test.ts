@@ -7,7 +7,7 @@ import type { Database } from '../../src/db/database.js';
 import { ErrorCode, type AppError } from '../../src/errors.js';
 import { exportBundle } from '../../src/ingest/export-bundle.js';
 import { importBundle } from '../../src/ingest/import-bundle.js';
-import { RECORD_FILES } from '../../src/model/bundle.js';
+import { RECORD_FILES } from '../../src/model/record-kinds.js';
 import { copyDemoBundle, editBundleFile, writeBundle } from '../helpers/bundle-dir.js';
 import { importError } from '../helpers/import-error.js';
 import { connectTestDatabase, graphCounts, resetGraph } from '../helpers/neo4j.js';

@@ -8,7 +8,7 @@ import { generate } from '../../seed/generator/generate.js';
 import type { Database } from '../../src/db/database.js';
 import { exportBundle } from '../../src/ingest/export-bundle.js';
 import { importBundle } from '../../src/ingest/import-bundle.js';
-import { RECORD_FILES } from '../../src/model/bundle.js';
+import { RECORD_FILES } from '../../src/model/record-kinds.js';
 import { spawnCli } from '../helpers/cli.js';
 import { connectTestDatabase, graphCounts, resetGraph } from '../helpers/neo4j.js';
 

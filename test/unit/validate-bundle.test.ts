@@ -34,7 +34,7 @@ describe('validateBundle: records', () => {
   it('reports nested fields with their path', async () => {
     const { errors } = await validateFiles({
       'powerItems.json': [{ code: 'P', name: '甲', type: 'penalty', department: 'D', legalBasis: [{ id: 'L', title: '法', status: 'void' }] }],
-    }, { keys: { Department: ['D'] } });
+    }, { keys: { departments: ['D'] } });
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^powerItems\.json:0: legalBasis\.0\.status: /);
   });
@@ -57,7 +57,7 @@ describe('validateBundle: records', () => {
         { code: 'P1', name: '甲', type: 'penalty', department: 'D', legalBasis: [{ id: 'L', title: '噪声法', status: 'in_force' }] },
         { code: 'P2', name: '乙', type: 'penalty', department: 'D', legalBasis: [{ id: 'L', title: '噪声法', status: 'repealed' }] },
       ],
-    }, { keys: { Department: ['D'] } });
+    }, { keys: { departments: ['D'] } });
     expect(errors).toEqual(['powerItems.json:1: legalBasis.0: L differs in title or status from powerItems.json:0']);
   });
 
@@ -67,7 +67,7 @@ describe('validateBundle: records', () => {
         { id: 'b1', title: '甲', scope: 'department', lead: 'D1', cooperating: ['D1'], matters: ['m'] },
         { id: 'b2', title: '乙', scope: 'department', lead: 'D1', matters: [] },
       ],
-    }, { keys: { Department: ['D1'], Matter: ['m'] } });
+    }, { keys: { departments: ['D1'], matters: ['m'] } });
     expect(errors).toEqual([
       'boundaryItems.json:0: cooperating: the lead cannot also be cooperating',
       'boundaryItems.json:1: matters: must name at least one matter',
@@ -127,7 +127,7 @@ describe('validateBundle: references', () => {
   });
 
   it('accepts references to what the graph holds', async () => {
-    const { errors } = await validateFiles({ 'sections.json': [{ id: 'S2', department: 'D-old', name: '新科', posts: 2 }] }, { keys: { Department: ['D-old'] } });
+    const { errors } = await validateFiles({ 'sections.json': [{ id: 'S2', department: 'D-old', name: '新科', posts: 2 }] }, { keys: { departments: ['D-old'] } });
     expect(errors).toEqual([]);
   });
 
@@ -168,7 +168,7 @@ describe('validateBundle: volumes', () => {
       ...base,
       'powerItems.json': [{ code: 'P', name: '甲', type: 'licensing', department: 'D', sections: ['S'] }],
       'volumes.json': [{ powerItem: 'P', year: 2020, received: 10, completed: 9 }, { powerItem: 'Q', year: 2020, received: 1, completed: 1 }],
-    }, { keys: { PowerItem: ['Q'] }, sections: { Q: ['S2'] } });
+    }, { keys: { powerItems: ['Q'] }, sections: { Q: ['S2'] } });
     expect(result.errors).toEqual([]);
     expect([result.defaultSectionOf('P'), result.defaultSectionOf('Q')]).toEqual(['S', 'S2']);
   });

@@ -1,4 +1,4 @@
-import type { RecordFile } from '../../model/bundle.js';
+import type { RecordFile } from '../../model/record-kinds.js';
 
 /**
  * How the columns of real lists map to bundle fields. Headers are matched after removing

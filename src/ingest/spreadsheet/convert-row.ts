@@ -1,4 +1,4 @@
-import type { RawEntry } from '../open-bundle.js';
+import type { RawEntry } from '../record-sources.js';
 import type { ColumnMapping, SheetKind } from './columns.js';
 import type { NameDirectory } from './directory.js';
 import { boundaryStatus, dateTime, itemLevel, itemType, legalBases, routeOutcome, satisfaction, shortHash, splitList, splitParagraphs, yesNo } from './list-words.js';

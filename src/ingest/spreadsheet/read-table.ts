@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { fileBytes, type BundleFile } from '../record-sources.js';
 
 /**
  * Reads the tables of a spreadsheet file: a CSV file is one table; each worksheet of an XLSX
@@ -61,9 +60,9 @@ export function columnLetter(index: number): string {
 }
 
 /** Reads a CSV file into one table. */
-export function readCsv(path: string): Table[] {
-  const file = basename(path);
-  const buffer = readFileSync(path);
+export function readCsv(source: BundleFile): Table[] {
+  const file = source.name;
+  const buffer = fileBytes(source);
   if (buffer.length === 0) throw new TableError(`${file}: empty file`);
   let records: string[][];
   try {
@@ -93,11 +92,12 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 /** Reads every non-empty worksheet of an XLSX workbook. */
-export async function readXlsx(path: string): Promise<Table[]> {
-  const file = basename(path);
+export async function readXlsx(source: BundleFile): Promise<Table[]> {
+  const file = source.name;
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(path);
+    if (source.path !== undefined) await workbook.xlsx.readFile(source.path);
+    else await workbook.xlsx.load(fileBytes(source) as unknown as ArrayBuffer);
   } catch (error) {
     throw new TableError(`${file}: not a readable XLSX workbook: ${(error as Error).message}`);
   }

@@ -1,37 +1,38 @@
 import { extname } from 'node:path';
-import type { RecordFile } from '../../model/bundle.js';
-import type { EntrySource } from '../open-bundle.js';
+import type { RecordFile } from '../../model/record-kinds.js';
+import type { BundleFile, EntrySource } from '../record-sources.js';
 import { mapColumns } from './columns.js';
 import { convertRow, rowWhere } from './convert-row.js';
 import type { NameDirectory } from './directory.js';
 import { readCsv, readXlsx, TableError, type Table } from './read-table.js';
 
-/** Gives the spreadsheet sources the name directory once the import has built it. */
-export interface DirectoryHolder {
-  directory?: NameDirectory;
+/** A source that can be opened once the import knows the names rows refer to. */
+export interface PendingSource {
+  file: RecordFile;
+  open(directory: NameDirectory): EntrySource;
 }
 
-export interface SpreadsheetSources {
-  sources: { file: RecordFile; source: EntrySource }[];
+export interface SpreadsheetTables {
+  sources: PendingSource[];
   errors: string[];
 }
 
 export const SPREADSHEET_EXTENSIONS = new Set(['.csv', '.xlsx']);
 
 /**
- * Reads a CSV or XLSX file and makes one source per table, for the bundle file its header says
- * it is (a 权责清单 sheet feeds powerItems, a 工单 sheet complaints, …). Rows are converted
- * when the source is iterated, with the directory the import built by then.
+ * Reads a CSV or XLSX file and makes one pending source per table, for the bundle file its
+ * header says it is (a 权责清单 sheet feeds powerItems, a 工单 sheet complaints, …). Rows name
+ * departments and sections in words: they are converted with the directory the source is opened with.
  */
-export async function openSpreadsheet(path: string, holder: DirectoryHolder): Promise<SpreadsheetSources> {
+export async function openSpreadsheet(source: BundleFile): Promise<SpreadsheetTables> {
   let tables: Table[];
   try {
-    tables = extname(path).toLowerCase() === '.csv' ? readCsv(path) : await readXlsx(path);
+    tables = extname(source.name).toLowerCase() === '.csv' ? readCsv(source) : await readXlsx(source);
   } catch (error) {
     if (error instanceof TableError) return { sources: [], errors: [error.message] };
     throw error;
   }
-  const result: SpreadsheetSources = { sources: [], errors: [] };
+  const result: SpreadsheetTables = { sources: [], errors: [] };
   for (const table of tables) {
     const name = table.sheet ? `${table.file}:${table.sheet}` : table.file;
     const { mapping, problems } = mapColumns(table.header);
@@ -41,14 +42,12 @@ export async function openSpreadsheet(path: string, holder: DirectoryHolder): Pr
     }
     result.sources.push({
       file: mapping.kind.file,
-      source: {
+      open: (directory) => ({
         name,
         async *entries() {
-          const directory = holder.directory;
-          if (!directory) throw new Error('spreadsheet rows are converted only after the import built its name directory');
           for (const row of table.rows) yield* convertRow(table, mapping, row, directory);
         },
-      },
+      }),
     });
   }
   return result;
