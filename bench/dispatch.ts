@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { DispatchService } from '../src/dispatch/dispatch-service.js';
 import { loadLexicon } from '../src/dispatch/load-lexicon.js';
-import { tokenize } from '../src/dispatch/tokenize.js';
+import { tokenize } from '../src/text/tokenize.js';
 import { generatedCity, openCityGraph } from './generated-city.js';
 import { startBuiltServer, type BenchServer } from './serve.js';
 

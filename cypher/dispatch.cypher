@@ -52,14 +52,12 @@ RETURN m.id AS matter, d.id AS department,
        count(CASE r.outcome WHEN 'returned' THEN 1 END) AS returned
 
 // name: recordRouting
-// Appends one routing outcome to a complaint's chain (after its last step) and bumps the revision
-// so dispatch learns from it. No row back when the complaint or the department is unknown.
+// Appends one routing outcome to a complaint's chain (after its last step). No row back when the
+// complaint or the department is unknown.
 MATCH (c:Complaint {id: $complaint})
 MATCH (d:Department {id: $department})
 WITH c, d, reduce(last = 0, seq IN [(c)-[old:ROUTED]->() | old.seq] | CASE WHEN seq > last THEN seq ELSE last END) AS last
 CREATE (c)-[r:ROUTED {seq: last + 1, at: $at, outcome: $outcome, reason: $reason, recordedBy: $by, source: 'feedback'}]->(d)
-MERGE (rev:Revision {key: 'graph'})
-SET rev.value = coalesce(rev.value, 0) + 1, rev.changedAt = datetime()
 RETURN c.id AS complaint, d.id AS department, d.name AS departmentName, r.seq AS seq, r.at AS at, r.outcome AS outcome, r.reason AS reason
 
 // name: complaintAndDepartmentExist

@@ -1,5 +1,5 @@
-// Edits analysts and dispatchers make outside imports. Each bumps the graph revision in the same
-// transaction, so dispatch rebuilds its index from the new state (src/db/revision.ts).
+// Edits analysts and dispatchers make outside imports. Their callers bump the graph revision
+// (bumpGraphRevision) in the same transaction, so dispatch rebuilds from the new state.
 
 // name: boundaryItemStatus
 OPTIONAL MATCH (b:BoundaryItem {id: $id})
@@ -9,9 +9,7 @@ RETURN b.status AS status, b.title AS title
 // Moves a boundary item to $status, recording who and when.
 MATCH (b:BoundaryItem {id: $id})
 SET b.status = $status, b.statusChangedAt = $at, b.statusChangedBy = $by
-MERGE (rev:Revision {key: 'graph'})
-SET rev.value = coalesce(rev.value, 0) + 1, rev.changedAt = datetime()
-RETURN b.id AS id, b.title AS title, b.status AS status, rev.value AS revision
+RETURN b.id AS id, b.title AS title, b.status AS status
 
 // name: boundaryItemExists
 OPTIONAL MATCH (b:BoundaryItem {id: $id})
@@ -28,9 +26,7 @@ CREATE (b)-[:LEAD]->(lead)
 WITH b
 CALL (b) { UNWIND $cooperating AS partyId MATCH (party:Department {id: partyId}) CREATE (b)-[:COOPERATES]->(party) }
 CALL (b) { MATCH (m:Matter {id: $matter}) CREATE (b)-[:CONCERNS]->(m) }
-MERGE (rev:Revision {key: 'graph'})
-SET rev.value = coalesce(rev.value, 0) + 1, rev.changedAt = datetime()
-RETURN b.id AS id, b.title AS title, b.status AS status, rev.value AS revision
+RETURN b.id AS id, b.title AS title, b.status AS status
 
 // name: recordAudit
 // One mutation made through the API: who, when, what (arguments as JSON) and how it ended.
@@ -38,7 +34,7 @@ CREATE (a:AuditEntry {id: randomUUID(), at: $at, actor: $actor, role: $role, mut
 RETURN a.id AS id
 
 // name: deleteListRecord
-// Deletes one record (node and its relationships) of a deletable kind; the revision moves with it.
+// Deletes one record (node and its relationships) of a deletable kind.
 OPTIONAL MATCH (p:PowerItem {code: $key}) WHERE $label = 'PowerItem'
 OPTIONAL MATCH (s:ServiceItem {code: $key}) WHERE $label = 'ServiceItem'
 OPTIONAL MATCH (t:Task {id: $key}) WHERE $label = 'Task'
@@ -46,10 +42,4 @@ OPTIONAL MATCH (b:BoundaryItem {id: $key}) WHERE $label = 'BoundaryItem'
 OPTIONAL MATCH (c:Complaint {id: $key}) WHERE $label = 'Complaint'
 WITH [n IN [p, s, t, b, c] WHERE n IS NOT NULL] AS found
 FOREACH (n IN found | DETACH DELETE n)
-WITH size(found) AS deleted
-CALL (deleted) {
-  WITH deleted WHERE deleted > 0
-  MERGE (rev:Revision {key: 'graph'})
-  SET rev.value = coalesce(rev.value, 0) + 1, rev.changedAt = datetime()
-}
-RETURN deleted
+RETURN size(found) AS deleted

@@ -38,6 +38,4 @@ CALL (p, from, to) {
 SET from.posts = from.posts - $posts, to.posts = coalesce(to.posts, 0) + $posts
 CREATE (t:StaffingTransfer {id: randomUUID(), item: $item, fromDepartment: $fromDepartment, fromSection: $fromSection,
                             toDepartment: $toDepartment, toSection: $toSection, posts: $posts, share: $share, year: $year, at: $at, by: $by})
-MERGE (rev:Revision {key: 'graph'})
-SET rev.value = coalesce(rev.value, 0) + 1, rev.changedAt = datetime()
-RETURN t.id AS id, from.posts AS fromPosts, to.posts AS toPosts, rev.value AS revision
+RETURN t.id AS id, from.posts AS fromPosts, to.posts AS toPosts

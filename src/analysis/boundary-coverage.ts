@@ -1,3 +1,4 @@
+import { nearestBoundaryItem } from '../model/regions.js';
 import type { Lookup } from './lookup.js';
 import type { AnalysisSnapshot } from './snapshot.js';
 
@@ -19,8 +20,6 @@ export class BoundaryCoverage {
 
   /** The nearest published item naming a lead for the matter in the region, if any. */
   leadItem(region: string, matter: string): BoundaryItem | undefined {
-    const chain = this.lookup.chains.get(region) ?? [region];
-    const rank = (item: BoundaryItem) => (item.region === null ? chain.length : chain.indexOf(item.region));
-    return (this.byMatter.get(matter) ?? []).filter((item) => rank(item) >= 0).sort((a, b) => rank(a) - rank(b))[0];
+    return nearestBoundaryItem(this.byMatter.get(matter) ?? [], this.lookup.chains.get(region) ?? [region]);
   }
 }

@@ -1,4 +1,5 @@
-import { tokenize } from '../dispatch/tokenize.js';
+import { tokenize } from '../text/tokenize.js';
+import { regionChains } from '../model/regions.js';
 import type { Named } from './findings.js';
 import type { AnalysisSnapshot } from './snapshot.js';
 
@@ -19,11 +20,7 @@ export class Lookup {
     this.matters = new Map(snapshot.matters.map((m) => [m.id, m]));
     this.regions = new Map(snapshot.regions.map((r) => [r.code, r]));
     this.categories = new Set(snapshot.matters.map((m) => m.parent).filter((p): p is string => p !== null));
-    this.chains = new Map(snapshot.regions.map((r) => {
-      const chain: string[] = [];
-      for (let code: string | null | undefined = r.code; code && !chain.includes(code); code = this.regions.get(code)?.parent) chain.push(code);
-      return [r.code, chain];
-    }));
+    this.chains = regionChains(snapshot.regions);
   }
 
   department(id: string): Named {

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
+import { bumpGraphRevision } from '../db/revision.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { BoundaryItemStatusChange } from '../catalog/boundary-status.js';
 import { analyze, type AnalysisReport, type StageTimes } from './analyze.js';
@@ -31,11 +32,11 @@ export async function publishProposal(db: Database, report: AnalysisReport, prop
   return db.writeTx(async (tx) => {
     const [row] = await tx.run<{ exists: boolean }>(Q.boundaryItemExists, { id });
     if (row?.exists) throw new AppError(ErrorCode.CONFLICT, `boundary item "${id}" already exists: this proposal was published before`);
-    const [created] = await tx.run<BoundaryItemStatusChange>(Q.createProposedBoundaryItem, {
+    const [created] = await tx.run<Omit<BoundaryItemStatusChange, 'revision'>>(Q.createProposedBoundaryItem, {
       id, region: proposal.region, lead: proposal.lead.id, cooperating: proposal.cooperating.map((d) => d.id), matter: proposal.matter.id,
       title: proposal.title.replace('（建议稿）', ''), text: proposal.text, at: new Date().toISOString(), by, proposal: proposal.id,
     });
     if (!created) throw new AppError(ErrorCode.CONFLICT, `the region or lead department of "${proposalId}" is no longer in the graph`);
-    return created;
+    return { ...created, revision: await bumpGraphRevision(tx) };
   }, 'publishProposal');
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
+import { bumpGraphRevision } from '../db/revision.js';
 import { AppError, ErrorCode } from '../errors.js';
 
 const Q = useQueries(['boundaryItemStatus', 'setBoundaryItemStatus']);
@@ -30,7 +31,7 @@ export async function setBoundaryItemStatus(
     if (!(FROM[status] as readonly string[]).includes(from)) {
       throw new AppError(ErrorCode.CONFLICT, `boundary item "${id}" is ${from}; it cannot be ${status === 'published' ? 'published' : 'retired'} from there`);
     }
-    const [row] = await tx.run<BoundaryItemStatusChange>(Q.setBoundaryItemStatus, { id, status, at: new Date().toISOString(), by });
-    return row!;
+    const [row] = await tx.run<Omit<BoundaryItemStatusChange, 'revision'>>(Q.setBoundaryItemStatus, { id, status, at: new Date().toISOString(), by });
+    return { ...row!, revision: await bumpGraphRevision(tx) };
   }, 'setBoundaryItemStatus');
 }

@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
+import { bumpGraphRevision } from '../db/revision.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { importBundle, type ImportReport } from '../ingest/import-bundle.js';
 import { isRecordFile, kindOf, RECORD_FILES } from '../model/record-kinds.js';
@@ -26,9 +27,12 @@ export async function deleteRecord(db: Database, kind: string, key: string): Pro
   if (!isRecordFile(kind) || !kindOf(kind).deletable) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, `kind: only ${DELETABLE.join(', ')} can be deleted one by one; other records carry the lists' structure`);
   }
-  const [row] = await db.write<{ deleted: number }>(Q.deleteListRecord, { label: kindOf(kind).label, key });
-  if (!row || row.deleted === 0) throw new AppError(ErrorCode.NOT_FOUND, `${kind} record "${key}" does not exist`);
-  return { deleted: row.deleted };
+  return db.writeTx(async (tx) => {
+    const [row] = await tx.run<{ deleted: number }>(Q.deleteListRecord, { label: kindOf(kind).label, key });
+    if (!row || row.deleted === 0) throw new AppError(ErrorCode.NOT_FOUND, `${kind} record "${key}" does not exist`);
+    await bumpGraphRevision(tx);
+    return { deleted: row.deleted };
+  }, 'deleteRecord');
 }
 
 /**

@@ -1,8 +1,9 @@
 import { TASK_WEIGHT, TYPE_WEIGHT } from '../model/duty-weight.js';
+import { regionChains } from '../model/regions.js';
 import type { Lexicon } from './lexicon.js';
 import type { DispatchSnapshot } from './snapshot.js';
 import { addToBag, buildField, type Bag, type Field } from './bm25.js';
-import { addVocabulary, normalizeText, tokenize } from './tokenize.js';
+import { addVocabulary, normalizeText, tokenize } from '../text/tokenize.js';
 
 /**
  * The in-memory dispatch index, built from a snapshot of the lists. Each matter gets a weighted
@@ -144,12 +145,7 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot, lexicon: 
     }
   }
 
-  const parents = new Map(snapshot.regions.map((r) => [r.code, r.parent]));
-  const regionChain = new Map(snapshot.regions.map((r) => {
-    const chain: string[] = [];
-    for (let code: string | undefined = r.code; code && !chain.includes(code); code = parents.get(code)) chain.push(code);
-    return [r.code, chain];
-  }));
+  const regionChain = regionChains(snapshot.regions);
   const coordinators = new Map(snapshot.departments.filter((d) => d.coordinator).map((d) => [d.region, d.id]));
   return {
     matters: new Map([...matters.values()].map(({ id, name }) => [id, { id, name }])), words, expansions, keywordsByFirstCharacter, holders,

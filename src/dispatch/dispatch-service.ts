@@ -6,7 +6,7 @@ import { buildDispatchIndexInSteps, type DispatchIndex } from './build-index.js'
 import { dispatch, type DispatchAnswer } from './dispatch.js';
 import type { Lexicon } from './lexicon.js';
 import { loadDispatchSnapshot } from './load-snapshot.js';
-import { warmUpTokenizer } from './tokenize.js';
+import { warmUpTokenizer } from '../text/tokenize.js';
 
 /** The longest complaint text accepted (a long letter is 10,000 characters). */
 export const MAX_TEXT_LENGTH = 100_000;

@@ -1,6 +1,7 @@
 import type { DispatchIndex, Outcomes } from './build-index.js';
 import { addScores } from './bm25.js';
-import { normalizeText, tokenize } from './tokenize.js';
+import { normalizeText, tokenize } from '../text/tokenize.js';
+import { nearestBoundaryItem } from '../model/regions.js';
 
 /**
  * Answers "which department owns this complaint" (docs/dispatch.md): finds the matter the text
@@ -182,10 +183,7 @@ const ownerCache = new WeakMap<DispatchIndex, Map<string, Owner | undefined>>();
 
 function workOutOwner(index: DispatchIndex, matter: string, district: string | undefined): Owner | undefined {
   const regions = regionsInView(index, district);
-  const rank = (region: string | undefined) => (region === undefined ? regions.length : regions.indexOf(region));
-  const boundary = (index.boundaries.get(matter) ?? [])
-    .filter((b) => b.region === undefined || !district || regions.includes(b.region))
-    .sort((a, b) => rank(a.region) - rank(b.region))[0];
+  const boundary = nearestBoundaryItem(index.boundaries.get(matter) ?? [], regions);
   const local = (department: string) => localize(index, index.functionOf.get(department) ?? department, matter, regions) ?? department;
   if (boundary) {
     return {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
+import { bumpGraphRevision } from '../db/revision.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { ROUTE_OUTCOMES } from '../model/records.js';
 
@@ -45,6 +46,7 @@ export async function recordRouting(db: Database, input: RoutingInput, by: strin
     const [row] = await tx.run<RecordedRouting>(Q.recordRouting, {
       complaint, department, outcome, reason: reason || null, at: at ?? new Date().toISOString(), by,
     });
+    await bumpGraphRevision(tx);
     return row!;
   }, 'recordRouting');
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
+import { bumpGraphRevision } from '../db/revision.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { compareSections, type DepartmentRow, type SectionRow } from './compare.js';
 import { STAFFING_DEFAULTS, type StaffingConfig } from './config.js';
@@ -53,12 +54,14 @@ export async function previewTransfer(db: Database, item: string, to: string, op
  */
 export async function applyTransfer(db: Database, item: string, to: string, by: string, options: { year?: number | undefined; config?: StaffingConfig } = {}): Promise<TransferPlan & { transfer: string; revision: number }> {
   const plan = await previewTransfer(db, item, to, options);
-  const [row] = await db.write<{ id: string; revision: number }>(Q.applyStaffingTransfer, {
-    item: plan.item.code, fromDepartment: plan.fromDepartment, fromSection: plan.fromSection, toDepartment: plan.toDepartment,
-    toSection: plan.toSection, posts: plan.posts, share: plan.share, year: plan.year, at: new Date().toISOString(), by,
-  });
-  if (!row) throw new AppError(ErrorCode.CONFLICT, `the graph changed while planning the transfer of "${item}"; run it again`);
-  return { ...plan, transfer: row.id, revision: row.revision };
+  return db.writeTx(async (tx) => {
+    const [row] = await tx.run<{ id: string }>(Q.applyStaffingTransfer, {
+      item: plan.item.code, fromDepartment: plan.fromDepartment, fromSection: plan.fromSection, toDepartment: plan.toDepartment,
+      toSection: plan.toSection, posts: plan.posts, share: plan.share, year: plan.year, at: new Date().toISOString(), by,
+    });
+    if (!row) throw new AppError(ErrorCode.CONFLICT, `the graph changed while planning the transfer of "${item}"; run it again`);
+    return { ...plan, transfer: row.id, revision: await bumpGraphRevision(tx) };
+  }, 'applyStaffingTransfer');
 }
 
 /** A deterministic plan of single-post moves from slack to short sections. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addVocabulary, normalizeText, tokenize } from '../../src/dispatch/tokenize.js';
+import { addVocabulary, normalizeText, tokenize } from '../../src/text/tokenize.js';
 
 describe('tokenize', () => {
   it('keeps subject words and drops punctuation and function words', () => {
