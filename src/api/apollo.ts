@@ -8,7 +8,7 @@ import { projectPath } from '../project-root.js';
 import { applyAuthorization } from './authorize.js';
 import type { ApiContext } from './context.js';
 import { formatError } from './format-error.js';
-import { resolvers } from './resolvers.js';
+import { resolvers } from './resolvers/index.js';
 
 /** The SDL of every schema/*.graphql file, one area a file. */
 export function loadTypeDefs(dir: string = projectPath('schema')): string[] {

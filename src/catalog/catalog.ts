@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
+import type { DepartmentKind, ItemLevel, PowerItemType, RegionLevel } from '../model/records.js';
 
 /**
  * The lists as they are in the graph, read for the API. Per-request loaders batch the
@@ -15,14 +16,14 @@ const Q = useQueries([
 export interface RegionView {
   code: string;
   name: string;
-  level: string;
+  level: RegionLevel;
   parent: string | null;
 }
 
 export interface DepartmentView {
   id: string;
   name: string;
-  kind: string | null;
+  kind: DepartmentKind | null;
   aliases: string[];
   coordinator: boolean;
   region: string;
@@ -40,10 +41,28 @@ export interface PowerItemView {
   code: string;
   department: string;
   name: string;
-  type: string;
-  level: string | null;
+  type: PowerItemType;
+  level: ItemLevel | null;
   description: string | null;
   sectionIds: string[];
+  matterIds: string[];
+}
+
+/** A department or section as a boundary item names it. */
+export interface NamedRef {
+  id: string;
+  name: string;
+}
+
+export interface BoundaryItemView {
+  id: string;
+  title: string;
+  text: string | null;
+  scope: string;
+  status: string;
+  region: string | null;
+  lead: NamedRef | null;
+  cooperating: NamedRef[];
   matterIds: string[];
 }
 
@@ -86,7 +105,7 @@ export interface CatalogLoaders {
   sectionById: DataLoader<string, SectionView | null>;
   powerItemCodesOfMatter: DataLoader<string, string[]>;
   departmentsOfRegion: DataLoader<string, DepartmentView[]>;
-  boundaryItemsOfDepartment: DataLoader<string, Record<string, unknown>[]>;
+  boundaryItemsOfDepartment: DataLoader<string, BoundaryItemView[]>;
 }
 
 /** Fresh loaders for one request: they cache only within it. */
@@ -130,7 +149,7 @@ export function createCatalogLoaders(db: Database): CatalogLoaders {
       return codes.map((code) => byRegion.get(code) ?? []);
     }),
     boundaryItemsOfDepartment: new DataLoader(async (ids) =>
-      groupBy(await db.read<Record<string, unknown> & { department: string }>(Q.boundaryItemsOfDepartments, { ids }), ids)),
+      groupBy(await db.read<BoundaryItemView & { department: string }>(Q.boundaryItemsOfDepartments, { ids }), ids)),
     matterById: new DataLoader(async (ids) => {
       matters ??= listMatters(db).then((rows) => new Map(rows.map((row) => [row.id, row])));
       const all = await matters;

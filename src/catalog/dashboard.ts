@@ -2,6 +2,56 @@ import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
 import { graphRevision } from '../db/revision.js';
 import { AppError, ErrorCode } from '../errors.js';
+import type { PowerItemType, RouteOutcome } from '../model/records.js';
+import type { BoundaryItemView, PowerItemView } from './catalog.js';
+
+export interface TaskView {
+  id: string;
+  name: string;
+  flowchart: boolean;
+  norm: boolean;
+  section: string;
+  department: string;
+  matterIds: string[];
+}
+
+export interface ServiceItemView {
+  code: string;
+  name: string;
+  level: string;
+  powerItemCodes: string[];
+}
+
+export interface RouteView {
+  seq: number;
+  department: string;
+  departmentName: string;
+  at: string | null;
+  outcome: RouteOutcome;
+  reason: string | null;
+}
+
+export interface ComplaintView {
+  id: string;
+  text: string;
+  receivedAt: string;
+  satisfied: boolean;
+  bounced: boolean;
+  district: string | null;
+  matter: string | null;
+  routes: RouteView[];
+}
+
+interface Totals {
+  departments: number;
+  sections: number;
+  tasks: number;
+  powerItems: number;
+  boundaryItems: number;
+  complaints: number;
+  satisfied: number;
+  resolved: number;
+}
 
 const Q = useQueries(['dashboardTotals', 'dashboardItemsByDepartmentAndType', 'dashboardComplaintsByMonthAndMatter', 'pagePowerItems', 'pageComplaints', 'pageComplaintsOfMatter', 'pageTasks', 'pageServiceItems', 'listBoundaryItems']);
 
@@ -25,12 +75,18 @@ export async function dashboardFigures(db: Database, region: string | null): Pro
   return figures;
 }
 
+/** An id and a name joined by NUL, as the sums below key them. */
+function named(key: string): { id: string; name: string } {
+  const [id = '', name = ''] = key.split('\u0000');
+  return { id, name };
+}
+
 async function computeFigures(db: Database, region: string | null) {
-  const [totals] = await db.read<Record<string, number>>(Q.dashboardTotals, { region });
-  const items = await db.read<{ department: string; name: string; type: string; items: number }>(Q.dashboardItemsByDepartmentAndType, { region });
+  const [totals] = await db.read<Totals>(Q.dashboardTotals, { region });
+  const items = await db.read<{ department: string; name: string; type: PowerItemType; items: number }>(Q.dashboardItemsByDepartmentAndType, { region });
   const complaints = await db.read<{ month: string; matter: string; name: string; complaints: number; bounced: number }>(Q.dashboardComplaintsByMonthAndMatter, { region });
-  const sum = <T>(rows: T[], key: (row: T) => string, value: (row: T) => number[]) => {
-    const totalsByKey = new Map<string, number[]>();
+  const sum = <T, K extends string>(rows: T[], key: (row: T) => K, value: (row: T) => number[]) => {
+    const totalsByKey = new Map<K, number[]>();
     for (const row of rows) {
       const current = totalsByKey.get(key(row)) ?? [];
       totalsByKey.set(key(row), value(row).map((v, i) => v + (current[i] ?? 0)));
@@ -40,15 +96,18 @@ async function computeFigures(db: Database, region: string | null) {
   const rate = (bounced: number, all: number) => (all > 0 ? Math.round((bounced / all) * 1000) / 1000 : 0);
   const complaintCount = totals?.complaints ?? 0;
   return {
-    totals: { ...totals, satisfaction: rate(totals?.satisfied ?? 0, complaintCount), resolvedShare: rate(totals?.resolved ?? 0, complaintCount) },
-    powerItemsByType: [...sum(items, (r) => r.type, (r) => [r.items])].map(([type, [count]]) => ({ type, count })),
+    totals: {
+      departments: 0, sections: 0, tasks: 0, powerItems: 0, boundaryItems: 0, complaints: 0, ...totals,
+      satisfaction: rate(totals?.satisfied ?? 0, complaintCount), resolvedShare: rate(totals?.resolved ?? 0, complaintCount),
+    },
+    powerItemsByType: [...sum(items, (r) => r.type, (r) => [r.items])].map(([type, [count = 0]]) => ({ type, count })),
     powerItemsByDepartment: [...sum(items, (r) => `${r.department}\u0000${r.name}`, (r) => [r.items])]
-      .map(([key, [count]]) => ({ department: { id: key.split('\u0000')[0], name: key.split('\u0000')[1] }, count })),
+      .map(([key, [count = 0]]) => ({ department: named(key), count })),
     powerItemsByDepartmentAndType: items.map((r) => ({ department: { id: r.department, name: r.name }, type: r.type, count: r.items })),
     complaintsByMonth: [...sum(complaints, (r) => r.month, (r) => [r.complaints, r.bounced])]
-      .map(([month, [all, bounced]]) => ({ month, complaints: all, bounced, bounceRate: rate(bounced!, all!) })),
+      .map(([month, [all = 0, bounced = 0]]) => ({ month, complaints: all, bounced, bounceRate: rate(bounced, all) })),
     complaintsByMatter: [...sum(complaints, (r) => `${r.matter}\u0000${r.name}`, (r) => [r.complaints, r.bounced])]
-      .map(([key, [all, bounced]]) => ({ matter: { id: key.split('\u0000')[0], name: key.split('\u0000')[1] }, complaints: all, bounced, bounceRate: rate(bounced!, all!) })),
+      .map(([key, [all = 0, bounced = 0]]) => ({ matter: named(key), complaints: all, bounced, bounceRate: rate(bounced, all) })),
     complaintsByMonthAndMatter: complaints.map((r) => ({ month: r.month, matter: { id: r.matter, name: r.name }, complaints: r.complaints, bounced: r.bounced, bounceRate: rate(r.bounced, r.complaints) })),
   };
 }
@@ -76,12 +135,12 @@ export interface ComplaintFilter { region?: string | null; matter?: string | nul
 
 export function powerItemsPage(db: Database, filter: PowerItemFilter, first: number, after: string | null | undefined) {
   const params = { region: null, department: null, type: null, matter: null, text: null, ...filter, after: decode(after), limit: first + 1 };
-  return page(db.read<{ code: string }>(Q.pagePowerItems, params), first, (row) => row.code);
+  return page(db.read<PowerItemView>(Q.pagePowerItems, params), first, (row) => row.code);
 }
 
 export function complaintsPage(db: Database, filter: ComplaintFilter, first: number, after: string | null | undefined) {
   const params = { region: null, matter: null, department: null, bounced: null, from: null, to: null, text: null, ...filter, after: decode(after), limit: first + 1 };
-  return page(db.read<{ id: string }>(params.matter ? Q.pageComplaintsOfMatter : Q.pageComplaints, params), first, (row) => row.id);
+  return page(db.read<ComplaintView>(params.matter ? Q.pageComplaintsOfMatter : Q.pageComplaints, params), first, (row) => row.id);
 }
 
 export interface TaskFilter { region?: string | null; department?: string | null; section?: string | null; matter?: string | null; text?: string | null }
@@ -89,14 +148,14 @@ export interface ServiceItemFilter { department?: string | null; level?: string 
 
 export function tasksPage(db: Database, filter: TaskFilter, first: number, after: string | null | undefined) {
   const params = { region: null, department: null, section: null, matter: null, text: null, ...filter, after: decode(after), limit: first + 1 };
-  return page(db.read<{ id: string }>(Q.pageTasks, params), first, (row) => row.id);
+  return page(db.read<TaskView>(Q.pageTasks, params), first, (row) => row.id);
 }
 
 export function serviceItemsPage(db: Database, filter: ServiceItemFilter, first: number, after: string | null | undefined) {
   const params = { department: null, level: null, text: null, ...filter, after: decode(after), limit: first + 1 };
-  return page(db.read<{ code: string }>(Q.pageServiceItems, params), first, (row) => row.code);
+  return page(db.read<ServiceItemView>(Q.pageServiceItems, params), first, (row) => row.code);
 }
 
 export function listBoundaryItems(db: Database, filter: { region?: string | null; matter?: string | null; status?: string | null }) {
-  return db.read(Q.listBoundaryItems, { region: null, matter: null, status: null, ...filter });
+  return db.read<BoundaryItemView>(Q.listBoundaryItems, { region: null, matter: null, status: null, ...filter });
 }

@@ -157,3 +157,7 @@ export type Route = z.infer<typeof routeSchema>;
 export type Complaint = z.infer<typeof complaintSchema>;
 export type Volume = z.infer<typeof volumeSchema>;
 export type PowerItemType = (typeof POWER_ITEM_TYPES)[number];
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
+export type ItemLevel = (typeof ITEM_LEVELS)[number];
+export type RouteOutcome = (typeof ROUTE_OUTCOMES)[number];

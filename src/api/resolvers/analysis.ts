@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { AnalysisReport } from '../../analysis/analyze.js';
+import { FINDING_KINDS } from '../../analysis/findings.js';
+import { publishProposal } from '../../analysis/run-analysis.js';
+import { AppError, ErrorCode } from '../../errors.js';
+import type { Resolvers } from '../generated/resolver-types.js';
+import { changeThenRefresh, IdArgs, parseArgs } from './parse-args.js';
+
+const FindingArgs = z.object({
+  kind: z.string().nullish(), region: z.string().nullish(), department: z.string().nullish(), matter: z.string().nullish(),
+  first: z.number().int().min(0).max(1000).default(50), after: z.string().nullish(),
+});
+
+/** One page of findings (cursor: the finding's position, base64), filtered as asked. */
+function findingsPage(report: AnalysisReport, args: z.infer<typeof FindingArgs>) {
+  const matching = report.findings.filter((f) => (!args.kind || f.kind === args.kind) && (!args.region || f.region === args.region)
+    && (!args.department || f.departments.some((d) => d.id === args.department)) && (!args.matter || f.matter?.id === args.matter));
+  const start = args.after ? Number(Buffer.from(args.after, 'base64').toString('utf8')) + 1 : 0;
+  if (!Number.isInteger(start) || start < 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'after: not a cursor of this connection');
+  const page = matching.slice(start, start + args.first);
+  const cursor = (i: number) => Buffer.from(String(start + i)).toString('base64');
+  return {
+    totalCount: matching.length,
+    edges: page.map((node, i) => ({ cursor: cursor(i), node })),
+    pageInfo: { hasNextPage: start + page.length < matching.length, endCursor: page.length > 0 ? cursor(page.length - 1) : null },
+  };
+}
+
+/** schema/analysis.graphql: the analysis of the current graph revision, and publishing its proposals. */
+export const analysisResolvers: Resolvers = {
+  Query: {
+    analysis: (_, __, { analysis }) => analysis.current(),
+  },
+  Mutation: {
+    publishProposal: async (_, args, context) =>
+      changeThenRefresh(context, publishProposal(context.db, await context.analysis.current(), parseArgs(IdArgs, args).id, context.actor)),
+  },
+  Analysis: {
+    findings: (report, args) => findingsPage(report, parseArgs(FindingArgs, args)),
+    summary: (report) => FINDING_KINDS.map((kind) => ({ kind, count: report.summary.byKind[kind] })),
+  },
+};

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import {
+  complaintsPage, dashboardFigures, listBoundaryItems, powerItemsPage, serviceItemsPage, tasksPage,
+} from '../../catalog/dashboard.js';
+import type { Resolvers } from '../generated/resolver-types.js';
+import { idArg, loadAll, parseArgs } from './parse-args.js';
+
+const RegionArgs = z.object({ region: idArg.nullish() });
+const PageArgs = z.object({ first: z.number().int().min(0).max(500).default(50), after: z.string().nullish() });
+const BoundaryItemArgs = z.object({ region: z.string().nullish(), matter: z.string().nullish(), status: z.string().nullish() });
+
+/** schema/dashboard.graphql: figures for dashboards, and the lists and complaints as paged connections. */
+export const dashboardResolvers: Resolvers = {
+  Query: {
+    dashboard: (_, args, { db }) => dashboardFigures(db, parseArgs(RegionArgs, args).region ?? null),
+    powerItems: (_, args, { db }) => {
+      const { first, after } = parseArgs(PageArgs, args);
+      return powerItemsPage(db, args.filter ?? {}, first, after);
+    },
+    tasks: (_, args, { db }) => {
+      const { first, after } = parseArgs(PageArgs, args);
+      return tasksPage(db, args.filter ?? {}, first, after);
+    },
+    serviceItems: (_, args, { db }) => {
+      const { first, after } = parseArgs(PageArgs, args);
+      return serviceItemsPage(db, args.filter ?? {}, first, after);
+    },
+    complaints: (_, args, { db }) => {
+      const { first, after } = parseArgs(PageArgs, args);
+      return complaintsPage(db, args.filter ?? {}, first, after);
+    },
+    boundaryItems: (_, args, { db }) => listBoundaryItems(db, parseArgs(BoundaryItemArgs, args)),
+  },
+  Task: {
+    department: (task, _, { loaders }) => loaders.departmentById.load(task.department),
+    matters: (task, _, { loaders }) => loadAll(loaders.matterById, task.matterIds),
+  },
+  ServiceItem: {
+    powerItems: (item, _, { loaders }) => loadAll(loaders.powerItemByCode, item.powerItemCodes),
+  },
+  BoundaryItem: {
+    matters: (item, _, { loaders }) => loadAll(loaders.matterById, item.matterIds),
+  },
+  Complaint: {
+    matter: (complaint, _, { loaders }) => (complaint.matter ? loaders.matterById.load(complaint.matter) : null),
+  },
+  Route: {
+    department: (route) => ({ id: route.department, name: route.departmentName }),
+  },
+};
