@@ -9,6 +9,7 @@ import { applyAuthorization } from './authorize.js';
 import type { ApiContext } from './context.js';
 import { formatError } from './format-error.js';
 import { resolvers } from './resolvers/index.js';
+import { tokenLimitPlugin } from './token-limit.js';
 
 /** The SDL of every schema/*.graphql file, one area a file. */
 export function loadTypeDefs(dir: string = projectPath('schema')): string[] {
@@ -19,30 +20,27 @@ export function loadTypeDefs(dir: string = projectPath('schema')): string[] {
 }
 
 /**
- * Query limits (graphql-armor): depth, aliases, directives, tokens and a cost estimate. The
- * brief's dashboards need depth 6 and a few hundred tokens; these leave room and stop abuse.
+ * Query limits: depth, aliases, directives and a cost estimate (graphql-armor), tokens (the
+ * request plugin: armor's own check answers 500). The brief's dashboards need depth 6 and a few
+ * hundred tokens; these leave room and stop abuse.
  */
 export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxTokens: 2000, maxCost: 5000 };
 
-/** The Apollo Server of the API (not yet started). */
-export function createApolloServer(onError?: (code: string) => void): ApolloServer<ApiContext> {
+/** The Apollo Server of the API (not yet started), with the plugins the HTTP front adds (requests, shutdown). */
+export function createApolloServer(plugins: ApolloServerPlugin<ApiContext>[] = []): ApolloServer<ApiContext> {
   const armor = new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.maxDepth },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
-    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    maxTokens: { enabled: false },
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
   }).protect();
   return new ApolloServer<ApiContext>({
     schema: applyAuthorization(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),
-    formatError: (formatted, error) => {
-      const out = formatError(formatted, error);
-      onError?.(String(out.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
-      return out;
-    },
+    formatError,
     ...armor,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     // No cache hints are set anywhere; the plugin would still visit every resolved field.
-    plugins: [...(armor.plugins as ApolloServerPlugin<ApiContext>[]), ApolloServerPluginCacheControlDisabled()],
+    plugins: [...(armor.plugins as ApolloServerPlugin<ApiContext>[]), tokenLimitPlugin(QUERY_LIMITS.maxTokens), ApolloServerPluginCacheControlDisabled(), ...plugins],
   });
 }

@@ -13,21 +13,30 @@ export interface Services {
   importRoot: string;
 }
 
+/** One HTTP request as its log line and metrics see it; the request plugin names the operation. */
+export interface RequestInfo {
+  id: string;
+  operation: string;
+  actor: string;
+}
+
 /** What every resolver gets: the services, who is asking, and this request's loaders. */
 export interface ApiContext extends Services {
   loaders: CatalogLoaders;
   principal: Principal;
   /** Who is asking, as recorded with the changes they make. */
   actor: string;
+  request: RequestInfo;
 }
 
 /** A fresh context for one request; its loaders are made on first use (a dispatch lookup needs none). */
-export function createContext(services: Services, principal: Principal): ApiContext {
+export function createContext(services: Services, principal: Principal, request: RequestInfo = { id: 'local', operation: '', actor: principal.actor }): ApiContext {
   let loaders: CatalogLoaders | undefined;
   return {
     ...services,
     principal,
     actor: `api:${principal.actor}`,
+    request,
     get loaders() {
       return (loaders ??= createCatalogLoaders(services.db));
     },

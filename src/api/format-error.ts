@@ -11,7 +11,7 @@ const CALLER_CODES = new Set([
  * The error a resolver threw, under the GraphQLError wrappers. Walks `originalError` rather than
  * testing `instanceof GraphQLError`, which fails when two copies of graphql are loaded.
  */
-function originalError(error: unknown): unknown {
+export function originalError(error: unknown): unknown {
   let current = error;
   while (typeof current === 'object' && current !== null && 'originalError' in current && current.originalError) {
     current = current.originalError;
@@ -20,21 +20,26 @@ function originalError(error: unknown): unknown {
 }
 
 /**
- * Every GraphQL error leaves with `extensions.code`: AppErrors with their own code, Apollo's
- * request errors as Apollo coded them, and anything else masked as INTERNAL_SERVER_ERROR
- * (logged here, never shown: it may carry Cypher or server detail).
+ * The public code of an error: an AppError's own code; Apollo's and graphql-armor's request
+ * errors (given as `apolloCode`) become BAD_USER_INPUT; anything else is INTERNAL_SERVER_ERROR.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (message: string) => void = console.error): GraphQLFormattedError {
+export function publicCode(error: unknown, apolloCode: unknown): ErrorCode {
   const original = originalError(error);
-  if (original instanceof AppError && original.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code } };
-  }
-  // The caller's mistakes, as Apollo and graphql-armor code them, all become BAD_USER_INPUT (the
-  // API's one enum), with Apollo's own code kept as `reason`.
-  const code = formatted.extensions?.code;
-  if (typeof code === 'string' && CALLER_CODES.has(code)) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: code } };
-  }
-  log(`dutygraph: internal error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
-  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  if (original instanceof AppError) return original.code;
+  return typeof apolloCode === 'string' && CALLER_CODES.has(apolloCode) ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL_SERVER_ERROR;
+}
+
+/**
+ * Every GraphQL error leaves with `extensions.code` from the API's one set (publicCode), Apollo's
+ * own code kept as `reason`; internal errors are masked (the request plugin logs them): they may
+ * carry Cypher or server detail.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const apolloCode = formatted.extensions?.code;
+  const code = publicCode(error, apolloCode);
+  const { locations, path } = formatted;
+  if (code === ErrorCode.INTERNAL_SERVER_ERROR) return { message: 'Internal server error', locations, path, extensions: { code } };
+  const original = originalError(error);
+  if (original instanceof AppError) return { message: original.message, locations, path, extensions: { code } };
+  return { message: formatted.message, locations, path, extensions: { code, reason: apolloCode } };
 }

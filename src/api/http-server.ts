@@ -2,14 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ping } from '../db/admin.js';
 import { translateError, type Database } from '../db/database.js';
 import type { Authenticator } from '../auth/authenticate.js';
 import { permits, type Principal } from '../auth/roles.js';
 import { isAppError, ErrorCode } from '../errors.js';
 import type { Logger } from 'pino';
-import { createContext, type ApiContext, type Services } from './context.js';
+import { createApolloServer } from './apollo.js';
+import { createContext, type ApiContext, type RequestInfo, type Services } from './context.js';
 import type { Metrics } from './observability.js';
+import { requestPlugin } from './request-plugin.js';
 
 const MAX_BODY_BYTES = 1 << 20;
 
@@ -38,15 +41,6 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function callerErrorsOnly(body: string): boolean {
-  try {
-    const errors = (JSON.parse(body) as { errors?: { extensions?: { code?: string } }[] }).errors ?? [];
-    return errors.length > 0 && errors.every((e) => e.extensions?.code === ErrorCode.BAD_USER_INPUT);
-  } catch {
-    return false;
-  }
-}
-
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
@@ -64,7 +58,7 @@ function authenticate(req: IncomingMessage, res: ServerResponse, auth: Authentic
   }
 }
 
-async function handleGraphQL(req: IncomingMessage, res: ServerResponse, { apollo, services, auth }: HttpDeps, url: URL, meta: RequestMeta): Promise<void> {
+async function handleGraphQL(req: IncomingMessage, res: ServerResponse, apollo: ApolloServer<ApiContext>, { services, auth }: ApiDeps, url: URL, meta: RequestInfo): Promise<void> {
   const principal = authenticate(req, res, auth);
   if (!principal) return;
   meta.actor = principal.actor;
@@ -85,16 +79,13 @@ async function handleGraphQL(req: IncomingMessage, res: ServerResponse, { apollo
       body = text;
     }
   }
-  meta.operation = operationOf(body ?? Object.fromEntries(url.searchParams));
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-    context: async () => createContext(services, principal),
+    context: async () => createContext(services, principal, meta),
   });
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
-    // A limit graphql-armor enforces while parsing (tokens) surfaces as Apollo's 500: it is the caller's error.
-    if (res.statusCode === 500 && callerErrorsOnly(response.body.string)) res.statusCode = 400;
     res.end(response.body.string);
     return;
   }
@@ -118,27 +109,12 @@ async function handleMetrics(res: ServerResponse, metrics: Metrics): Promise<voi
   res.end(await metrics.registry.metrics());
 }
 
-/** What the HTTP front needs: Apollo, the services, who may come in, and where to report. */
-export interface HttpDeps {
-  apollo: ApolloServer<ApiContext>;
+/** What the API's HTTP front needs: the services, who may come in, and where to report. */
+export interface ApiDeps {
   services: Services;
   auth: Authenticator;
   metrics: Metrics;
   logger: Logger;
-}
-
-/** Per request: what the route learned, for the log line and the metrics. */
-interface RequestMeta {
-  operation: string;
-  actor: string;
-}
-
-/** The GraphQL operation a body asks for: its operation name, else its first root field. */
-function operationOf(body: unknown): string {
-  const { operationName, query } = (typeof body === 'object' && body !== null ? body : {}) as { operationName?: unknown; query?: unknown };
-  if (typeof operationName === 'string' && /^\w{1,64}$/.test(operationName)) return operationName;
-  const field = typeof query === 'string' ? /^[^{]*\{\s*(?:\w+\s*:\s*)?(\w{1,64})/.exec(query)?.[1] : undefined;
-  return field ?? 'unknown';
 }
 
 const STATUS_OF_CODE: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400, DB_UNAVAILABLE: 503 };
@@ -147,7 +123,7 @@ const STATUS_OF_CODE: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400
  * `POST /v1/dispatch` {text, district?}: the dispatch answer as JSON, for hotline systems that
  * want one lookup without GraphQL's parsing and validation. Same engine, same answer, same errors.
  */
-async function handleDispatch(req: IncomingMessage, res: ServerResponse, { services, auth, metrics }: HttpDeps, meta: RequestMeta): Promise<void> {
+async function handleDispatch(req: IncomingMessage, res: ServerResponse, { services, auth, metrics }: ApiDeps, meta: RequestInfo): Promise<void> {
   const principal = authenticate(req, res, auth);
   if (!principal) return;
   meta.actor = principal.actor;
@@ -175,15 +151,30 @@ async function handleDispatch(req: IncomingMessage, res: ServerResponse, { servi
   }
 }
 
+/** The API being served: its address, and a graceful stop. */
+export interface ServingApi {
+  url: string;
+  server: Server;
+  /** Stops taking requests, lets those in flight finish (up to 10 s) and stops Apollo. */
+  stop(): Promise<void>;
+}
+
 /**
  * The HTTP front: POST/GET /graphql through Apollo, POST /v1/dispatch, GET /healthz (process),
  * /readyz (Neo4j), /metrics (Prometheus), 404 for the rest. Each request gets a request id
- * (x-request-id, kept when the caller sends one), one JSON log line and its metrics. Apollo's own
- * integration API (executeHTTPGraphQLRequest) keeps us off any web framework.
+ * (x-request-id, kept when the caller sends one), one JSON log line and its metrics; GraphQL's
+ * own concerns (operation names, errors) are the request plugin's, shutdown is Apollo's drain
+ * plugin's. Apollo's own integration API (executeHTTPGraphQLRequest) keeps us off any web framework.
  */
-export async function listenHttp(deps: HttpDeps, host: string, port: number): Promise<{ server: Server; url: string }> {
-  const routes: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL, meta: RequestMeta) => Promise<void>> = {
-    '/graphql': (req, res, url, meta) => handleGraphQL(req, res, deps, url, meta),
+export async function serveApi(deps: ApiDeps, host: string, port: number): Promise<ServingApi> {
+  const server = createServer();
+  const apollo = createApolloServer([
+    requestPlugin(deps.metrics, deps.logger),
+    ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: 10_000 }),
+  ]);
+  await apollo.start();
+  const routes: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL, meta: RequestInfo) => Promise<void>> = {
+    '/graphql': (req, res, url, meta) => handleGraphQL(req, res, apollo, deps, url, meta),
     '/v1/dispatch': (req, res, _url, meta) => handleDispatch(req, res, deps, meta),
     '/healthz': async (_req, res) => sendJson(res, 200, { status: 'ok' }),
     '/readyz': (_req, res) => handleReady(res, deps.services.db),
@@ -196,20 +187,20 @@ export async function listenHttp(deps: HttpDeps, host: string, port: number): Pr
     operations.add(operation);
     return operation;
   };
-  const server = createServer((req, res) => {
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
     const given = req.headers['x-request-id'];
     const requestId = typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
     res.setHeader('x-request-id', requestId);
     const route = routes[url.pathname];
-    const meta: RequestMeta = { operation: '', actor: '' };
+    const meta: RequestInfo = { id: requestId, operation: '', actor: '' };
     res.once('finish', () => {
       const seconds = (performance.now() - started) / 1000;
       const labels = { route: route ? url.pathname : 'other', operation: operationLabel(meta.operation) };
       deps.metrics.requests.inc({ ...labels, status: String(res.statusCode) });
       deps.metrics.requestSeconds.observe(labels, seconds);
-      deps.logger.info({ requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(seconds * 10000) / 10, ...meta }, 'request');
+      deps.logger.info({ requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(seconds * 10000) / 10, operation: meta.operation, actor: meta.actor }, 'request');
     });
     const work = route ? route(req, res, url, meta) : Promise.resolve(sendJson(res, 404, { error: 'not found; the API is at /graphql' }));
     work.catch((error: unknown) => {
@@ -219,10 +210,15 @@ export async function listenHttp(deps: HttpDeps, host: string, port: number): Pr
       sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+  } catch (error) {
+    await apollo.stop();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
-  return { server, url: `http://${host}:${address.port}` };
+  return { url: `http://${host}:${address.port}`, server, stop: () => apollo.stop() };
 }

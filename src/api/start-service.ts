@@ -11,8 +11,7 @@ import { DispatchService } from '../dispatch/dispatch-service.js';
 import { loadLexicon } from '../dispatch/load-lexicon.js';
 import { importBundle } from '../ingest/import-bundle.js';
 import { projectPath } from '../project-root.js';
-import { createApolloServer } from './apollo.js';
-import { listenHttp } from './http-server.js';
+import { serveApi } from './http-server.js';
 import { createLogger, createMetrics } from './observability.js';
 
 export const DEMO_BUNDLE = projectPath('seed', 'fixtures', 'demo');
@@ -69,23 +68,16 @@ export async function startService(config: Config, options: { demo: boolean; log
     const logger = createLogger();
     const dispatch = new DispatchService(connection.db, { log, lexicon: loadLexicon(config.dispatch.lexicon), onLookup: (seconds) => metrics.dispatchSeconds.observe(seconds) });
     await dispatch.start();
-    const apollo = createApolloServer((code) => metrics.errors.inc({ code }));
-    await apollo.start();
     const services = { db: connection.db, dispatch, analysis: new AnalysisService(connection.db), importRoot: config.importDir };
-    const { server, url } = await listenHttp({ apollo, services, auth, metrics, logger }, config.api.host, config.api.port);
+    const api = await serveApi({ services, auth, metrics, logger }, config.api.host, config.api.port);
     let stopping: Promise<void> | undefined;
     return {
-      url,
+      url: api.url,
       stop() {
         stopping ??= (async () => {
-          // Graceful: no new connections, idle ones closed, requests in flight get up to 10 s.
-          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-          server.closeIdleConnections();
-          const forced = setTimeout(() => server.closeAllConnections(), 10_000);
-          await closed;
-          clearTimeout(forced);
+          // Graceful (Apollo's drain plugin): no new connections, requests in flight get up to 10 s.
+          await api.stop();
           dispatch.stop();
-          await apollo.stop();
           await connection.close();
         })();
         return stopping;

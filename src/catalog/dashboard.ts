@@ -58,9 +58,13 @@ const Q = useQueries(['dashboardTotals', 'dashboardItemsByDepartmentAndType', 'd
 type Figures = Awaited<ReturnType<typeof computeFigures>>;
 const cache = new WeakMap<Database, Map<string, { revision: number; figures: Promise<Figures> }>>();
 
+/** Regions whose figures are kept at once: callers choose the region string, so the cache must not grow with them. */
+const MAX_CACHED_REGIONS = 64;
+
 /**
  * Figures a dashboard draws, optionally for one region. They aggregate every complaint, so they
- * are computed once per graph revision and region, and served from memory until the graph changes.
+ * are computed once per graph revision and region, and served from memory until the graph changes
+ * (the least recently asked region leaves first when more are asked for).
  */
 export async function dashboardFigures(db: Database, region: string | null): Promise<Figures> {
   const revision = await db.readTx(graphRevision, 'graphRevision');
@@ -68,9 +72,14 @@ export async function dashboardFigures(db: Database, region: string | null): Pro
   if (!byRegion) cache.set(db, (byRegion = new Map()));
   const key = region ?? '';
   const cached = byRegion.get(key);
-  if (cached && cached.revision === revision) return cached.figures;
+  byRegion.delete(key); // re-inserted below: a Map keeps insertion order, so the first key is the least recent
+  if (cached && cached.revision === revision) {
+    byRegion.set(key, cached);
+    return cached.figures;
+  }
   const figures = computeFigures(db, region);
   byRegion.set(key, { revision, figures });
+  if (byRegion.size > MAX_CACHED_REGIONS) byRegion.delete(byRegion.keys().next().value!);
   figures.catch(() => byRegion.delete(key));
   return figures;
 }

@@ -1,3 +1,4 @@
+import { cliActor } from './cli-actor.js';
 import { constants, createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
@@ -15,8 +16,6 @@ import { runAction } from './run-action.js';
 import { withDatabase } from './with-database.js';
 
 /** Who the CLI records as the author of a change. */
-const cliActor = () => `cli:${process.env.USER ?? process.env.USERNAME ?? 'unknown'}`;
-
 const ref = (d: { id: string; name: string }) => `${d.name} (${d.id})`;
 
 /** The answer as a dispatcher reads it at a terminal. */

@@ -1,3 +1,4 @@
+import { cliActor } from './cli-actor.js';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -38,8 +39,6 @@ function parseYear(text: string | undefined): number | undefined {
 }
 
 const ratio = (r: number | null) => (r === null ? '—' : r.toFixed(2));
-const cli = () => `cli:${process.env.USER ?? 'unknown'}`;
-
 /** `dutygraph staffing report|transfer|suggest`. */
 export function registerStaffingCommand(program: Command): void {
   const staffing = program.command('staffing').description('workload-based staffing (WISN): where posts are short or slack, and what to move');
@@ -67,7 +66,7 @@ export function registerStaffingCommand(program: Command): void {
     .action(runAction(async (flags: { item: string; to: string; year?: string; config?: string; json?: boolean; apply?: boolean }) => {
       await withDatabase(async ({ db }) => {
         const options = { year: parseYear(flags.year), config: loadStaffingConfig(flags.config) };
-        const plan = flags.apply ? await applyTransfer(db, flags.item, flags.to, cli(), options) : await previewTransfer(db, flags.item, flags.to, options);
+        const plan = flags.apply ? await applyTransfer(db, flags.item, flags.to, cliActor(), options) : await previewTransfer(db, flags.item, flags.to, options);
         if (flags.json) return void process.stdout.write(JSON.stringify(plan, null, 2) + '\n');
         process.stdout.write([
           `${plan.item.name} (${plan.item.code}): ${plan.fromDepartment}/${plan.fromSection} → ${plan.toDepartment}/${plan.toSection}`,

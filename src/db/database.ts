@@ -105,7 +105,7 @@ export class Database {
    */
   async runReadOnly(
     query: string, params: Params, options: { timeoutMs: number; rowCap: number; check: (queryType: string, plan: unknown) => void },
-  ): Promise<{ columns: string[]; records: Record<string, unknown>[]; truncated: boolean }> {
+  ): Promise<{ columns: string[]; rows: unknown[][]; truncated: boolean }> {
     this.analystDriver ??= neo4j.driver(this.uri, this.auth, { userAgent: 'dutygraph/0.1 analyst', logging: { level: 'error', logger: () => {} } });
     const session = this.analystDriver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, fetchSize: options.rowCap + 1 });
     try {
@@ -113,17 +113,16 @@ export class Database {
         const explained = await tx.run(`EXPLAIN ${query}`, params);
         options.check(explained.summary.queryType, explained.summary.plan);
         const result = tx.run(query, params);
-        const records: Record<string, unknown>[] = [];
+        const rows: unknown[][] = [];
         let truncated = false;
         for await (const record of result) {
-          if (records.length === options.rowCap) {
+          if (rows.length === options.rowCap) {
             truncated = true;
             break;
           }
-          records.push(record.toObject());
+          rows.push(record.map((value) => toPlain(value, 'described')));
         }
-        const columns = records[0] ? Object.keys(records[0]) : [...(await result.keys())];
-        return { columns, records, truncated };
+        return { columns: [...(await result.keys())], rows, truncated };
       }, { timeout: options.timeoutMs, metadata: { app: 'dutygraph', query: 'analyst' } });
     } catch (error) {
       if (error instanceof Neo4jError && /^Neo\.ClientError\.(Statement|Procedure|Schema)\./.test(error.code ?? '')) {

@@ -1,7 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
 import { createApolloServer } from '../../src/api/apollo.js';
 import { createContext, type ApiContext, type Services } from '../../src/api/context.js';
-import { listenHttp } from '../../src/api/http-server.js';
+import { serveApi } from '../../src/api/http-server.js';
 import { createLogger, createMetrics } from '../../src/api/observability.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,10 +53,8 @@ export async function startTestApi(db: Database): Promise<TestApi> {
       return response.body.singleResult as GraphQLResult;
     },
     async listen() {
-      const http = createApolloServer();
-      await http.start();
-      const { server, url } = await listenHttp({ apollo: http, services, auth, metrics: createMetrics(), logger: createLogger('silent') }, '127.0.0.1', 0);
-      return { url, close: () => new Promise<void>((resolve) => server.close(() => resolve())).then(() => http.stop()) };
+      const api = await serveApi({ services, auth, metrics: createMetrics(), logger: createLogger('silent') }, '127.0.0.1', 0);
+      return { url: api.url, close: () => api.stop() };
     },
     async stop() {
       dispatch.stop();

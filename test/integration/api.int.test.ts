@@ -81,8 +81,13 @@ describe('HTTP', () => {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokens.viewer}` },
       body: JSON.stringify({ query: 'query Regions { regions { code } }', operationName: 'Regions' }),
     });
+    await fetch(`${url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokens.viewer}` },
+      body: JSON.stringify({ query: '{ matters { id } }' }),
+    });
     const text = await (await fetch(`${url}/metrics`)).text();
     expect(text).toMatch(/dutygraph_http_requests_total\{route="\/graphql",operation="Regions",status="200"\} \d+/);
+    expect(text).toMatch(/dutygraph_http_requests_total\{route="\/graphql",operation="matters",status="200"\} \d+/);
     expect(text).toContain('dutygraph_http_request_duration_seconds_bucket');
     expect(text).toContain('dutygraph_dispatch_lookup_duration_seconds');
   });

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { formatError } from '../../src/api/format-error.js';
+import { formatError, publicCode } from '../../src/api/format-error.js';
 import { AppError, ErrorCode } from '../../src/errors.js';
 
 const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['department'] });
@@ -17,10 +17,18 @@ describe('formatError', () => {
     expect(formatError(formatted, new GraphQLError('x'))).toEqual({ message: 'Cannot query field "nope"', extensions: { code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' } });
   });
 
-  it('masks anything else as INTERNAL_SERVER_ERROR and logs it', () => {
-    const logged: string[] = [];
-    const out = formatError({ message: 'Neo.ClientError.Statement.SyntaxError: MATCH ...' }, wrap(new Error('secret detail')), (m) => logged.push(m));
+  it('masks anything else as INTERNAL_SERVER_ERROR', () => {
+    const out = formatError({ message: 'Neo.ClientError.Statement.SyntaxError: MATCH ...' }, wrap(new Error('secret detail')));
     expect(out).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-    expect(logged[0]).toContain('secret detail');
+    expect(JSON.stringify(out)).not.toContain('secret');
+  });
+
+  it.each([
+    { error: wrap(new AppError(ErrorCode.CONFLICT, 'x')), apolloCode: undefined, code: 'CONFLICT' },
+    { error: new GraphQLError('x'), apolloCode: 'GRAPHQL_PARSE_FAILED', code: 'BAD_USER_INPUT' },
+    { error: new GraphQLError('x'), apolloCode: 'INTERNAL_SERVER_ERROR', code: 'INTERNAL_SERVER_ERROR' },
+    { error: wrap(new Error('boom')), apolloCode: undefined, code: 'INTERNAL_SERVER_ERROR' },
+  ])('publicCode: $code', ({ error, apolloCode, code }) => {
+    expect(publicCode(error, apolloCode)).toBe(code);
   });
 });
