@@ -87,10 +87,12 @@ export class Database {
    * Runs one statement in an auto-commit transaction. Schema changes (constraints, indexes)
    * and `CALL { … } IN TRANSACTIONS` run only there, never inside an explicit transaction.
    */
-  async runAutoCommit(statement: string): Promise<void> {
+  async runAutoCommit(statement: string): Promise<{ schemaChanges: number }> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      await session.run(statement);
+      const { summary } = await session.run(statement);
+      const { indexesAdded, indexesRemoved, constraintsAdded, constraintsRemoved } = summary.counters.updates();
+      return { schemaChanges: indexesAdded + indexesRemoved + constraintsAdded + constraintsRemoved };
     } catch (error) {
       throw translateError(error);
     } finally {

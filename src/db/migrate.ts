@@ -28,13 +28,14 @@ export function loadMigrations(dir: string = projectPath('cypher', 'schema')): M
  * Applies every constraint and index. Each statement says IF NOT EXISTS, so running this on
  * every start is safe and needs no bookkeeping of what ran before.
  */
-export async function migrate(db: Database): Promise<{ statements: number }> {
+export async function migrate(db: Database): Promise<{ statements: number; schemaChanges: number }> {
   let statements = 0;
+  let schemaChanges = 0;
   for (const migration of loadMigrations()) {
     for (const statement of migration.statements) {
-      await db.runAutoCommit(statement);
+      schemaChanges += (await db.runAutoCommit(statement)).schemaChanges;
       statements++;
     }
   }
-  return { statements };
+  return { statements, schemaChanges };
 }
