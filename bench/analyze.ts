@@ -46,9 +46,13 @@ interface TruthScore {
 
 /** Which planted list (truth.json) each list-gap kind should find, by the first item of its findings. */
 const PLANTED_GAPS: Record<string, string> = {
-  'unimplemented-item': 'itemsWithoutSection', 'idle-section': 'sectionsWithoutTask', 'stale-basis': 'staleItems',
-  'unmatched-service-item': 'serviceItemsWithoutPowerItem', 'level-mismatch': 'serviceItemsAtWrongLevel',
-  'task-without-flowchart|task-without-norm': 'tasksWithoutFlowchartOrNorm', 'county-gap': 'countyItemsWithoutCity',
+  'unimplemented-item': 'itemsWithoutSection',
+  'idle-section': 'sectionsWithoutTask',
+  'stale-basis': 'staleItems',
+  'unmatched-service-item': 'serviceItemsWithoutPowerItem',
+  'level-mismatch': 'serviceItemsAtWrongLevel',
+  'task-without-flowchart|task-without-norm': 'tasksWithoutFlowchartOrNorm',
+  'county-gap': 'countyItemsWithoutCity',
 };
 
 interface Run {
@@ -112,21 +116,31 @@ function scoreTruth(city: string, report: AnalysisReport, snapshot: AnalysisSnap
   const planted = truth.cities.flatMap((c) => c.overlaps);
   const plantedKeys = new Set(planted.map((o) => `${o.region}|${o.matter}`));
   const withComplaints = new Set(snapshot.complaintVolumes.filter((v) => v.complaints > 0).map((v) => `${v.region}|${v.matter}`));
-  const plantedOrphans = truth.cities.flatMap((c) => c.orphanMatters.flatMap((m) => snapshot.regions
-    .filter((r) => lookup.chains.get(r.code)?.includes(c.city) && withComplaints.has(`${r.code}|${m}`)).map((r) => `${r.code}|${m}`)));
+  const plantedOrphans = truth.cities.flatMap((c) =>
+    c.orphanMatters.flatMap((m) =>
+      snapshot.regions.filter((r) => lookup.chains.get(r.code)?.includes(c.city) && withComplaints.has(`${r.code}|${m}`)).map((r) => `${r.code}|${m}`),
+    ),
+  );
   const plantedHotspots = [...planted.map((o) => `${o.region}|${o.matter}`), ...plantedOrphans].filter((k) => withComplaints.has(k));
   const proposals = new Map(report.proposals.map((p) => [`${p.region}|${p.matter.id}`, p.lead.id]));
   return {
-    overlaps: planted.length, overlapsFound: planted.filter((o) => overlaps.has(`${o.region}|${o.matter}`)).length,
-    reportedOverlaps: overlaps.size, unplantedOverlaps: [...overlaps].filter((k) => !plantedKeys.has(k)).length,
-    orphans: plantedOrphans.length, orphansFound: plantedOrphans.filter((k) => orphans.has(k)).length,
-    hotspots: plantedHotspots.length, hotspotsFound: plantedHotspots.filter((k) => hotspots.has(k)).length,
-    contested: planted.length, leadsRight: planted.filter((o) => proposals.get(`${o.region}|${o.matter}`) === o.departments[0]).length,
-    listGaps: Object.fromEntries(Object.entries(PLANTED_GAPS).map(([kinds, list]) => {
-      const wanted = truth.cities.flatMap((c) => c[list] as string[]);
-      const found = new Set(report.findings.filter((f) => kinds.split('|').includes(f.kind)).flatMap((f) => f.items.map((i) => i.id)));
-      return [kinds, { planted: wanted.length, found: wanted.filter((id) => found.has(id)).length }];
-    })),
+    overlaps: planted.length,
+    overlapsFound: planted.filter((o) => overlaps.has(`${o.region}|${o.matter}`)).length,
+    reportedOverlaps: overlaps.size,
+    unplantedOverlaps: [...overlaps].filter((k) => !plantedKeys.has(k)).length,
+    orphans: plantedOrphans.length,
+    orphansFound: plantedOrphans.filter((k) => orphans.has(k)).length,
+    hotspots: plantedHotspots.length,
+    hotspotsFound: plantedHotspots.filter((k) => hotspots.has(k)).length,
+    contested: planted.length,
+    leadsRight: planted.filter((o) => proposals.get(`${o.region}|${o.matter}`) === o.departments[0]).length,
+    listGaps: Object.fromEntries(
+      Object.entries(PLANTED_GAPS).map(([kinds, list]) => {
+        const wanted = truth.cities.flatMap((c) => c[list] as string[]);
+        const found = new Set(report.findings.filter((f) => kinds.split('|').includes(f.kind)).flatMap((f) => f.items.map((i) => i.id)));
+        return [kinds, { planted: wanted.length, found: wanted.filter((id) => found.has(id)).length }];
+      }),
+    ),
   };
 }
 
@@ -141,8 +155,18 @@ async function runScale(scale: string): Promise<Run> {
     const { report, times } = analyze(snapshot);
     const totalMs = performance.now() - started;
     const run = {
-      scale, truth: scoreTruth(city, report, snapshot), queries, loadMs, stages: times, totalMs, findings: report.findings.length, proposals: report.proposals.length,
-      nodeRss: peakRssMb('self'), dbRss: peakRssMb(graph.pid), imported: graph.imported, baseline: similarityBaseline(snapshot),
+      scale,
+      truth: scoreTruth(city, report, snapshot),
+      queries,
+      loadMs,
+      stages: times,
+      totalMs,
+      findings: report.findings.length,
+      proposals: report.proposals.length,
+      nodeRss: peakRssMb('self'),
+      dbRss: peakRssMb(graph.pid),
+      imported: graph.imported,
+      baseline: similarityBaseline(snapshot),
     };
     log(`scale ${scale}: ${fmt(totalMs / 1000, 1)} s`);
     return run;
@@ -159,28 +183,38 @@ async function main(): Promise<void> {
   console.log(`| --- | ${runs.map(() => '---:').join(' | ')} |`);
   for (const name of Object.keys(runs[0]!.queries)) console.log(`| Cypher: ${name} | ${runs.map((r) => `${fmt(r.queries[name]! / 1000, 2)} s`).join(' | ')} |`);
   console.log(`| snapshot load (all Cypher reads) | ${runs.map((r) => `${fmt(r.loadMs / 1000, 1)} s`).join(' | ')} |`);
-  for (const stage of Object.keys(runs[0]!.stages) as (keyof StageTimes)[]) console.log(`| ${stage} | ${runs.map((r) => `${fmt(r.stages[stage] / 1000, 2)} s`).join(' | ')} |`);
+  for (const stage of Object.keys(runs[0]!.stages) as (keyof StageTimes)[])
+    console.log(`| ${stage} | ${runs.map((r) => `${fmt(r.stages[stage] / 1000, 2)} s`).join(' | ')} |`);
   console.log(`| **full analysis** | ${runs.map((r) => `**${fmt(r.totalMs / 1000, 1)} s**`).join(' | ')} |`);
   console.log(`| findings / proposals | ${runs.map((r) => `${fmt(r.findings)} / ${fmt(r.proposals)}`).join(' | ')} |`);
   console.log(`| peak RSS, Node | ${runs.map((r) => `${fmt(r.nodeRss)} MB`).join(' | ')} |`);
   console.log(`| peak RSS, Neo4j | ${runs.map((r) => `${fmt(r.dbRss)} MB${r.imported ? ' (includes this run’s import)' : ''}`).join(' | ')} |`);
-  if (runs.length > 1) console.log(`\nS=${runs.at(-1)!.scale} / S=${runs[0]!.scale} time ratio: ${fmt(runs.at(-1)!.totalMs / runs[0]!.totalMs, 1)} (target ≤ 12)`);
+  if (runs.length > 1)
+    console.log(`\nS=${runs.at(-1)!.scale} / S=${runs[0]!.scale} time ratio: ${fmt(runs.at(-1)!.totalMs / runs[0]!.totalMs, 1)} (target ≤ 12)`);
   console.log('\n| against the planted truth | ' + runs.map((r) => `S=${r.scale}`).join(' | ') + ' | target |');
   console.log(`| --- | ${runs.map(() => '---:').join(' | ')} | ---: |`);
   const pct = (a: number, b: number) => (b === 0 ? '–' : `${fmt((100 * a) / b, 1)}% (${fmt(a)}/${fmt(b)})`);
   console.log(`| planted overlaps found | ${runs.map((r) => pct(r.truth.overlapsFound, r.truth.overlaps)).join(' | ')} | 100% |`);
   console.log(`| reported overlaps not planted | ${runs.map((r) => pct(r.truth.unplantedOverlaps, r.truth.reportedOverlaps)).join(' | ')} | < 5% |`);
   console.log(`| planted orphan matters found (district × matter) | ${runs.map((r) => pct(r.truth.orphansFound, r.truth.orphans)).join(' | ')} | 100% |`);
-  console.log(`| planted bounce hotspots found (overlaps and orphans with complaints) | ${runs.map((r) => pct(r.truth.hotspotsFound, r.truth.hotspots)).join(' | ')} | 100% |`);
-  console.log(`| proposals naming the planted lead of a contested matter | ${runs.map((r) => pct(r.truth.leadsRight, r.truth.contested)).join(' | ')} | 100% |`);
+  console.log(
+    `| planted bounce hotspots found (overlaps and orphans with complaints) | ${runs.map((r) => pct(r.truth.hotspotsFound, r.truth.hotspots)).join(' | ')} | 100% |`,
+  );
+  console.log(
+    `| proposals naming the planted lead of a contested matter | ${runs.map((r) => pct(r.truth.leadsRight, r.truth.contested)).join(' | ')} | 100% |`,
+  );
   for (const kinds of Object.keys(PLANTED_GAPS)) {
-    console.log(`| planted ${kinds.replace('|', ' / ')} found | ${runs.map((r) => pct(r.truth.listGaps[kinds]!.found, r.truth.listGaps[kinds]!.planted)).join(' | ')} | – |`);
+    console.log(
+      `| planted ${kinds.replace('|', ' / ')} found | ${runs.map((r) => pct(r.truth.listGaps[kinds]!.found, r.truth.listGaps[kinds]!.planted)).join(' | ')} | – |`,
+    );
   }
   console.log('\n| latent-overlap similarity, largest region | items | pairs compared | time | department pairs found |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const r of runs) {
     const b = r.baseline;
-    console.log(`| S=${r.scale} baseline: all pairs (${b.region}) | ${fmt(b.items)} | ${fmt(b.pairs)} | ${fmt(b.allPairsMs / 1000, 2)} s | ${b.foundAllPairs} |`);
+    console.log(
+      `| S=${r.scale} baseline: all pairs (${b.region}) | ${fmt(b.items)} | ${fmt(b.pairs)} | ${fmt(b.allPairsMs / 1000, 2)} s | ${b.foundAllPairs} |`,
+    );
     console.log(`| S=${r.scale} ours: MinHash LSH (${b.region}) | ${fmt(b.items)} | candidates only | ${fmt(b.lshMs / 1000, 2)} s | ${b.found} |`);
   }
 }

@@ -23,8 +23,11 @@ import { startBuiltServer, type BenchServer } from './serve.js';
 
 const { values } = parseArgs({
   options: {
-    scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '1' },
-    lookups: { type: 'string', default: '50000' }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' },
+    scale: { type: 'string', default: '1' },
+    seed: { type: 'string', default: '1' },
+    lookups: { type: 'string', default: '50000' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '32' },
   },
 });
 const log = (line: string) => process.stderr.write(line + '\n');
@@ -37,7 +40,10 @@ interface Sample {
 
 function readSamples(bundle: string, count: number): Sample[] {
   const lines = readFileSync(join(bundle, 'complaints.ndjson'), 'utf8').split('\n', count);
-  return lines.filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Sample).map(({ text, district }) => ({ text, district }));
+  return lines
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Sample)
+    .map(({ text, district }) => ({ text, district }));
 }
 
 /** Times `work` on every sample, one at a time; returns ops/s and latency percentiles (µs). */
@@ -70,7 +76,13 @@ async function load(url: string, token: string, bodies: string[]): Promise<LoadR
     url,
     connections: Number(values.connections),
     duration: Number(values.seconds),
-    requests: [{ method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),
+      },
+    ],
   });
   return { perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
 }
@@ -92,11 +104,22 @@ async function main(): Promise<void> {
     const token = server.tokens.dispatcher;
     const bodies = samples.slice(0, 5000);
     const trivial = await load(`${server.url}/graphql`, token, [JSON.stringify({ query: '{ __typename }' })]);
-    const query = 'query ($text: String!, $district: String) { dispatch(text: $text, district: $district) { status lead { id name } matter { id } confidence via evidence { id } candidates { id score } indexVersion } }';
-    const viaGraphql = await load(`${server.url}/graphql`, token, bodies.map((s) => JSON.stringify({ query, variables: s })));
-    const viaLean = await load(`${server.url}/v1/dispatch`, token, bodies.map((s) => JSON.stringify(s)));
+    const query =
+      'query ($text: String!, $district: String) { dispatch(text: $text, district: $district) { status lead { id name } matter { id } confidence via evidence { id } candidates { id score } indexVersion } }';
+    const viaGraphql = await load(
+      `${server.url}/graphql`,
+      token,
+      bodies.map((s) => JSON.stringify({ query, variables: s })),
+    );
+    const viaLean = await load(
+      `${server.url}/v1/dispatch`,
+      token,
+      bodies.map((s) => JSON.stringify(s)),
+    );
 
-    console.log(`\nbench:dispatch  scale ${values.scale}, seed ${values.seed}; ${cpus().length} cores; ${fmt(samples.length)} complaint texts from the generated city\n`);
+    console.log(
+      `\nbench:dispatch  scale ${values.scale}, seed ${values.seed}; ${cpus().length} cores; ${fmt(samples.length)} complaint texts from the generated city\n`,
+    );
     console.log('| index build (S=' + values.scale + ') | ours | target |');
     console.log('| --- | ---: | ---: |');
     console.log(`| read snapshot from Neo4j | ${fmt(info.loadMs / 1000, 2)} s | |`);
@@ -110,7 +133,9 @@ async function main(): Promise<void> {
     console.log(`\n| HTTP, ${values.connections} connections, ${values.seconds} s each | req/s | p50 | p99 | errors / non-2xx | share of baseline req/s |`);
     console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
     const row = (name: string, r: LoadResult) =>
-      console.log(`| ${name} | ${fmt(r.perSecond)} | ${r.p50} ms | ${r.p99} ms | ${r.errors} / ${r.non2xx} | ${fmt((100 * r.perSecond) / trivial.perSecond)}% |`);
+      console.log(
+        `| ${name} | ${fmt(r.perSecond)} | ${r.p50} ms | ${r.p99} ms | ${r.errors} / ${r.non2xx} | ${fmt((100 * r.perSecond) / trivial.perSecond)}% |`,
+      );
     row('baseline: GraphQL `{ __typename }`', trivial);
     row('GraphQL `dispatch`', viaGraphql);
     row('POST /v1/dispatch', viaLean);

@@ -23,7 +23,8 @@ import { generatedCity, openCityGraph, readTruth, type ComplaintTruth } from './
 
 const { values } = parseArgs({
   options: {
-    scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '1' },
+    scale: { type: 'string', default: '1' },
+    seed: { type: 'string', default: '1' },
     cutoff: { type: 'string', default: '2023-01-01T00:00:00+08:00' },
   },
 });
@@ -37,9 +38,21 @@ type Answer = DispatchResult & { id: string };
  * honest answer to each is "unassigned". Sent in the same batch, scored apart.
  */
 const OFF_TOPIC = [
-  '你好，我想咨询一下', '请问办事大厅几点下班', '我要投诉', '电话一直打不通', '有个问题想问问', '楼下有人吵架', '今天天气不好',
-  '我想表扬一下工作人员', '上次反映的事情怎么样了', '请帮我查一下进度', '为什么还没有人联系我', '我对处理结果不满意',
-  '想了解一下政策', '能不能帮忙转接一下', '打错了，不好意思',
+  '你好，我想咨询一下',
+  '请问办事大厅几点下班',
+  '我要投诉',
+  '电话一直打不通',
+  '有个问题想问问',
+  '楼下有人吵架',
+  '今天天气不好',
+  '我想表扬一下工作人员',
+  '上次反映的事情怎么样了',
+  '请帮我查一下进度',
+  '为什么还没有人联系我',
+  '我对处理结果不满意',
+  '想了解一下政策',
+  '能不能帮忙转接一下',
+  '打错了，不好意思',
 ];
 
 /** Writes the held-out complaints as the batch mode's input; returns how many. */
@@ -63,7 +76,9 @@ async function runBatch(input: string, boltUri: string, historyBefore: string, e
   const started = performance.now();
   const args = ['--import', 'tsx', projectPath('src/cli/main.ts'), 'dispatch', '--file', input, '--json', '--history-before', historyBefore, ...extra];
   const child = spawn(process.execPath, args, {
-    cwd: projectPath(), env: { ...process.env, NEO4J_URI: boltUri }, stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: projectPath(),
+    env: { ...process.env, NEO4J_URI: boltUri },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   const answers = new Map<string, Answer>();
   for await (const line of createInterface({ input: child.stdout, crlfDelay: Infinity })) {
@@ -109,7 +124,9 @@ function score(truths: ComplaintTruth[], answers: Map<string, Answer>): Scores {
 }
 
 function readNames(bundle: string, file: string, key: string): Map<string, string> {
-  const lines = readFileSync(join(bundle, `${file}.ndjson`), 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const lines = readFileSync(join(bundle, `${file}.ndjson`), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   return new Map(lines.map((l) => JSON.parse(l) as Record<string, string>).map((r) => [r[key]!, r.name!]));
 }
 
@@ -141,7 +158,9 @@ async function main(): Promise<void> {
   const main = score(truths, withHistory.answers);
   const bare = score(truths, noHistory.answers);
   const plain = score(truths, noLexicon.answers);
-  console.log(`\neval:dispatch  scale ${values.scale}, seed ${values.seed}: ${heldOut.toLocaleString('en-US')} complaints received from ${values.cutoff} on, held out;`);
+  console.log(
+    `\neval:dispatch  scale ${values.scale}, seed ${values.seed}: ${heldOut.toLocaleString('en-US')} complaints received from ${values.cutoff} on, held out;`,
+  );
   console.log(`history (routing outcomes) learned from complaints received before that only.\n`);
   console.log('| measure | dispatch (lists, lexicon, history) | without history | without lexicon | target |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
@@ -154,7 +173,9 @@ async function main(): Promise<void> {
     `${OFF_TOPIC.filter((_, i) => run.answers.get(`off-topic-${i + 1}`)?.status === 'unassigned').length} of ${OFF_TOPIC.length}`;
   console.log(`| off-topic calls answered "unassigned" | ${offTopic(withHistory)} | ${offTopic(noHistory)} | ${offTopic(noLexicon)} | all |`);
   console.log(`| complaints (owned / nobody's) | ${main.owned} / ${main.unowned} | | | |`);
-  console.log(`| batch wall time (CLI start, index, answers) | ${(withHistory.ms / 1000).toFixed(1)} s | ${(noHistory.ms / 1000).toFixed(1)} s | ${(noLexicon.ms / 1000).toFixed(1)} s | |`);
+  console.log(
+    `| batch wall time (CLI start, index, answers) | ${(withHistory.ms / 1000).toFixed(1)} s | ${(noHistory.ms / 1000).toFixed(1)} s | ${(noLexicon.ms / 1000).toFixed(1)} s | |`,
+  );
 
   // Per matter: the truth's matter, its complaints, top-1 and top-3, and the most frequent wrong answer.
   const byMatter = new Map<string, ComplaintTruth[]>();
@@ -167,19 +188,21 @@ async function main(): Promise<void> {
     const wrong = new Map<string, number>();
     for (const truth of list) {
       const answer = withHistory.answers.get(truth.id)!;
-      const said = answer.status === 'unassigned' ? '(unassigned)' : answer.lead?.id ?? '';
+      const said = answer.status === 'unassigned' ? '(unassigned)' : (answer.lead?.id ?? '');
       if (said !== (truth.department ?? '(unassigned)')) wrong.set(said, (wrong.get(said) ?? 0) + 1);
     }
     const [worst, n] = [...wrong].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
     const owned = s.owned > 0;
-    console.log(`| ${matterNames.get(matter) ?? matter} | ${list.length} | ${owned ? pct(s.top1, s.owned) : '(nobody owns)'} | ${owned ? pct(s.top3, s.owned) : '–'} | ${pct(s.unassignedAnswers, list.length)} | ${n > 0 ? `${departmentNames.get(worst) ?? worst} (${n})` : '–'} |`);
+    console.log(
+      `| ${matterNames.get(matter) ?? matter} | ${list.length} | ${owned ? pct(s.top1, s.owned) : '(nobody owns)'} | ${owned ? pct(s.top3, s.owned) : '–'} | ${pct(s.unassignedAnswers, list.length)} | ${n > 0 ? `${departmentNames.get(worst) ?? worst} (${n})` : '–'} |`,
+    );
   }
 
   // Confusion pairs: who should have had it, who got it.
   const pairs = new Map<string, number>();
   for (const truth of truths) {
     const answer = withHistory.answers.get(truth.id)!;
-    const said = answer.status === 'unassigned' ? '(unassigned)' : answer.lead?.id ?? '';
+    const said = answer.status === 'unassigned' ? '(unassigned)' : (answer.lead?.id ?? '');
     const should = truth.department ?? '(unassigned)';
     if (said !== should) pairs.set(`${should}\t${said}`, (pairs.get(`${should}\t${said}`) ?? 0) + 1);
   }
@@ -192,7 +215,9 @@ async function main(): Promise<void> {
 
   const demo = dispatch(buildDispatchIndex(snapshotOfBundle(DEMO_BUNDLE)), '晚上十一点多了，小区对面工地还在打桩，吵得孩子根本睡不着', '371100');
   const demoOk = demo.lead?.id === 'd-sthjj' && demo.via === 'boundary-item' && demo.evidence[0]?.id === 'b-2021-noise-02';
-  console.log(`\ndemo noise case (工地夜间打桩, 日照市): ${demo.lead?.name} via ${demo.via} ${demo.evidence[0]?.id ?? ''} — ${demoOk ? 'as boundary item b-2021-noise-02 says' : 'WRONG: b-2021-noise-02 names 日照市生态环境局'}`);
+  console.log(
+    `\ndemo noise case (工地夜间打桩, 日照市): ${demo.lead?.name} via ${demo.via} ${demo.evidence[0]?.id ?? ''} — ${demoOk ? 'as boundary item b-2021-noise-02 says' : 'WRONG: b-2021-noise-02 names 日照市生态环境局'}`,
+  );
   if (!demoOk) process.exitCode = 1;
 }
 

@@ -18,7 +18,9 @@ export function generatedCity(scale: string, seed: string): string {
   const out = projectPath('.data', 'bench', `scale-${scale}-seed-${seed}`);
   if (!existsSync(join(out, 'truth.json'))) {
     // A child process, so the generator's memory does not count in this process's peak RSS.
-    execFileSync(process.execPath, ['--import', 'tsx', projectPath('src/cli/main.ts'), 'seed', '--scale', scale, '--seed', seed, '--out', out], { stdio: 'inherit' });
+    execFileSync(process.execPath, ['--import', 'tsx', projectPath('src/cli/main.ts'), 'seed', '--scale', scale, '--seed', seed, '--out', out], {
+      stdio: 'inherit',
+    });
   }
   return out;
 }
@@ -57,11 +59,21 @@ export async function openCityGraph(city: string, log: (line: string) => void): 
       log(`importing ${city}/bundle into ${dataDir} (once; later runs reuse it)…`);
       // A child process, as a user would run it, so the import's memory is not this process's.
       execFileSync(process.execPath, ['--import', 'tsx', projectPath('src/cli/main.ts'), 'import', join(city, 'bundle')], {
-        stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEO4J_URI: local.boltUri },
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, NEO4J_URI: local.boltUri },
       });
       writeFileSync(marker, JSON.stringify({ at: new Date().toISOString() }));
     }
-    return { db, boltUri: local.boltUri, pid: local.pid, imported, close: async () => { await db.close(); await close(); } };
+    return {
+      db,
+      boltUri: local.boltUri,
+      pid: local.pid,
+      imported,
+      close: async () => {
+        await db.close();
+        await close();
+      },
+    };
   } catch (error) {
     await close();
     throw error;

@@ -24,8 +24,12 @@ import { generatedCity } from './generated-city.js';
 
 const { values } = parseArgs({
   options: {
-    scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '1' },
-    sample: { type: 'string', default: '2000' }, batch: { type: 'string', default: '5000' }, heap: { type: 'string', default: '2g' }, pagecache: { type: 'string', default: '1g' },
+    scale: { type: 'string', default: '1' },
+    seed: { type: 'string', default: '1' },
+    sample: { type: 'string', default: '2000' },
+    batch: { type: 'string', default: '5000' },
+    heap: { type: 'string', default: '2g' },
+    pagecache: { type: 'string', default: '1g' },
   },
 });
 const Q = useQueries(['createComplaintsLinked']);
@@ -93,7 +97,9 @@ async function main(): Promise<void> {
     const oursRate = records / (importMs / 1000);
     const oursComplaintRate = complaints / (complaintMs / 1000);
     const baselineRate = rows.length / (baselineMs / 1000);
-    console.log(`\nbench:import  scale ${values.scale}, seed ${values.seed}, batch ${values.batch}; ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30)} GiB; Neo4j heap ${values.heap}, page cache ${values.pagecache}\n`);
+    console.log(
+      `\nbench:import  scale ${values.scale}, seed ${values.seed}, batch ${values.batch}; ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30)} GiB; Neo4j heap ${values.heap}, page cache ${values.pagecache}\n`,
+    );
     console.log('| measure | dutygraph import | baseline: one record per transaction |');
     console.log('| --- | ---: | ---: |');
     console.log(`| records written | ${fmt(records)} (${report.mode}) | ${fmt(rows.length)} complaints |`);

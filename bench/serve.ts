@@ -25,8 +25,17 @@ export async function startBuiltServer(boltUri: string): Promise<BenchServer> {
   const tokens = Object.fromEntries(ROLES.map((role) => [role, createToken(tokensFile, role, 'bench').token])) as Record<Role, string>;
   const port = await freePort();
   const child = spawn(process.execPath, [projectPath('dist/src/cli/main.js'), 'serve'], {
-    cwd: projectPath(), stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', NEO4J_URI: boltUri, PORT: String(port), HOST: '127.0.0.1', DUTYGRAPH_TOKENS_FILE: tokensFile },
+    cwd: projectPath(),
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      NEO4J_URI: boltUri,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DUTYGRAPH_TOKENS_FILE: tokensFile,
+    },
   });
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`dutygraph serve exited with ${code}`)));

@@ -17,7 +17,9 @@ import { planTransfer } from '../src/staffing/transfer.js';
 import { latestYear, sectionWorkloads, type SectionWorkload } from '../src/staffing/workload.js';
 import { generatedCity, openCityGraph } from './generated-city.js';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '10' }, seed: { type: 'string', default: '1' }, moves: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: '10' }, seed: { type: 'string', default: '1' }, moves: { type: 'string', default: '1000' } },
+});
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const time = <T>(work: () => T): [T, number] => {
   const started = performance.now();
@@ -65,24 +67,34 @@ async function main(): Promise<void> {
     const [inside, insideMs] = time(() => suggestReallocations(workloads, { acrossDepartments: false, maxMoves, minPosts: 1 }));
     const [across, acrossMs] = time(() => suggestReallocations(workloads, { acrossDepartments: true, maxMoves, minPosts: 1 }));
     const baselinePerMove = allPairsGreedy(workloads, 3);
-    const truth = JSON.parse(readFileSync(join(city, 'truth.json'), 'utf8')) as { cities: { cases: { foreignInvestment: { item: string; to: string; postsToMove: number } } }[] };
+    const truth = JSON.parse(readFileSync(join(city, 'truth.json'), 'utf8')) as {
+      cities: { cases: { foreignInvestment: { item: string; to: string; postsToMove: number } } }[];
+    };
     const cases = truth.cities.map((c) => c.cases.foreignInvestment);
     const right = cases.filter((c) => planTransfer(snapshot, workloads, c.item, c.to).posts === c.postsToMove).length;
 
-    console.log(`\nbench:staffing  scale ${values.scale}, seed ${values.seed}, year ${year}: ${fmt(workloads.length)} sections, ${fmt(snapshot.items.length)} power items, ${fmt(snapshot.volumes.length)} volumes\n`);
+    console.log(
+      `\nbench:staffing  scale ${values.scale}, seed ${values.seed}, year ${year}: ${fmt(workloads.length)} sections, ${fmt(snapshot.items.length)} power items, ${fmt(snapshot.volumes.length)} volumes\n`,
+    );
     console.log('| stage | time |');
     console.log('| --- | ---: |');
     console.log(`| read the snapshot, cold (first read after Neo4j started) | ${fmt(coldMs / 1000, 2)} s |`);
     console.log(`| read the snapshot, warm | ${fmt(readMs / 1000, 2)} s |`);
     console.log(`| workloads and ratios | ${fmt(workloadMs / 1000, 2)} s |`);
-    console.log(`| suggestions inside departments (${inside.moves.length} moves; mean abs(ratio − 1) ${inside.before.meanDistance} → ${inside.after.meanDistance}) | ${fmt(insideMs / 1000, 2)} s |`);
-    console.log(`| suggestions across the ${values.scale === '10' ? 'province' : 'city'} (${across.moves.length} moves; ${across.before.meanDistance} → ${across.after.meanDistance}) | ${fmt(acrossMs / 1000, 2)} s |`);
+    console.log(
+      `| suggestions inside departments (${inside.moves.length} moves; mean abs(ratio − 1) ${inside.before.meanDistance} → ${inside.after.meanDistance}) | ${fmt(insideMs / 1000, 2)} s |`,
+    );
+    console.log(
+      `| suggestions across the ${values.scale === '10' ? 'province' : 'city'} (${across.moves.length} moves; ${across.before.meanDistance} → ${across.after.meanDistance}) | ${fmt(acrossMs / 1000, 2)} s |`,
+    );
     console.log(`| **cold read + workloads + both plans** | **${fmt((coldMs + workloadMs + insideMs + acrossMs) / 1000, 1)} s** (target < 30 s) |`);
     console.log(`\n| per move, across the whole ${values.scale === '10' ? 'province' : 'city'} | ms |`);
     console.log('| --- | ---: |');
     console.log(`| ours: most slack and shortest section of each group | ${fmt(acrossMs / Math.max(1, across.moves.length), 2)} |`);
     console.log(`| baseline: every donor-receiver pair (3 moves timed) | ${fmt(baselinePerMove, 1)} |`);
-    console.log(`\nthe brief's transfer case (1/3 of a 4-post section): ${right} of ${cases.length} planted cases move the planted ${cases[0]?.postsToMove} post`);
+    console.log(
+      `\nthe brief's transfer case (1/3 of a 4-post section): ${right} of ${cases.length} planted cases move the planted ${cases[0]?.postsToMove} post`,
+    );
   } finally {
     await graph.close();
   }

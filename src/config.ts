@@ -2,10 +2,12 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError, ErrorCode } from './errors.js';
 
-const port = (fallback: number) =>
-  z.coerce.number().int().min(1).max(65535).default(fallback).describe('a TCP port, 1-65535');
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback).describe('a TCP port, 1-65535');
 const size = (fallback: string) =>
-  z.string().regex(/^\d+[kmg]?$/i, 'a size like 512m or 2g').default(fallback);
+  z
+    .string()
+    .regex(/^\d+[kmg]?$/i, 'a size like 512m or 2g')
+    .default(fallback);
 
 /** Every environment variable the service reads, with its default. The README table mirrors it. */
 const envSchema = z.object({
@@ -15,22 +17,32 @@ const envSchema = z.object({
     .optional(),
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
-  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]*$/, 'a database name').default('neo4j'),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]*$/, 'a database name')
+    .default('neo4j'),
   DUTYGRAPH_DATA_DIR: z.string().min(1).default('.data'),
   NEO4J_BOLT_PORT: port(7687),
   NEO4J_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(7474).describe('a TCP port, or 0 for no Browser'),
   NEO4J_HEAP: size('1g'),
   NEO4J_PAGECACHE: size('512m'),
-  NEO4J_TX_TIMEOUT: z.string().regex(/^\d+(ms|s|m|h)?$/, 'a duration like 60s, 5m or 1h').default('60s'),
+  NEO4J_TX_TIMEOUT: z
+    .string()
+    .regex(/^\d+(ms|s|m|h)?$/, 'a duration like 60s, 5m or 1h')
+    .default('60s'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port(4000),
   DISPATCH_LEXICON: z.string().min(1).optional().describe('a lexicon file, or "none"'),
   DUTYGRAPH_TOKENS_FILE: z.string().min(1).optional(),
   DUTYGRAPH_IMPORT_DIR: z.string().min(1).optional(),
-  DUTYGRAPH_TOKEN_HASHES: z.string().regex(/^([a-z]+:[0-9a-f]{64})(,[a-z]+:[0-9a-f]{64})*$/).optional().describe('role:sha256hex entries separated by commas'),
+  DUTYGRAPH_TOKEN_HASHES: z
+    .string()
+    .regex(/^([a-z]+:[0-9a-f]{64})(,[a-z]+:[0-9a-f]{64})*$/)
+    .optional()
+    .describe('role:sha256hex entries separated by commas'),
 });
 
-export type Env = z.infer<typeof envSchema>;
+type Env = z.infer<typeof envSchema>;
 
 /** The resolved configuration: where Neo4j is, how to start a local one, where to serve. */
 export interface Config {

@@ -34,8 +34,3 @@ export class AppError extends Error {
 export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
   return error instanceof AppError && (code === undefined || error.code === code);
 }
-
-/** Closes an exhaustive switch: the compiler proves this line unreachable. */
-export function unreachable(value: never): never {
-  throw new AppError(ErrorCode.INTERNAL_SERVER_ERROR, `unreachable case: ${JSON.stringify(value)}`);
-}

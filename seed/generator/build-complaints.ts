@@ -60,8 +60,7 @@ export function* buildComplaints(city: CityStructure, count: number, rng: Rng): 
     const routes: Route[] = [];
     let at = receivedMs + rng.int(1, 6) * 3600_000;
     if (rng.chance(bounceRate)) {
-      const others = [...new Set([...matter.holders.map((h) => h.dept), ...USUAL_SUSPECTS])]
-        .map(ownerOf).filter((d) => d !== undefined && d.id !== owner?.id);
+      const others = [...new Set([...matter.holders.map((h) => h.dept), ...USUAL_SUSPECTS])].map(ownerOf).filter((d) => d !== undefined && d.id !== owner?.id);
       for (const wrong of rng.shuffle(others).slice(0, owner ? rng.int(1, 2) : rng.int(2, 3))) {
         routes.push({ department: wrong!.id, at: beijingTime(at), outcome: rng.chance(0.7) ? 'refused' : 'returned', reason: rng.pick(REFUSALS) });
         at += rng.int(4, 30) * 3600_000;
@@ -71,8 +70,13 @@ export function* buildComplaints(city: CityStructure, count: number, rng: Rng): 
     const bounced = routes.length > 1 || !owner;
     yield {
       complaint: {
-        id, text: say(matter, district.name || city.names.city.name, rng), receivedAt: beijingTime(receivedMs), district: district.code,
-        matter: `m-${matter.key}`, routes, satisfied: owner ? rng.chance(bounced ? 0.35 : 0.9) : false,
+        id,
+        text: say(matter, district.name || city.names.city.name, rng),
+        receivedAt: beijingTime(receivedMs),
+        district: district.code,
+        matter: `m-${matter.key}`,
+        routes,
+        satisfied: owner ? rng.chance(bounced ? 0.35 : 0.9) : false,
       },
       truth: { id, department: owner?.id ?? null, matter: `m-${matter.key}`, district: district.code, bounced },
     };

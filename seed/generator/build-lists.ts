@@ -25,18 +25,24 @@ export function buildTasks(departments: Department[], sectionsOf: Map<string, Se
       const perSection = county ? SCALE.tasksPerCountySection : kind.weight === 0 ? SCALE.tasksPerPartySection : SCALE.tasksPerCitySection;
       const count = Math.max(1, Math.round(perSection * factor * (0.7 + rng.next() * 0.6)));
       const domain = section.name.replace(/(科|处|室|支队|大队|中心|站|部)$/, '');
-      const wordings = section.name === '办公室' || section.name === '综合科'
-        ? rng.shuffle(OFFICE_TASKS)
-        : rng.shuffle(TASK_TEMPLATES).map((t) => t
-          .replace('{domain}', domain)
-          .replace('{object}', kind.objects.length ? rng.pick(kind.objects) : '服务对象')
-          .replace('{permit}', kind.permits.length ? rng.pick(kind.permits) : `${domain}事项`));
+      const wordings =
+        section.name === '办公室' || section.name === '综合科'
+          ? rng.shuffle(OFFICE_TASKS)
+          : rng.shuffle(TASK_TEMPLATES).map((t) =>
+              t
+                .replace('{domain}', domain)
+                .replace('{object}', kind.objects.length ? rng.pick(kind.objects) : '服务对象')
+                .replace('{permit}', kind.permits.length ? rng.pick(kind.permits) : `${domain}事项`),
+            );
       const matters = section.name === '办公室' ? [] : (mattersOfKind.get(key) ?? []);
       const names = [...new Set([...matters.slice(0, 1).map((m) => `负责${m.name}相关问题的处置和督办`), ...wordings])].slice(0, count);
       names.forEach((name, i) => {
         const task: Task = {
-          id: `${section.id}-t${i + 1}`, section: section.id, name,
-          flowchart: !rng.chance(0.012), norm: !rng.chance(0.01),
+          id: `${section.id}-t${i + 1}`,
+          section: section.id,
+          name,
+          flowchart: !rng.chance(0.012),
+          norm: !rng.chance(0.01),
           ...(i === 0 && matters.length > 0 && name.includes(matters[0]!.name) ? { matters: [`m-${matters[0]!.key}`] } : {}),
         };
         if (!task.flowchart || !task.norm) truth.tasksWithoutFlowchartOrNorm.push(task.id);
@@ -75,8 +81,12 @@ export function buildServiceItems(items: PowerItem[], factor: number, rng: Rng, 
 }
 
 export function buildBoundaryItems(
-  regions: Region[], departmentOf: (region: string, key: string) => Department | undefined, sectionsOf: Map<string, Section[]>,
-  factor: number, rng: Rng, truth: PlantedTruth,
+  regions: Region[],
+  departmentOf: (region: string, key: string) => Department | undefined,
+  sectionsOf: Map<string, Section[]>,
+  factor: number,
+  rng: Rng,
+  truth: PlantedTruth,
 ): { boundaryItems: BoundaryItem[]; leads: Map<string, string> } {
   const items: BoundaryItem[] = [];
   const leads = new Map<string, string>();
@@ -95,15 +105,23 @@ export function buildBoundaryItems(
       const lead = leadKind ? present(leadKind) : undefined;
       if (!lead) continue;
       if (contested) leads.set(`${region.code}|m-${matter.key}`, leadKind!);
-      const cooperating = contested ? holders.filter((d) => d.id !== lead.id) : rng.shuffle(['cg', 'ga', 'zj', 'sc', 'st', 'jt'].map(present).filter((d): d is Department => !!d && d.id !== lead.id)).slice(0, rng.int(1, 2));
+      const cooperating = contested
+        ? holders.filter((d) => d.id !== lead.id)
+        : rng.shuffle(['cg', 'ga', 'zj', 'sc', 'st', 'jt'].map(present).filter((d): d is Department => !!d && d.id !== lead.id)).slice(0, rng.int(1, 2));
       const aspects = rng.shuffle(BOUNDARY_ASPECTS).slice(0, contested ? per(12, 8, region) : per(8, 5, region));
       for (const aspect of aspects) {
         const status = rng.chance(0.03) ? 'draft' : 'published';
         items.push({
-          id: `${region.code}-b${String(items.length + 1).padStart(4, '0')}`, title: `${matter.name}${aspect}`, scope: 'department', region: region.code,
+          id: `${region.code}-b${String(items.length + 1).padStart(4, '0')}`,
+          title: `${matter.name}${aspect}`,
+          scope: 'department',
+          region: region.code,
           text: `${matter.name}的${aspect}工作由${lead.name}牵头负责${cooperating.length ? `；${cooperating.map((d) => d.name).join('、')}按照各自职责配合` : ''}。`,
-          lead: lead.id, ...(cooperating.length ? { cooperating: cooperating.map((d) => d.id) } : {}), matters: [`m-${matter.key}`],
-          status, batch: (batchSeq++ % 4) + 1,
+          lead: lead.id,
+          ...(cooperating.length ? { cooperating: cooperating.map((d) => d.id) } : {}),
+          matters: [`m-${matter.key}`],
+          status,
+          batch: (batchSeq++ % 4) + 1,
         });
       }
     }
@@ -115,8 +133,16 @@ export function buildBoundaryItems(
         if (!dept || own.length < 2 || !rng.chance(region.level === 'city' ? 0.9 : 0.5)) continue;
         const [a, b] = rng.shuffle(own);
         items.push({
-          id: `${region.code}-b${String(items.length + 1).padStart(4, '0')}`, title: `${a!.name}与${b!.name}关于${matter.name}的职责分工`, scope: 'section', region: region.code,
-          text: `${matter.name}相关工作由${a!.name}牵头，${b!.name}配合。`, lead: a!.id, cooperating: [b!.id], matters: [`m-${matter.key}`], status: 'published', batch: 1,
+          id: `${region.code}-b${String(items.length + 1).padStart(4, '0')}`,
+          title: `${a!.name}与${b!.name}关于${matter.name}的职责分工`,
+          scope: 'section',
+          region: region.code,
+          text: `${matter.name}相关工作由${a!.name}牵头，${b!.name}配合。`,
+          lead: a!.id,
+          cooperating: [b!.id],
+          matters: [`m-${matter.key}`],
+          status: 'published',
+          batch: 1,
         });
       }
     }
@@ -126,7 +152,18 @@ export function buildBoundaryItems(
 
 export function buildVolumes(items: PowerItem[], rng: Rng): Volume[] {
   const volumes: Volume[] = [];
-  const base: Record<PowerItemType, number> = { licensing: 260, confirmation: 320, benefit: 420, penalty: 18, inspection: 60, coercion: 4, levy: 80, reward: 3, adjudication: 5, other: 10 };
+  const base: Record<PowerItemType, number> = {
+    licensing: 260,
+    confirmation: 320,
+    benefit: 420,
+    penalty: 18,
+    inspection: 60,
+    coercion: 4,
+    levy: 80,
+    reward: 3,
+    adjudication: 5,
+    other: 10,
+  };
   for (const item of items) {
     if (!item.sections || item.sections.length !== 1) continue;
     const scale = item.level === 'county' ? 0.4 : 1;
@@ -143,7 +180,14 @@ export function buildVolumes(items: PowerItem[], rng: Rng): Volume[] {
  * foreign-invested enterprise registration is one third of the workload every year, so moving
  * it to the Market Supervision Bureau moves one post.
  */
-export function plantForeignInvestmentCase(items: PowerItem[], volumes: Volume[], sections: Section[], sp: Department, sc: Department, truth: PlantedTruth): void {
+export function plantForeignInvestmentCase(
+  items: PowerItem[],
+  volumes: Volume[],
+  sections: Section[],
+  sp: Department,
+  sc: Department,
+  truth: PlantedTruth,
+): void {
   const section = sections.find((s) => s.department === sp.id && s.name === '市场准入科')!;
   const inSection = items.filter((i) => i.department === sp.id && i.sections?.[0] === section.id);
   const foreign = inSection.find((i) => i.matters?.includes('m-foreign-enterprise'))!;

@@ -1,6 +1,4 @@
-import type {
-  BoundaryItem, Department, LegalBasis, PowerItem, PowerItemType, Region, Section, ServiceItem, Task, Volume,
-} from '../../src/model/records.js';
+import type { BoundaryItem, Department, LegalBasis, PowerItem, PowerItemType, Region, Section, ServiceItem, Task, Volume } from '../../src/model/records.js';
 import { DEPARTMENT_KINDS, GENERIC_OFFENCES, INSPECTION_ASPECTS, LAWS, REPEALED_LAWS, SUPERVISION_DUTIES, type DepartmentKind } from './catalog-departments.js';
 import { MATTERS, type MatterSpec } from './catalog-matters.js';
 import type { CityNames } from './names.js';
@@ -16,8 +14,6 @@ export type { PlantedTruth } from './planted.js';
  * sections, power items of the city and of its districts and zones, tasks, service items,
  * boundary items and three years of volumes, with the truth of what was planted.
  */
-
-
 
 export interface CityStructure {
   names: CityNames;
@@ -55,8 +51,16 @@ function departmentName(kind: DepartmentKind, names: CityNames, region: { name: 
 /** Builds the city's structure; complaints come after, from build-complaints. */
 export function buildCity(names: CityNames, rng: Rng, factor: number): CityStructure {
   const truth: PlantedTruth = {
-    overlaps: [], orphanMatters: MATTERS.filter((m) => m.holders.length === 0).map((m) => `m-${m.key}`), itemsWithoutSection: [], staleItems: [],
-    sectionsWithoutTask: [], tasksWithoutFlowchartOrNorm: [], serviceItemsWithoutPowerItem: [], serviceItemsAtWrongLevel: [], countyItemsWithoutCity: [], cases: {},
+    overlaps: [],
+    orphanMatters: MATTERS.filter((m) => m.holders.length === 0).map((m) => `m-${m.key}`),
+    itemsWithoutSection: [],
+    staleItems: [],
+    sectionsWithoutTask: [],
+    tasksWithoutFlowchartOrNorm: [],
+    serviceItemsWithoutPowerItem: [],
+    serviceItemsAtWrongLevel: [],
+    countyItemsWithoutCity: [],
+    cases: {},
   };
   const cityCode = names.city.code;
   const regions: Region[] = [
@@ -71,21 +75,37 @@ export function buildCity(names: CityNames, rng: Rng, factor: number): CityStruc
   const sectionsOf = new Map<string, Section[]>();
   const addDepartment = (kind: DepartmentKind, region: Region, sub?: CityNames['subregions'][number]) => {
     const dept: Department = {
-      id: `${region.code}-${kind.key}`, name: departmentName(kind, names, sub), region: region.code,
+      id: `${region.code}-${kind.key}`,
+      name: departmentName(kind, names, sub),
+      region: region.code,
       kind: sub && (kind.key === 'st' || kind.key === 'ga') ? 'vertical' : kind.kind,
-      aliases: sub ? kind.aliases.map((a) => `${sub.name}${a}`) : kind.aliases, ...(kind.key === 'rx' ? { coordinator: true } : {}),
+      aliases: sub ? kind.aliases.map((a) => `${sub.name}${a}`) : kind.aliases,
+      ...(kind.key === 'rx' ? { coordinator: true } : {}),
     };
     departments.push(dept);
     if (!byRegion.has(region.code)) byRegion.set(region.code, new Map());
     byRegion.get(region.code)!.set(kind.key, dept);
     const sectionNames = sub
-      ? sub.level === 'zone' ? ['综合科', ...kind.sections.slice(0, 1)] : ['办公室', ...kind.sections.slice(0, 2)]
-      : ['办公室', ...kind.sections, ...(kind.weight >= 30 ? ['财务科'] : []), ...(kind.weight >= 60 ? ['人事科'] : []),
-        ...(kind.weight >= 100 ? ['政策法规科'] : []), ...(kind.weight >= 200 ? ['信息中心'] : []), ...(kind.weight >= 250 ? ['行政审批科', '执法监督科'] : [])];
-    const own = [...new Set(sectionNames)].map((name, i) => ({
-      id: `${dept.id}-s${i + 1}`, department: dept.id, name,
-      posts: kind.key === 'sp' && name === '市场准入科' && !sub ? 4 : sub ? rng.int(2, 5) : rng.int(3, 8),
-    })).map((s) => ({ ...s, staffed: Math.max(0, s.posts - rng.int(0, 1)) }));
+      ? sub.level === 'zone'
+        ? ['综合科', ...kind.sections.slice(0, 1)]
+        : ['办公室', ...kind.sections.slice(0, 2)]
+      : [
+          '办公室',
+          ...kind.sections,
+          ...(kind.weight >= 30 ? ['财务科'] : []),
+          ...(kind.weight >= 60 ? ['人事科'] : []),
+          ...(kind.weight >= 100 ? ['政策法规科'] : []),
+          ...(kind.weight >= 200 ? ['信息中心'] : []),
+          ...(kind.weight >= 250 ? ['行政审批科', '执法监督科'] : []),
+        ];
+    const own = [...new Set(sectionNames)]
+      .map((name, i) => ({
+        id: `${dept.id}-s${i + 1}`,
+        department: dept.id,
+        name,
+        posts: kind.key === 'sp' && name === '市场准入科' && !sub ? 4 : sub ? rng.int(2, 5) : rng.int(3, 8),
+      }))
+      .map((s) => ({ ...s, staffed: Math.max(0, s.posts - rng.int(0, 1)) }));
     sections.push(...own);
     sectionsOf.set(dept.id, own);
   };
@@ -104,9 +124,16 @@ export function buildCity(names: CityNames, rng: Rng, factor: number): CityStruc
   const itemKind = new Map<string, string>();
   const legalBasisOf = (key: string): LegalBasis[] => {
     const laws = LAWS[key] ?? LAWS.default!;
-    return rng.shuffle(laws).slice(0, rng.int(1, 2)).map((title) => ({ id: lawId(title), title, article: `第${chineseNumber(rng.int(5, 120))}条`, status: 'in_force' as const }));
+    return rng
+      .shuffle(laws)
+      .slice(0, rng.int(1, 2))
+      .map((title) => ({ id: lawId(title), title, article: `第${chineseNumber(rng.int(5, 120))}条`, status: 'in_force' as const }));
   };
-  const supervision = () => rng.shuffle(SUPERVISION_DUTIES).slice(0, rng.weighted([1, 2, 3, 4, 5], (n) => [2, 4, 5, 3, 1][n - 1]!));
+  const supervision = () =>
+    rng.shuffle(SUPERVISION_DUTIES).slice(
+      0,
+      rng.weighted([1, 2, 3, 4, 5], (n) => [2, 4, 5, 3, 1][n - 1]!),
+    );
   const pickSection = (dept: Department, special?: string): string[] => {
     const own = sectionsOf.get(dept.id)!.filter((s) => !['办公室', '综合科'].includes(s.name));
     const choices = own.filter((s) => (special ? s.name === special : !(dept.id.endsWith('-sp') && s.name === '市场准入科')));
@@ -121,13 +148,22 @@ export function buildCity(names: CityNames, rng: Rng, factor: number): CityStruc
     const drafts = itemDrafts(kind, quota, rng);
     const items: PowerItem[] = drafts.map((draft, i) => {
       const code = `${cityCode}-${kind.code}-${TYPE_CODES[draft.type]}-${String(i + 1).padStart(4, '0')}`;
-      const special = kind.key === 'sp' && (draft.matter === 'foreign-enterprise' || draft.matter === 'enterprise-registration' || draft.name === '企业变更登记') ? '市场准入科' : undefined;
+      const special =
+        kind.key === 'sp' && (draft.matter === 'foreign-enterprise' || draft.matter === 'enterprise-registration' || draft.name === '企业变更登记')
+          ? '市场准入科'
+          : undefined;
       const stale = !draft.matter && REPEALED_LAWS[kind.key] !== undefined && rng.chance(0.01);
       const unimplemented = !draft.matter && !special && rng.chance(0.008);
       const item: PowerItem = {
-        code, name: draft.name, type: draft.type, department: dept.id, level: 'both',
+        code,
+        name: draft.name,
+        type: draft.type,
+        department: dept.id,
+        level: 'both',
         ...(unimplemented ? {} : { sections: pickSection(dept, special) }),
-        legalBasis: stale ? [{ id: lawId(REPEALED_LAWS[kind.key]!), title: REPEALED_LAWS[kind.key]!, article: `第${chineseNumber(rng.int(5, 60))}条`, status: 'repealed' }] : legalBasisOf(kind.key),
+        legalBasis: stale
+          ? [{ id: lawId(REPEALED_LAWS[kind.key]!), title: REPEALED_LAWS[kind.key]!, article: `第${chineseNumber(rng.int(5, 60))}条`, status: 'repealed' }]
+          : legalBasisOf(kind.key),
         supervision: supervision(),
         ...(draft.matter ? { matters: [`m-${draft.matter}`] } : {}),
       };
@@ -151,15 +187,29 @@ export function buildCity(names: CityNames, rng: Rng, factor: number): CityStruc
         if (!cityItem.matters && !rng.chance(mirrorRate)) continue;
         seen.add(cityItem.name);
         powerItems.push({
-          ...cityItem, code: `${sub.code}-${KIND.get(key)!.code}-${TYPE_CODES[cityItem.type]}-${String(++seq).padStart(4, '0')}`,
-          department: dept.id, level: 'county', sections: pickSection(dept), correspondsTo: cityItem.code,
+          ...cityItem,
+          code: `${sub.code}-${KIND.get(key)!.code}-${TYPE_CODES[cityItem.type]}-${String(++seq).padStart(4, '0')}`,
+          department: dept.id,
+          level: 'county',
+          sections: pickSection(dept),
+          correspondsTo: cityItem.code,
         });
       }
       const extras = itemDrafts(KIND.get(key)!, Math.round(seq * (sub.level === 'zone' ? 0.05 : SCALE.countyExtraRate)) + seq, rng)
-        .filter((draft) => !draft.matter && !seen.has(draft.name)).slice(0, Math.round(seq * (sub.level === 'zone' ? 0.05 : SCALE.countyExtraRate)));
+        .filter((draft) => !draft.matter && !seen.has(draft.name))
+        .slice(0, Math.round(seq * (sub.level === 'zone' ? 0.05 : SCALE.countyExtraRate)));
       for (const draft of extras) {
         const code = `${sub.code}-${KIND.get(key)!.code}-${TYPE_CODES[draft.type]}-${String(++seq).padStart(4, '0')}`;
-        powerItems.push({ code, name: draft.name, type: draft.type, department: dept.id, level: 'county', sections: pickSection(dept), legalBasis: legalBasisOf(key), supervision: supervision() });
+        powerItems.push({
+          code,
+          name: draft.name,
+          type: draft.type,
+          department: dept.id,
+          level: 'county',
+          sections: pickSection(dept),
+          legalBasis: legalBasisOf(key),
+          supervision: supervision(),
+        });
         truth.countyItemsWithoutCity.push(code);
       }
     }
@@ -171,11 +221,25 @@ export function buildCity(names: CityNames, rng: Rng, factor: number): CityStruc
   const volumes = buildVolumes(powerItems, rng);
   plantForeignInvestmentCase(powerItems, volumes, sections, departmentOf(cityCode, 'sp')!, departmentOf(cityCode, 'sc')!, truth);
   truth.cases.constructionNoise = { region: cityCode, matter: 'm-construction-noise', lead: departmentOf(cityCode, 'st')!.id };
-  truth.cases.housingTransaction = { region: cityCode, matter: 'm-housing-transaction', departments: [departmentOf(cityCode, 'zj')!.id, departmentOf(cityCode, 'zr')!.id] };
+  truth.cases.housingTransaction = {
+    region: cityCode,
+    matter: 'm-housing-transaction',
+    departments: [departmentOf(cityCode, 'zj')!.id, departmentOf(cityCode, 'zr')!.id],
+  };
 
   return {
-    names, regions, departments, sections, powerItems, serviceItems, tasks, boundaryItems, volumes, departmentOf,
-    leadOf: (region, matter) => leads.get(`${region}|${matter}`), truth,
+    names,
+    regions,
+    departments,
+    sections,
+    powerItems,
+    serviceItems,
+    tasks,
+    boundaryItems,
+    volumes,
+    departmentOf,
+    leadOf: (region, matter) => leads.get(`${region}|${matter}`),
+    truth,
   };
 }
 
@@ -220,13 +284,19 @@ function itemDrafts(kind: DepartmentKind, quota: number, rng: Rng): ItemDraft[] 
 }
 
 /** The wording of an item a matter's holder has of one type. */
-export function matterItemName(matter: MatterSpec, type: PowerItemType): string {
+function matterItemName(matter: MatterSpec, type: PowerItemType): string {
   switch (type) {
-    case 'penalty': return `对${matter.act}的行政处罚`;
-    case 'inspection': return `对${matter.object}的监督检查`;
-    case 'coercion': return `对${matter.object}的行政强制`;
-    case 'licensing': case 'confirmation': case 'benefit': return matter.permit ?? `${matter.name}相关事项办理`;
-    default: return `${matter.name}工作的组织实施`;
+    case 'penalty':
+      return `对${matter.act}的行政处罚`;
+    case 'inspection':
+      return `对${matter.object}的监督检查`;
+    case 'coercion':
+      return `对${matter.object}的行政强制`;
+    case 'licensing':
+    case 'confirmation':
+    case 'benefit':
+      return matter.permit ?? `${matter.name}相关事项办理`;
+    default:
+      return `${matter.name}工作的组织实施`;
   }
 }
-

@@ -21,7 +21,7 @@ export interface GenerateOptions {
   log?: (line: string) => void;
 }
 
-export const COMPLAINTS_PER_CITY = 300_000;
+const COMPLAINTS_PER_CITY = 300_000;
 
 class NdjsonWriter {
   private readonly stream: WriteStream;
@@ -52,7 +52,10 @@ export async function generate(options: GenerateOptions): Promise<Record<string,
   const bundleDir = join(options.out, 'bundle');
   rmSync(bundleDir, { recursive: true, force: true });
   mkdirSync(bundleDir, { recursive: true });
-  const writers = Object.fromEntries(FILES.map((file) => [file, new NdjsonWriter(join(bundleDir, `${file}.ndjson`))])) as Record<(typeof FILES)[number], NdjsonWriter>;
+  const writers = Object.fromEntries(FILES.map((file) => [file, new NdjsonWriter(join(bundleDir, `${file}.ndjson`))])) as Record<
+    (typeof FILES)[number],
+    NdjsonWriter
+  >;
   const complaintTruth = new NdjsonWriter(join(options.out, 'truth-complaints.tmp'));
   const root = createRng(options.seed);
   const planted: (PlantedTruth & { city: string })[] = [];
@@ -82,7 +85,11 @@ export async function generate(options: GenerateOptions): Promise<Record<string,
 
   const counts = Object.fromEntries(FILES.map((file) => [file, writers[file].count]));
   await Promise.all([...Object.values(writers).map((w) => w.close()), complaintTruth.close()]);
-  const manifest = { format: BUNDLE_FORMAT, name: `合成数据：${cities}个城市（规模 ${options.scale}，种子 ${options.seed}）`, createdAt: '2026-01-01T00:00:00+08:00' };
+  const manifest = {
+    format: BUNDLE_FORMAT,
+    name: `合成数据：${cities}个城市（规模 ${options.scale}，种子 ${options.seed}）`,
+    createdAt: '2026-01-01T00:00:00+08:00',
+  };
   const manifestWriter = createWriteStream(join(bundleDir, 'manifest.json'));
   manifestWriter.end(JSON.stringify(manifest, null, 2) + '\n');
   await once(manifestWriter, 'finish');

@@ -2,8 +2,13 @@ import { DEPARTMENT_KINDS } from './catalog-departments.js';
 
 /** Target counts of one city at scale 1 (BRIEF.md's Rizhao figures), before `factor`. */
 export const SCALE = {
-  cityItems: 5037, countyExtraRate: 0.38, tasksPerCitySection: 17, tasksPerPartySection: 20, tasksPerCountySection: 11,
-  serviceItems: 3000, years: [2021, 2022, 2023],
+  cityItems: 5037,
+  countyExtraRate: 0.38,
+  tasksPerCitySection: 17,
+  tasksPerPartySection: 20,
+  tasksPerCountySection: 11,
+  serviceItems: 3000,
+  years: [2021, 2022, 2023],
 };
 
 /** What a generated city deliberately contains, for tests and benchmarks (truth.json). */

@@ -52,14 +52,17 @@ export function analyze(snapshot: AnalysisSnapshot, now: Date = new Date()): { r
   const coverage = new BoundaryCoverage(snapshot, lookup);
   const overlaps = timed('overlaps', () => findOverlaps(holdings, coverage, stats, lookup));
   const responsibility = timed('orphansAndBounces', () => [
-    ...findOrphanMatters(holdings, stats, lookup), ...findRefusedComplaints(stats, lookup), ...findBounceHotspots(stats, snapshot, lookup),
+    ...findOrphanMatters(holdings, stats, lookup),
+    ...findRefusedComplaints(stats, lookup),
+    ...findBounceHotspots(stats, snapshot, lookup),
   ]);
   const listGaps = timed('listGaps', () => findListGaps(snapshot, lookup));
   const reconciliation = timed('reconciliation', () => findReconciliationGaps(snapshot, lookup));
   const latent = timed('similarity', () => findLatentOverlaps(snapshot, lookup));
   const { communities, graph } = timed('louvain', () => findCommunities(snapshot, holdings, lookup));
-  const findings = [...overlaps, ...responsibility, ...latent, ...listGaps, ...reconciliation]
-    .sort((a, b) => b.severity - a.severity || (a.id < b.id ? -1 : 1));
+  const findings = [...overlaps, ...responsibility, ...latent, ...listGaps, ...reconciliation].sort(
+    (a, b) => b.severity - a.severity || (a.id < b.id ? -1 : 1),
+  );
   const proposals = timed('proposals', () => proposeBoundaryItems(findings, holdings, stats, snapshot, lookup));
 
   const byKind = Object.fromEntries(FINDING_KINDS.map((kind) => [kind, 0])) as Record<FindingKind, number>;
@@ -84,10 +87,17 @@ export function analyze(snapshot: AnalysisSnapshot, now: Date = new Date()): { r
     communities,
     bounces: {
       baselineRate: Math.round(stats.baselineBounceRate * 1000) / 1000,
-      byMatter: [...matterTotals].map(([m, t]) => ({ matter: lookup.matter(m), ...t, rate: Math.round((t.bounced / Math.max(1, t.complaints)) * 1000) / 1000 }))
+      byMatter: [...matterTotals]
+        .map(([m, t]) => ({ matter: lookup.matter(m), ...t, rate: Math.round((t.bounced / Math.max(1, t.complaints)) * 1000) / 1000 }))
         .sort((a, b) => b.rate - a.rate || b.complaints - a.complaints),
-      byPair: [...snapshot.refusalPairs.reduce((pairs, p) => pairs.set(`${p.refuser}|${p.next}`, (pairs.get(`${p.refuser}|${p.next}`) ?? 0) + p.complaints), new Map<string, number>())]
-        .sort((a, b) => b[1] - a[1]).slice(0, 50)
+      byPair: [
+        ...snapshot.refusalPairs.reduce(
+          (pairs, p) => pairs.set(`${p.refuser}|${p.next}`, (pairs.get(`${p.refuser}|${p.next}`) ?? 0) + p.complaints),
+          new Map<string, number>(),
+        ),
+      ]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 50)
         .map(([key, complaints]) => {
           const [refuser, next] = key.split('|') as [string, string];
           const rate = Math.round((complaints / Math.max(1, routingsOf.get(refuser) ?? 0)) * 1000) / 1000;
@@ -96,13 +106,23 @@ export function analyze(snapshot: AnalysisSnapshot, now: Date = new Date()): { r
     },
     summary: {
       byKind,
-      byDepartment: [...perDepartment].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([d, n]) => ({ department: lookup.department(d), findings: n })),
+      byDepartment: [...perDepartment]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .map(([d, n]) => ({ department: lookup.department(d), findings: n })),
     },
     picture: {
       nodes: graph.mapNodes((id, attributes) => ({
-        id, name: lookup.department(id).name, region: lookup.regionOf(id), community: (attributes.community as number | undefined) ?? null,
+        id,
+        name: lookup.department(id).name,
+        region: lookup.regionOf(id),
+        community: (attributes.community as number | undefined) ?? null,
       })),
-      edges: graph.mapEdges((_edge, attributes, a, b) => ({ a, b, weight: Math.round((attributes.weight as number) * 100) / 100, contested: contested.has(`${a}|${b}`) })),
+      edges: graph.mapEdges((_edge, attributes, a, b) => ({
+        a,
+        b,
+        weight: Math.round((attributes.weight as number) * 100) / 100,
+        contested: contested.has(`${a}|${b}`),
+      })),
     },
   };
   return { report, times };

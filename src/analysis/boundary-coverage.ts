@@ -11,7 +11,10 @@ type BoundaryItem = AnalysisSnapshot['boundaryItems'][number];
 export class BoundaryCoverage {
   private readonly byMatter = new Map<string, BoundaryItem[]>();
 
-  constructor(snapshot: AnalysisSnapshot, private readonly lookup: Lookup) {
+  constructor(
+    snapshot: AnalysisSnapshot,
+    private readonly lookup: Lookup,
+  ) {
     for (const item of snapshot.boundaryItems) {
       if (item.status !== 'published' || item.lead === null) continue;
       for (const matter of item.matters) this.byMatter.set(matter, [...(this.byMatter.get(matter) ?? []), item]);

@@ -6,7 +6,7 @@ import type { Lookup } from './lookup.js';
 import type { AnalysisSnapshot } from './snapshot.js';
 
 /** Two departments of one community whose matters mostly coincide: they work as one. */
-export interface ClosePair {
+interface ClosePair {
   a: Named;
   b: Named;
   sharedMatters: Named[];
@@ -27,7 +27,7 @@ export interface Community {
 const louvain = louvainModule as unknown as typeof louvainModule.default;
 
 /** Pairs sharing at least this share of the smaller matter set are reported as working as one. */
-export const CLOSE_OVERLAP = 0.5;
+const CLOSE_OVERLAP = 0.5;
 
 /** Deterministic random numbers (mulberry32), so the same graph always gives the same communities. */
 function seededRandom(seed: number): () => number {
@@ -42,7 +42,7 @@ function seededRandom(seed: number): () => number {
 }
 
 /** The department graph: edges weighted by shared matters, complaints handled by both, and refusals between them. */
-export function departmentGraph(snapshot: AnalysisSnapshot, holdings: Holdings): { graph: UndirectedGraph; mattersOf: Map<string, Set<string>> } {
+function departmentGraph(snapshot: AnalysisSnapshot, holdings: Holdings): { graph: UndirectedGraph; mattersOf: Map<string, Set<string>> } {
   const graph = new UndirectedGraph();
   const mattersOf = new Map<string, Set<string>>();
   const link = (a: string, b: string, weight: number, field: 'matters' | 'complaints' | 'refusals') => {
@@ -86,13 +86,23 @@ export function findCommunities(snapshot: AnalysisSnapshot, holdings: Holdings, 
         const shared = [...a].filter((m) => b.has(m)).sort();
         const overlap = shared.length / Math.max(1, Math.min(a.size, b.size));
         if (shared.length > 0 && overlap >= CLOSE_OVERLAP) {
-          closePairs.push({ a: lookup.department(list[i]!), b: lookup.department(list[j]!), sharedMatters: shared.map((m) => lookup.matter(m)), overlap: Math.round(overlap * 100) / 100 });
+          closePairs.push({
+            a: lookup.department(list[i]!),
+            b: lookup.department(list[j]!),
+            sharedMatters: shared.map((m) => lookup.matter(m)),
+            overlap: Math.round(overlap * 100) / 100,
+          });
         }
       }
     }
     communities.push({
-      id: `community:${list[0]}`, departments: list.map((d) => lookup.department(d)),
-      sharedMatters: [...counts].filter(([, n]) => n >= 2).map(([m]) => m).sort().map((m) => lookup.matter(m)),
+      id: `community:${list[0]}`,
+      departments: list.map((d) => lookup.department(d)),
+      sharedMatters: [...counts]
+        .filter(([, n]) => n >= 2)
+        .map(([m]) => m)
+        .sort()
+        .map((m) => lookup.matter(m)),
       closePairs: closePairs.sort((p, q) => q.overlap - p.overlap),
     });
   }

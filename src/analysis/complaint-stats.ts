@@ -16,13 +16,15 @@ export class ComplaintStats {
       if (!this.routing.has(key)) this.routing.set(key, new Map());
       this.routing.get(key)!.set(r.department, { taken: r.taken, refused: r.refused });
     }
-    const rates = snapshot.complaintVolumes.filter((v) => v.complaints >= 2).map((v) => v.bounced / v.complaints).sort((a, b) => a - b);
+    const rates = snapshot.complaintVolumes
+      .filter((v) => v.complaints >= 2)
+      .map((v) => v.bounced / v.complaints)
+      .sort((a, b) => a - b);
     this.baselineBounceRate = rates.length > 0 ? rates[Math.floor(rates.length / 2)]! : 0;
   }
 
   volume(region: string, matter: string): Volume {
-    return this.volumes.get(`${region}|${matter}`)
-      ?? { region, matter, complaints: 0, bounced: 0, refusedByAll: 0, bouncedSample: [], refusedSample: [] };
+    return this.volumes.get(`${region}|${matter}`) ?? { region, matter, complaints: 0, bounced: 0, refusedByAll: 0, bouncedSample: [], refusedSample: [] };
   }
 
   /** Every district-matter group with complaints. */

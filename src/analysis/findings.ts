@@ -1,9 +1,20 @@
 /** What the boundary analysis reports: findings with their evidence (docs/analysis.md). */
 
 export const FINDING_KINDS = [
-  'overlap', 'latent-overlap', 'orphan-matter', 'refused-complaint', 'unimplemented-item', 'idle-section',
-  'task-without-flowchart', 'task-without-norm', 'stale-basis', 'unmatched-service-item', 'unrealized-power-item',
-  'level-mismatch', 'county-gap', 'bounce-hotspot',
+  'overlap',
+  'latent-overlap',
+  'orphan-matter',
+  'refused-complaint',
+  'unimplemented-item',
+  'idle-section',
+  'task-without-flowchart',
+  'task-without-norm',
+  'stale-basis',
+  'unmatched-service-item',
+  'unrealized-power-item',
+  'level-mismatch',
+  'county-gap',
+  'bounce-hotspot',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 

@@ -2,7 +2,7 @@ import type { FindingKind } from './findings.js';
 
 /** What analysts call each kind of finding. */
 export const KIND_LABELS: Record<FindingKind, string> = {
-  'overlap': '职责交叉',
+  overlap: '职责交叉',
   'latent-overlap': '疑似重复的权责事项',
   'orphan-matter': '无部门承担的事项',
   'refused-complaint': '被全部经手部门退回的诉求',

@@ -120,11 +120,20 @@ export function findLatentOverlaps(snapshot: AnalysisSnapshot, lookup: Lookup): 
       const [da, db] = key.split('|') as [string, string];
       pairs.sort((p, q) => q.similarity - p.similarity || (p.a.code < q.a.code ? -1 : 1));
       findings.push({
-        id: `latent-overlap:${region}:${da}:${db}`, kind: 'latent-overlap', region, departments: [lookup.department(da), lookup.department(db)],
-        items: pairs.flatMap((p) => [{ id: p.a.code, name: p.a.name }, { id: p.b.code, name: p.b.name }]),
-        complaints: 0, severity: severity(2 * Math.min(3, pairs.length) / 3 + 1, 0),
+        id: `latent-overlap:${region}:${da}:${db}`,
+        kind: 'latent-overlap',
+        region,
+        departments: [lookup.department(da), lookup.department(db)],
+        items: pairs.flatMap((p) => [
+          { id: p.a.code, name: p.a.name },
+          { id: p.b.code, name: p.b.name },
+        ]),
+        complaints: 0,
+        severity: severity((2 * Math.min(3, pairs.length)) / 3 + 1, 0),
         evidence: pairs.slice(0, QUOTED).map((p): Evidence => ({
-          kind: 'similarity', id: `${p.a.code}~${p.b.code}`, text: `“${p.a.name}”与“${p.b.name}”相似度${p.similarity.toFixed(2)}`,
+          kind: 'similarity',
+          id: `${p.a.code}~${p.b.code}`,
+          text: `“${p.a.name}”与“${p.b.name}”相似度${p.similarity.toFixed(2)}`,
         })),
       });
     }

@@ -22,8 +22,16 @@ export interface Proposal {
 }
 
 const TYPE_NAMES: Record<string, string> = {
-  penalty: '行政处罚', inspection: '行政检查', coercion: '行政强制', licensing: '行政许可', confirmation: '行政确认', benefit: '行政给付',
-  levy: '行政征收', reward: '行政奖励', adjudication: '行政裁决', other: '其他',
+  penalty: '行政处罚',
+  inspection: '行政检查',
+  coercion: '行政强制',
+  licensing: '行政许可',
+  confirmation: '行政确认',
+  benefit: '行政给付',
+  levy: '行政征收',
+  reward: '行政奖励',
+  adjudication: '行政裁决',
+  other: '其他',
 };
 const MAX_COOPERATING = 3;
 
@@ -45,13 +53,17 @@ function scoreCandidates(region: string, matter: string, holdings: Holdings, sta
   const outcomes = stats.outcomes(region, matter);
   const totalTaken = [...outcomes.values()].reduce((sum, o) => sum + o.taken, 0);
   const departments = new Set([...held.keys(), ...[...outcomes].filter(([, o]) => o.taken > 0).map(([d]) => d)]);
-  return [...departments].map((department) => {
-    const holding = held.get(department);
-    const { taken, refused } = outcomes.get(department) ?? { taken: 0, refused: 0 };
-    const score = (holding ? holdingStrength(holding) / 3 : 0) + (totalTaken > 0 ? 1.5 * (taken / totalTaken) : 0)
-      - (taken + refused > 0 ? refused / (taken + refused) : 0);
-    return { department, holding, taken, refused, score };
-  }).sort((a, b) => b.score - a.score || (a.department < b.department ? -1 : 1));
+  return [...departments]
+    .map((department) => {
+      const holding = held.get(department);
+      const { taken, refused } = outcomes.get(department) ?? { taken: 0, refused: 0 };
+      const score =
+        (holding ? holdingStrength(holding) / 3 : 0) +
+        (totalTaken > 0 ? 1.5 * (taken / totalTaken) : 0) -
+        (taken + refused > 0 ? refused / (taken + refused) : 0);
+      return { department, holding, taken, refused, score };
+    })
+    .sort((a, b) => b.score - a.score || (a.department < b.department ? -1 : 1));
 }
 
 /** word -> department -> how many of its power items' names use the word. */
@@ -83,10 +95,12 @@ function nearestByText(region: string, matter: string, words: ItemWordIndex, loo
   }
   const outcomes = stats.outcomes(region, matter);
   const best = Math.max(1, ...scores.values());
-  return [...scores].map(([department, s]) => {
-    const { taken, refused } = outcomes.get(department) ?? { taken: 0, refused: 0 };
-    return { department, holding: undefined, taken, refused, score: s / best - 0.2 * Math.min(1, refused / 10) };
-  }).sort((a, b) => b.score - a.score || (a.department < b.department ? -1 : 1));
+  return [...scores]
+    .map(([department, s]) => {
+      const { taken, refused } = outcomes.get(department) ?? { taken: 0, refused: 0 };
+      return { department, holding: undefined, taken, refused, score: s / best - 0.2 * Math.min(1, refused / 10) };
+    })
+    .sort((a, b) => b.score - a.score || (a.department < b.department ? -1 : 1));
 }
 
 function reasons(lead: Candidate, matterName: string, lookup: Lookup): string {
@@ -130,15 +144,20 @@ export function proposeBoundaryItems(findings: Finding[], holdings: Holdings, st
     const leadName = lookup.department(lead.department).name;
     const coopText = cooperating.length > 0 ? `；${cooperating.map((c) => lookup.department(c.department).name).join('、')}按照各自职责配合` : '';
     proposals.push({
-      id: `proposal:${region}:${matter}`, matter: lookup.matter(matter), region,
-      lead: lookup.department(lead.department), cooperating: cooperating.map((c) => lookup.department(c.department)),
+      id: `proposal:${region}:${matter}`,
+      matter: lookup.matter(matter),
+      region,
+      lead: lookup.department(lead.department),
+      cooperating: cooperating.map((c) => lookup.department(c.department)),
       title: `${regionName}${matterName}职责边界（建议稿）`,
       text: `${regionName}范围内${matterName}的监督管理和诉求办理由${leadName}牵头负责${coopText}。牵头理由：${reasons(lead, matterName, lookup)}`,
       confidence: Math.round((orphan ? 0.3 * margin : 0.4 + 0.6 * margin) * 100) / 100,
       evidence: [
         ...(lead.holding?.items ?? []).slice(0, 5).map((i): Evidence => ({ kind: 'power-item', id: i.code, text: i.name })),
         ...candidates.slice(0, 4).map((c): Evidence => ({
-          kind: 'routing', id: c.department, text: `${lookup.department(c.department).name}：评分${c.score.toFixed(2)}，办理${c.taken}件，退回${c.refused}件`,
+          kind: 'routing',
+          id: c.department,
+          text: `${lookup.department(c.department).name}：评分${c.score.toFixed(2)}，办理${c.taken}件，退回${c.refused}件`,
         })),
       ],
       findings: resolves,

@@ -33,22 +33,42 @@ export function findReconciliationGaps(snapshot: AnalysisSnapshot, lookup: Looku
     const base = { region: realised[0] ? lookup.regionOf(realised[0].department) : null, departments, complaints: 0, severity: 1 };
     if (realised.length === 0) {
       findings.push({
-        ...base, id: `unmatched-service-item:${service.code}`, kind: 'unmatched-service-item', items: [{ id: service.code, name: service.name }],
+        ...base,
+        id: `unmatched-service-item:${service.code}`,
+        kind: 'unmatched-service-item',
+        items: [{ id: service.code, name: service.name }],
         evidence: [{ kind: 'service-item', id: service.code, text: `${service.name}：未对应任何权责事项` }],
       });
       continue;
     }
     for (const item of realised.filter((p) => listLevel(p, lookup) !== service.level)) {
       findings.push({
-        ...base, id: `level-mismatch:${service.code}:${item.code}`, kind: 'level-mismatch', items: [{ id: service.code, name: service.name }, { id: item.code, name: item.name }],
-        evidence: [{ kind: 'service-item', id: service.code, text: `服务事项在${LEVEL_NAMES[service.level] ?? service.level}办理，对应权责事项${item.code}属于${lookup.department(item.department).name}的${LEVEL_NAMES[listLevel(item, lookup)]}清单` }],
+        ...base,
+        id: `level-mismatch:${service.code}:${item.code}`,
+        kind: 'level-mismatch',
+        items: [
+          { id: service.code, name: service.name },
+          { id: item.code, name: item.name },
+        ],
+        evidence: [
+          {
+            kind: 'service-item',
+            id: service.code,
+            text: `服务事项在${LEVEL_NAMES[service.level] ?? service.level}办理，对应权责事项${item.code}属于${lookup.department(item.department).name}的${LEVEL_NAMES[listLevel(item, lookup)]}清单`,
+          },
+        ],
       });
     }
   }
   for (const item of snapshot.powerItems.filter((p) => APPLICATION_TYPES.has(p.type) && p.serviceItems === 0)) {
     findings.push({
-      id: `unrealized-power-item:${item.code}`, kind: 'unrealized-power-item', region: lookup.regionOf(item.department),
-      departments: [lookup.department(item.department)], items: [{ id: item.code, name: item.name }], complaints: 0, severity: 1,
+      id: `unrealized-power-item:${item.code}`,
+      kind: 'unrealized-power-item',
+      region: lookup.regionOf(item.department),
+      departments: [lookup.department(item.department)],
+      items: [{ id: item.code, name: item.name }],
+      complaints: 0,
+      severity: 1,
       evidence: [{ kind: 'power-item', id: item.code, text: `${item.name}：依申请类权责事项，未纳入政务服务事项清单` }],
     });
   }
@@ -63,10 +83,17 @@ function countyGaps(snapshot: AnalysisSnapshot, lookup: Lookup): Finding[] {
   const departmentOfItem = new Map(snapshot.powerItems.map((p) => [p.code, p.department]));
   const isCounty = (department: string) => lookup.listLevel(department) === 'county';
   const gap = (department: string, counterpart: Named | null, listed: AnalysisSnapshot['powerItems'], text: string): Finding => ({
-    id: `county-gap:${department}:${counterpart?.id ?? 'none'}`, kind: 'county-gap', region: lookup.regionOf(department),
-    departments: [lookup.department(department), ...(counterpart ? [counterpart] : [])], items: listed.map((p) => ({ id: p.code, name: p.name })),
-    complaints: 0, severity: 1,
-    evidence: [{ kind: 'power-item', id: department, text }, ...listed.slice(0, LISTED).map((p) => ({ kind: 'power-item' as const, id: p.code, text: p.name }))],
+    id: `county-gap:${department}:${counterpart?.id ?? 'none'}`,
+    kind: 'county-gap',
+    region: lookup.regionOf(department),
+    departments: [lookup.department(department), ...(counterpart ? [counterpart] : [])],
+    items: listed.map((p) => ({ id: p.code, name: p.name })),
+    complaints: 0,
+    severity: 1,
+    evidence: [
+      { kind: 'power-item', id: department, text },
+      ...listed.slice(0, LISTED).map((p) => ({ kind: 'power-item' as const, id: p.code, text: p.name })),
+    ],
   });
   for (const [department, own] of byDepartment) {
     if (!isCounty(department)) continue;
@@ -80,7 +107,14 @@ function countyGaps(snapshot: AnalysisSnapshot, lookup: Lookup): Finding[] {
     for (const city of cityDepartments) {
       const lacking = (byDepartment.get(city) ?? []).filter((p) => p.level !== 'city' && !mirrored.has(p.code));
       if (lacking.length === 0) continue;
-      findings.push(gap(department, lookup.department(city), lacking, `${lookup.department(city).name}有${lacking.length}项非市级专属权责事项，${lookup.department(department).name}清单中没有对应事项`));
+      findings.push(
+        gap(
+          department,
+          lookup.department(city),
+          lacking,
+          `${lookup.department(city).name}有${lacking.length}项非市级专属权责事项，${lookup.department(department).name}清单中没有对应事项`,
+        ),
+      );
     }
   }
   return findings;

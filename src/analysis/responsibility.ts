@@ -31,13 +31,21 @@ export function findOverlaps(holdings: Holdings, coverage: BoundaryCoverage, sta
       const volume = stats.volume(region, matter);
       const holders = [...byDepartment.values()].sort((a, b) => (a.department < b.department ? -1 : 1));
       findings.push({
-        id: `overlap:${region}:${matter}`, kind: 'overlap', region, matter: lookup.matter(matter),
+        id: `overlap:${region}:${matter}`,
+        kind: 'overlap',
+        region,
+        matter: lookup.matter(matter),
         departments: holders.map((h) => lookup.department(h.department)),
         items: holders.flatMap((h) => h.items.map((i) => ({ id: i.code, name: i.name }))),
-        complaints: volume.complaints, severity: severity(3, volume.complaints, volume.bounced),
+        complaints: volume.complaints,
+        severity: severity(3, volume.complaints, volume.bounced),
         evidence: [
           ...holders.flatMap(holdingEvidence),
-          { kind: 'routing', id: `${region}:${matter}`, text: `${lookup.regionName(region)}该事项诉求${volume.complaints}件，其中流转或被退回${volume.bounced}件` },
+          {
+            kind: 'routing',
+            id: `${region}:${matter}`,
+            text: `${lookup.regionName(region)}该事项诉求${volume.complaints}件，其中流转或被退回${volume.bounced}件`,
+          },
           ...complaintEvidence(volume.bouncedSample, '在多个部门间流转的诉求'),
         ],
       });
@@ -56,13 +64,24 @@ function heldInChain(holdings: Holdings, lookup: Lookup, region: string, matter:
  * enclosing region holds them. One finding per matter and district.
  */
 export function findOrphanMatters(holdings: Holdings, stats: ComplaintStats, lookup: Lookup): Finding[] {
-  return stats.groups()
+  return stats
+    .groups()
     .filter((v) => v.complaints > 0 && !lookup.categories.has(v.matter) && !heldInChain(holdings, lookup, v.region, v.matter))
     .map((v) => ({
-      id: `orphan-matter:${v.region}:${v.matter}`, kind: 'orphan-matter', region: v.region, matter: lookup.matter(v.matter),
-      departments: [], items: [], complaints: v.complaints, severity: severity(4, v.complaints, v.bounced),
+      id: `orphan-matter:${v.region}:${v.matter}`,
+      kind: 'orphan-matter',
+      region: v.region,
+      matter: lookup.matter(v.matter),
+      departments: [],
+      items: [],
+      complaints: v.complaints,
+      severity: severity(4, v.complaints, v.bounced),
       evidence: [
-        { kind: 'routing', id: `${v.region}:${v.matter}`, text: `${lookup.regionName(v.region)}该事项诉求${v.complaints}件，本级和上级均无部门承担相关权责事项或职责任务；${v.refusedByAll}件被所有经手部门退回` },
+        {
+          kind: 'routing',
+          id: `${v.region}:${v.matter}`,
+          text: `${lookup.regionName(v.region)}该事项诉求${v.complaints}件，本级和上级均无部门承担相关权责事项或职责任务；${v.refusedByAll}件被所有经手部门退回`,
+        },
         ...complaintEvidence(v.refusedSample, '被所有经手部门退回的诉求'),
       ],
     }));
@@ -70,18 +89,26 @@ export function findOrphanMatters(holdings: Holdings, stats: ComplaintStats, loo
 
 /** Complaints refused (or returned) by every department they reached, per district and matter. */
 export function findRefusedComplaints(stats: ComplaintStats, lookup: Lookup): Finding[] {
-  return stats.groups().filter((v) => v.refusedByAll > 0).map((v) => {
-    const refusers = [...stats.outcomes(v.region, v.matter)].filter(([, o]) => o.refused > 0).sort((a, b) => b[1].refused - a[1].refused);
-    return {
-      id: `refused-complaint:${v.region}:${v.matter}`, kind: 'refused-complaint', region: v.region, matter: lookup.matter(v.matter),
-      departments: refusers.map(([d]) => lookup.department(d)), items: [], complaints: v.refusedByAll,
-      severity: severity(3, v.refusedByAll, v.refusedByAll),
-      evidence: [
-        ...refusers.slice(0, QUOTED).map(([d, o]): Evidence => ({ kind: 'routing', id: d, text: `${lookup.department(d).name}退回或拒收${o.refused}次` })),
-        ...complaintEvidence(v.refusedSample, '被所有经手部门退回的诉求'),
-      ],
-    };
-  });
+  return stats
+    .groups()
+    .filter((v) => v.refusedByAll > 0)
+    .map((v) => {
+      const refusers = [...stats.outcomes(v.region, v.matter)].filter(([, o]) => o.refused > 0).sort((a, b) => b[1].refused - a[1].refused);
+      return {
+        id: `refused-complaint:${v.region}:${v.matter}`,
+        kind: 'refused-complaint',
+        region: v.region,
+        matter: lookup.matter(v.matter),
+        departments: refusers.map(([d]) => lookup.department(d)),
+        items: [],
+        complaints: v.refusedByAll,
+        severity: severity(3, v.refusedByAll, v.refusedByAll),
+        evidence: [
+          ...refusers.slice(0, QUOTED).map(([d, o]): Evidence => ({ kind: 'routing', id: d, text: `${lookup.department(d).name}退回或拒收${o.refused}次` })),
+          ...complaintEvidence(v.refusedSample, '被所有经手部门退回的诉求'),
+        ],
+      };
+    });
 }
 
 /** Least bounced complaints for a district-matter group to count as a hotspot. */
@@ -106,14 +133,28 @@ export function findBounceHotspots(stats: ComplaintStats, snapshot: AnalysisSnap
     const inRegion = new Set(outcomes.map(([d]) => d));
     const pairs = snapshot.refusalPairs
       .filter((p) => p.matter === v.matter && inRegion.has(p.refuser) && inRegion.has(p.next))
-      .sort((a, b) => b.complaints - a.complaints).slice(0, QUOTED);
+      .sort((a, b) => b.complaints - a.complaints)
+      .slice(0, QUOTED);
     findings.push({
-      id: `bounce-hotspot:${v.region}:${v.matter}`, kind: 'bounce-hotspot', region: v.region, matter: lookup.matter(v.matter),
-      departments: outcomes.filter(([, o]) => o.refused > 0).map(([d]) => lookup.department(d)), items: [],
-      complaints: v.complaints, severity: severity(3, v.complaints, v.bounced),
+      id: `bounce-hotspot:${v.region}:${v.matter}`,
+      kind: 'bounce-hotspot',
+      region: v.region,
+      matter: lookup.matter(v.matter),
+      departments: outcomes.filter(([, o]) => o.refused > 0).map(([d]) => lookup.department(d)),
+      items: [],
+      complaints: v.complaints,
+      severity: severity(3, v.complaints, v.bounced),
       evidence: [
-        { kind: 'routing', id: `${v.region}:${v.matter}`, text: `流转率${(rate * 100).toFixed(1)}%（${v.bounced}/${v.complaints}），常见水平${(base * 100).toFixed(1)}%` },
-        ...pairs.map((p): Evidence => ({ kind: 'routing', id: `${p.refuser}>${p.next}`, text: `${lookup.department(p.refuser).name}退回后转${lookup.department(p.next).name}：${p.complaints}件` })),
+        {
+          kind: 'routing',
+          id: `${v.region}:${v.matter}`,
+          text: `流转率${(rate * 100).toFixed(1)}%（${v.bounced}/${v.complaints}），常见水平${(base * 100).toFixed(1)}%`,
+        },
+        ...pairs.map((p): Evidence => ({
+          kind: 'routing',
+          id: `${p.refuser}>${p.next}`,
+          text: `${lookup.department(p.refuser).name}退回后转${lookup.department(p.next).name}：${p.complaints}件`,
+        })),
         ...complaintEvidence(v.bouncedSample, '流转的诉求'),
       ],
     });

@@ -33,8 +33,16 @@ export async function publishProposal(db: Database, report: AnalysisReport, prop
     const [row] = await tx.run<{ exists: boolean }>(Q.boundaryItemExists, { id });
     if (row?.exists) throw new AppError(ErrorCode.CONFLICT, `boundary item "${id}" already exists: this proposal was published before`);
     const [created] = await tx.run<Omit<BoundaryItemStatusChange, 'revision'>>(Q.createProposedBoundaryItem, {
-      id, region: proposal.region, lead: proposal.lead.id, cooperating: proposal.cooperating.map((d) => d.id), matter: proposal.matter.id,
-      title: proposal.title.replace('（建议稿）', ''), text: proposal.text, at: new Date().toISOString(), by, proposal: proposal.id,
+      id,
+      region: proposal.region,
+      lead: proposal.lead.id,
+      cooperating: proposal.cooperating.map((d) => d.id),
+      matter: proposal.matter.id,
+      title: proposal.title.replace('（建议稿）', ''),
+      text: proposal.text,
+      at: new Date().toISOString(),
+      by,
+      proposal: proposal.id,
     });
     if (!created) throw new AppError(ErrorCode.CONFLICT, `the region or lead department of "${proposalId}" is no longer in the graph`);
     return { ...created, revision: await bumpGraphRevision(tx) };

@@ -9,15 +9,30 @@ export interface AnalysisSnapshot {
   departments: { id: string; name: string; region: string; coordinator: boolean }[];
   matters: { id: string; name: string; parent: string | null }[];
   powerItems: {
-    code: string; name: string; type: PowerItemType; level: string | null; department: string; correspondsTo: string | null;
-    matters: string[]; sections: number; basisStatuses: string[]; basisTitles: string[]; serviceItems: number;
+    code: string;
+    name: string;
+    type: PowerItemType;
+    level: string | null;
+    department: string;
+    correspondsTo: string | null;
+    matters: string[];
+    sections: number;
+    basisStatuses: string[];
+    basisTitles: string[];
+    serviceItems: number;
   }[];
   sections: { id: string; name: string; department: string; tasks: number }[];
   tasks: { id: string; name: string; section: string; department: string; flowchart: boolean; norm: boolean; matters: string[] }[];
   serviceItems: { code: string; name: string; level: string; powerItems: string[] }[];
   boundaryItems: { id: string; title: string; status: string; region: string | null; lead: string | null; cooperating: string[]; matters: string[] }[];
   complaintVolumes: {
-    region: string; matter: string; complaints: number; bounced: number; refusedByAll: number; bouncedSample: string[]; refusedSample: string[];
+    region: string;
+    matter: string;
+    complaints: number;
+    bounced: number;
+    refusedByAll: number;
+    bouncedSample: string[];
+    refusedSample: string[];
   }[];
   routing: { region: string; matter: string; department: string; taken: number; refused: number }[];
   refusalPairs: { matter: string; refuser: string; next: string; complaints: number }[];

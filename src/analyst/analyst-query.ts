@@ -10,7 +10,7 @@ export interface CypherResult {
   rowCap: number;
 }
 
-export const ANALYST_LIMITS = { timeoutMs: 10_000, rowCap: 1000 };
+const ANALYST_LIMITS = { timeoutMs: 10_000, rowCap: 1000 };
 
 /** Runs an analyst's read-only Cypher: text checks, plan checks, one READ transaction, a time limit and a row cap. */
 export async function runAnalystQuery(db: Database, query: string, params: Record<string, unknown> = {}, limits = ANALYST_LIMITS): Promise<CypherResult> {

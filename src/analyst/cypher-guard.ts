@@ -7,13 +7,19 @@ import { AppError, ErrorCode } from '../errors.js';
  */
 
 /** Procedures an analyst may call: the read-only catalogue and full-text search. */
-export const ALLOWED_PROCEDURES = new Set([
-  'db.labels', 'db.relationshipTypes', 'db.propertyKeys', 'db.schema.visualization', 'db.schema.nodeTypeProperties',
-  'db.schema.relTypeProperties', 'db.index.fulltext.queryNodes', 'db.index.fulltext.queryRelationships',
+const ALLOWED_PROCEDURES = new Set([
+  'db.labels',
+  'db.relationshipTypes',
+  'db.propertyKeys',
+  'db.schema.visualization',
+  'db.schema.nodeTypeProperties',
+  'db.schema.relTypeProperties',
+  'db.index.fulltext.queryNodes',
+  'db.index.fulltext.queryRelationships',
 ]);
 
 /** The query with string literals and comments blanked, so keywords inside them do not count. */
-export function codeOnly(query: string): string {
+function codeOnly(query: string): string {
   return query
     .replace(/\/\*[\s\S]*?\*\//g, ' ')
     .replace(/\/\/[^\n]*/g, ' ')
@@ -22,7 +28,10 @@ export function codeOnly(query: string): string {
 
 const TEXT_RULES: { pattern: RegExp; reason: string }[] = [
   { pattern: /\bLOAD\s+CSV\b/i, reason: 'LOAD CSV reads files or URLs; analyst queries read the graph only' },
-  { pattern: /\bIN\s+(?:\d+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b/i, reason: 'CALL { … } IN TRANSACTIONS commits on its own; analyst queries run in one read transaction' },
+  {
+    pattern: /\bIN\s+(?:\d+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b/i,
+    reason: 'CALL { … } IN TRANSACTIONS commits on its own; analyst queries run in one read transaction',
+  },
   { pattern: /(?:^|[\s;{}])USE\s+[A-Za-z`'"]/i, reason: 'USE switches database; analyst queries read this graph only' },
   { pattern: /^\s*(?:EXPLAIN|PROFILE)\b/i, reason: 'EXPLAIN and PROFILE are not offered here; send the query itself' },
   { pattern: /;\s*\S/, reason: 'one statement at a time' },
@@ -50,7 +59,10 @@ export interface PlanNode {
  */
 export function checkPlan(queryType: string, plan: PlanNode | false): void {
   if (queryType !== 'r') {
-    throw new AppError(ErrorCode.FORBIDDEN, `refused: the query ${queryType === 's' ? 'changes the schema or administers the database' : 'writes to the graph'}; analyst queries only read`);
+    throw new AppError(
+      ErrorCode.FORBIDDEN,
+      `refused: the query ${queryType === 's' ? 'changes the schema or administers the database' : 'writes to the graph'}; analyst queries only read`,
+    );
   }
   const visit = (node: PlanNode) => {
     const operator = node.operatorType.split('@')[0]!;
@@ -58,7 +70,11 @@ export function checkPlan(queryType: string, plan: PlanNode | false): void {
     if (operator === 'ProcedureCall') {
       const details = String(node.arguments.Details ?? node.arguments.details ?? node.arguments.Signature ?? '');
       const name = /^\s*([\w.]+)\s*\(/.exec(details)?.[1] ?? details;
-      if (!ALLOWED_PROCEDURES.has(name)) throw new AppError(ErrorCode.FORBIDDEN, `refused: procedure ${name || '(unknown)'} is not open to analysts (allowed: ${[...ALLOWED_PROCEDURES].join(', ')})`);
+      if (!ALLOWED_PROCEDURES.has(name))
+        throw new AppError(
+          ErrorCode.FORBIDDEN,
+          `refused: procedure ${name || '(unknown)'} is not open to analysts (allowed: ${[...ALLOWED_PROCEDURES].join(', ')})`,
+        );
     }
     node.children.forEach(visit);
   };

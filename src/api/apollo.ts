@@ -24,7 +24,7 @@ export function loadTypeDefs(dir: string = projectPath('schema')): string[] {
  * request plugin: armor's own check answers 500). The brief's dashboards need depth 6 and a few
  * hundred tokens; these leave room and stop abuse.
  */
-export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxTokens: 2000, maxCost: 5000 };
+const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxTokens: 2000, maxCost: 5000 };
 
 /** The Apollo Server of the API (not yet started), with the plugins the HTTP front adds (requests, shutdown). */
 export function createApolloServer(plugins: ApolloServerPlugin<ApiContext>[] = []): ApolloServer<ApiContext> {
@@ -41,6 +41,11 @@ export function createApolloServer(plugins: ApolloServerPlugin<ApiContext>[] = [
     ...armor,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     // No cache hints are set anywhere; the plugin would still visit every resolved field.
-    plugins: [...(armor.plugins as ApolloServerPlugin<ApiContext>[]), tokenLimitPlugin(QUERY_LIMITS.maxTokens), ApolloServerPluginCacheControlDisabled(), ...plugins],
+    plugins: [
+      ...(armor.plugins as ApolloServerPlugin<ApiContext>[]),
+      tokenLimitPlugin(QUERY_LIMITS.maxTokens),
+      ApolloServerPluginCacheControlDisabled(),
+      ...plugins,
+    ],
   });
 }

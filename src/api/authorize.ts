@@ -28,7 +28,8 @@ export function applyAuthorization(schema: GraphQLSchema): GraphQLSchema {
       return {
         ...field,
         async resolve(source, args, context: ApiContext, info) {
-          const audit = (outcome: string) => recordAudit(context.db, { actor: context.actor, role: context.principal.role, mutation: fieldName, arguments: args, outcome });
+          const audit = (outcome: string) =>
+            recordAudit(context.db, { actor: context.actor, role: context.principal.role, mutation: fieldName, arguments: args, outcome });
           try {
             check(context);
             const result = await resolve(source, args, context, info);

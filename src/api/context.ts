@@ -30,7 +30,11 @@ export interface ApiContext extends Services {
 }
 
 /** A fresh context for one request; its loaders are made on first use (a dispatch lookup needs none). */
-export function createContext(services: Services, principal: Principal, request: RequestInfo = { id: 'local', operation: '', actor: principal.actor }): ApiContext {
+export function createContext(
+  services: Services,
+  principal: Principal,
+  request: RequestInfo = { id: 'local', operation: '', actor: principal.actor },
+): ApiContext {
   let loaders: CatalogLoaders | undefined;
   return {
     ...services,

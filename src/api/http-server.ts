@@ -17,7 +17,10 @@ import { requestPlugin } from './request-plugin.js';
 const MAX_BODY_BYTES = 1 << 20;
 
 class BodyError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -58,7 +61,14 @@ function authenticate(req: IncomingMessage, res: ServerResponse, auth: Authentic
   }
 }
 
-async function handleGraphQL(req: IncomingMessage, res: ServerResponse, apollo: ApolloServer<ApiContext>, { services, auth }: ApiDeps, url: URL, meta: RequestInfo): Promise<void> {
+async function handleGraphQL(
+  req: IncomingMessage,
+  res: ServerResponse,
+  apollo: ApolloServer<ApiContext>,
+  { services, auth }: ApiDeps,
+  url: URL,
+  meta: RequestInfo,
+): Promise<void> {
   const principal = authenticate(req, res, auth);
   if (!principal) return;
   meta.actor = principal.actor;
@@ -129,7 +139,9 @@ async function handleDispatch(req: IncomingMessage, res: ServerResponse, { servi
   meta.actor = principal.actor;
   meta.operation = 'dispatch';
   if (!permits(principal.role, 'dispatcher')) {
-    return sendJson(res, 403, { errors: [{ message: `dispatch needs the dispatcher role; this request has ${principal.role}`, extensions: { code: ErrorCode.FORBIDDEN } }] });
+    return sendJson(res, 403, {
+      errors: [{ message: `dispatch needs the dispatcher role; this request has ${principal.role}`, extensions: { code: ErrorCode.FORBIDDEN } }],
+    });
   }
   if (req.method !== 'POST') throw new BodyError(405, 'use POST with a JSON body {"text": "...", "district": "..."}');
   let body: unknown;
@@ -200,12 +212,24 @@ export async function serveApi(deps: ApiDeps, host: string, port: number): Promi
       const labels = { route: route ? url.pathname : 'other', operation: operationLabel(meta.operation) };
       deps.metrics.requests.inc({ ...labels, status: String(res.statusCode) });
       deps.metrics.requestSeconds.observe(labels, seconds);
-      deps.logger.info({ requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(seconds * 10000) / 10, operation: meta.operation, actor: meta.actor }, 'request');
+      deps.logger.info(
+        {
+          requestId,
+          method: req.method,
+          path: url.pathname,
+          status: res.statusCode,
+          ms: Math.round(seconds * 10000) / 10,
+          operation: meta.operation,
+          actor: meta.actor,
+        },
+        'request',
+      );
     });
     const work = route ? route(req, res, url, meta) : Promise.resolve(sendJson(res, 404, { error: 'not found; the API is at /graphql' }));
     work.catch((error: unknown) => {
       if (res.headersSent) return res.destroy();
-      if (error instanceof BodyError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+      if (error instanceof BodyError)
+        return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
       deps.logger.error({ requestId, err: error }, 'http error');
       sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     });

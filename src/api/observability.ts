@@ -19,16 +19,31 @@ export function createMetrics(): Metrics {
   collectDefaultMetrics({ register: registry, prefix: 'dutygraph_' });
   return {
     registry,
-    requests: new Counter({ name: 'dutygraph_http_requests_total', help: 'HTTP requests by route, GraphQL operation and status', labelNames: ['route', 'operation', 'status'], registers: [registry] }),
+    requests: new Counter({
+      name: 'dutygraph_http_requests_total',
+      help: 'HTTP requests by route, GraphQL operation and status',
+      labelNames: ['route', 'operation', 'status'],
+      registers: [registry],
+    }),
     requestSeconds: new Histogram({
-      name: 'dutygraph_http_request_duration_seconds', help: 'HTTP request latency by route and GraphQL operation', labelNames: ['route', 'operation'],
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10], registers: [registry],
+      name: 'dutygraph_http_request_duration_seconds',
+      help: 'HTTP request latency by route and GraphQL operation',
+      labelNames: ['route', 'operation'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10],
+      registers: [registry],
     }),
     dispatchSeconds: new Histogram({
-      name: 'dutygraph_dispatch_lookup_duration_seconds', help: 'Dispatch lookups in the engine',
-      buckets: [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.005], registers: [registry],
+      name: 'dutygraph_dispatch_lookup_duration_seconds',
+      help: 'Dispatch lookups in the engine',
+      buckets: [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.005],
+      registers: [registry],
     }),
-    errors: new Counter({ name: 'dutygraph_errors_total', help: 'Errors answered, by public code (DB_UNAVAILABLE and QUERY_TIMEOUT are the database)', labelNames: ['code'], registers: [registry] }),
+    errors: new Counter({
+      name: 'dutygraph_errors_total',
+      help: 'Errors answered, by public code (DB_UNAVAILABLE and QUERY_TIMEOUT are the database)',
+      labelNames: ['code'],
+      registers: [registry],
+    }),
   };
 }
 

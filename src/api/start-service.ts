@@ -26,7 +26,10 @@ function serverAuthenticator(config: Config, log: (line: string) => void): Authe
   const verifier = new TokenVerifier(config.auth.tokensFile, tokensFromEnv(config.auth.tokenHashes));
   if (!verifier.hasTokens) {
     if (!LOOPBACK.has(config.api.host)) {
-      throw new AppError(ErrorCode.BAD_CONFIG, `HOST=${config.api.host} is not a loopback address and no API token exists; create one first: npx dutygraph token create --role admin (or set DUTYGRAPH_TOKEN_HASHES from npx dutygraph token create --role admin --no-store)`);
+      throw new AppError(
+        ErrorCode.BAD_CONFIG,
+        `HOST=${config.api.host} is not a loopback address and no API token exists; create one first: npx dutygraph token create --role admin (or set DUTYGRAPH_TOKEN_HASHES from npx dutygraph token create --role admin --no-store)`,
+      );
     }
     log('dutygraph: no API token exists: anonymous requests get the viewer role. Create an admin token with: npx dutygraph token create --role admin');
   }
@@ -39,7 +42,10 @@ function makeImportFolder(folder: string): void {
     mkdirSync(folder, { recursive: true });
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new AppError(ErrorCode.BAD_CONFIG, `cannot create the import folder ${folder} (${reason}); set DUTYGRAPH_IMPORT_DIR or DUTYGRAPH_DATA_DIR to a folder this user may write`);
+    throw new AppError(
+      ErrorCode.BAD_CONFIG,
+      `cannot create the import folder ${folder} (${reason}); set DUTYGRAPH_IMPORT_DIR or DUTYGRAPH_DATA_DIR to a folder this user may write`,
+    );
   }
 }
 
@@ -66,7 +72,11 @@ export async function startService(config: Config, options: { demo: boolean; log
     }
     const metrics = createMetrics();
     const logger = createLogger();
-    const dispatch = new DispatchService(connection.db, { log, lexicon: loadLexicon(config.dispatch.lexicon), onLookup: (seconds) => metrics.dispatchSeconds.observe(seconds) });
+    const dispatch = new DispatchService(connection.db, {
+      log,
+      lexicon: loadLexicon(config.dispatch.lexicon),
+      onLookup: (seconds) => metrics.dispatchSeconds.observe(seconds),
+    });
     await dispatch.start();
     const services = { db: connection.db, dispatch, analysis: new AnalysisService(connection.db), importRoot: config.importDir };
     const api = await serveApi({ services, auth, metrics, logger }, config.api.host, config.api.port);

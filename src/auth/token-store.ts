@@ -62,7 +62,10 @@ export class TokenVerifier {
   private fileStamp = '';
   private checkedAt = 0;
 
-  constructor(private readonly path: string, private readonly envTokens: StoredToken[] = []) {
+  constructor(
+    private readonly path: string,
+    private readonly envTokens: StoredToken[] = [],
+  ) {
     this.reload();
   }
 

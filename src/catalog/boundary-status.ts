@@ -21,9 +21,7 @@ const FROM = { published: ['draft', 'retired'], retired: ['published'] } as cons
  * decides dispatch for its matters; a retired one no longer does. Unknown ids are NOT_FOUND, a
  * change that makes no sense from the current status (publishing twice) is a CONFLICT.
  */
-export async function setBoundaryItemStatus(
-  db: Database, id: string, status: 'published' | 'retired', by: string,
-): Promise<BoundaryItemStatusChange> {
+export async function setBoundaryItemStatus(db: Database, id: string, status: 'published' | 'retired', by: string): Promise<BoundaryItemStatusChange> {
   return db.writeTx(async (tx) => {
     const [current] = await tx.run<{ status: string | null; title: string | null }>(Q.boundaryItemStatus, { id });
     if (!current?.title) throw new AppError(ErrorCode.NOT_FOUND, `boundary item "${id}" does not exist`);

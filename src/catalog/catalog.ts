@@ -9,8 +9,17 @@ import type { DepartmentKind, ItemLevel, PowerItemType, RegionLevel } from '../m
  */
 
 const Q = useQueries([
-  'listRegions', 'listDepartments', 'departmentsByIds', 'sectionsOfDepartments', 'powerItemsOfDepartments', 'listMatters',
-  'powerItemsByCodes', 'sectionsByIds', 'powerItemCodesOfMatters', 'departmentsOfRegions', 'boundaryItemsOfDepartments',
+  'listRegions',
+  'listDepartments',
+  'departmentsByIds',
+  'sectionsOfDepartments',
+  'powerItemsOfDepartments',
+  'listMatters',
+  'powerItemsByCodes',
+  'sectionsByIds',
+  'powerItemCodesOfMatters',
+  'departmentsOfRegions',
+  'boundaryItemsOfDepartments',
 ]);
 
 export interface RegionView {
@@ -49,7 +58,7 @@ export interface PowerItemView {
 }
 
 /** A department or section as a boundary item names it. */
-export interface NamedRef {
+interface NamedRef {
   id: string;
   name: string;
 }
@@ -119,10 +128,10 @@ export function createCatalogLoaders(db: Database): CatalogLoaders {
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    sectionsOfDepartment: new DataLoader(async (ids) =>
-      groupBy(await db.read<SectionView & { department: string }>(Q.sectionsOfDepartments, { ids }), ids)),
+    sectionsOfDepartment: new DataLoader(async (ids) => groupBy(await db.read<SectionView & { department: string }>(Q.sectionsOfDepartments, { ids }), ids)),
     powerItemsOfDepartment: new DataLoader(async (ids) =>
-      groupBy(await db.read<PowerItemView & { department: string }>(Q.powerItemsOfDepartments, { ids }), ids)),
+      groupBy(await db.read<PowerItemView & { department: string }>(Q.powerItemsOfDepartments, { ids }), ids),
+    ),
     regionByCode: new DataLoader(async (codes) => {
       regions ??= listRegions(db).then((rows) => new Map(rows.map((row) => [row.code, row])));
       const all = await regions;
@@ -149,7 +158,8 @@ export function createCatalogLoaders(db: Database): CatalogLoaders {
       return codes.map((code) => byRegion.get(code) ?? []);
     }),
     boundaryItemsOfDepartment: new DataLoader(async (ids) =>
-      groupBy(await db.read<BoundaryItemView & { department: string }>(Q.boundaryItemsOfDepartments, { ids }), ids)),
+      groupBy(await db.read<BoundaryItemView & { department: string }>(Q.boundaryItemsOfDepartments, { ids }), ids),
+    ),
     matterById: new DataLoader(async (ids) => {
       matters ??= listMatters(db).then((rows) => new Map(rows.map((row) => [row.id, row])));
       const all = await matters;

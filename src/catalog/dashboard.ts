@@ -53,7 +53,17 @@ interface Totals {
   resolved: number;
 }
 
-const Q = useQueries(['dashboardTotals', 'dashboardItemsByDepartmentAndType', 'dashboardComplaintsByMonthAndMatter', 'pagePowerItems', 'pageComplaints', 'pageComplaintsOfMatter', 'pageTasks', 'pageServiceItems', 'listBoundaryItems']);
+const Q = useQueries([
+  'dashboardTotals',
+  'dashboardItemsByDepartmentAndType',
+  'dashboardComplaintsByMonthAndMatter',
+  'pagePowerItems',
+  'pageComplaints',
+  'pageComplaintsOfMatter',
+  'pageTasks',
+  'pageServiceItems',
+  'listBoundaryItems',
+]);
 
 type Figures = Awaited<ReturnType<typeof computeFigures>>;
 const cache = new WeakMap<Database, Map<string, { revision: number; figures: Promise<Figures> }>>();
@@ -93,12 +103,18 @@ function named(key: string): { id: string; name: string } {
 async function computeFigures(db: Database, region: string | null) {
   const [totals] = await db.read<Totals>(Q.dashboardTotals, { region });
   const items = await db.read<{ department: string; name: string; type: PowerItemType; items: number }>(Q.dashboardItemsByDepartmentAndType, { region });
-  const complaints = await db.read<{ month: string; matter: string; name: string; complaints: number; bounced: number }>(Q.dashboardComplaintsByMonthAndMatter, { region });
+  const complaints = await db.read<{ month: string; matter: string; name: string; complaints: number; bounced: number }>(
+    Q.dashboardComplaintsByMonthAndMatter,
+    { region },
+  );
   const sum = <T, K extends string>(rows: T[], key: (row: T) => K, value: (row: T) => number[]) => {
     const totalsByKey = new Map<K, number[]>();
     for (const row of rows) {
       const current = totalsByKey.get(key(row)) ?? [];
-      totalsByKey.set(key(row), value(row).map((v, i) => v + (current[i] ?? 0)));
+      totalsByKey.set(
+        key(row),
+        value(row).map((v, i) => v + (current[i] ?? 0)),
+      );
     }
     return totalsByKey;
   };
@@ -106,18 +122,52 @@ async function computeFigures(db: Database, region: string | null) {
   const complaintCount = totals?.complaints ?? 0;
   return {
     totals: {
-      departments: 0, sections: 0, tasks: 0, powerItems: 0, boundaryItems: 0, complaints: 0, ...totals,
-      satisfaction: rate(totals?.satisfied ?? 0, complaintCount), resolvedShare: rate(totals?.resolved ?? 0, complaintCount),
+      departments: 0,
+      sections: 0,
+      tasks: 0,
+      powerItems: 0,
+      boundaryItems: 0,
+      complaints: 0,
+      ...totals,
+      satisfaction: rate(totals?.satisfied ?? 0, complaintCount),
+      resolvedShare: rate(totals?.resolved ?? 0, complaintCount),
     },
-    powerItemsByType: [...sum(items, (r) => r.type, (r) => [r.items])].map(([type, [count = 0]]) => ({ type, count })),
-    powerItemsByDepartment: [...sum(items, (r) => `${r.department}\u0000${r.name}`, (r) => [r.items])]
-      .map(([key, [count = 0]]) => ({ department: named(key), count })),
+    powerItemsByType: [
+      ...sum(
+        items,
+        (r) => r.type,
+        (r) => [r.items],
+      ),
+    ].map(([type, [count = 0]]) => ({ type, count })),
+    powerItemsByDepartment: [
+      ...sum(
+        items,
+        (r) => `${r.department}\u0000${r.name}`,
+        (r) => [r.items],
+      ),
+    ].map(([key, [count = 0]]) => ({ department: named(key), count })),
     powerItemsByDepartmentAndType: items.map((r) => ({ department: { id: r.department, name: r.name }, type: r.type, count: r.items })),
-    complaintsByMonth: [...sum(complaints, (r) => r.month, (r) => [r.complaints, r.bounced])]
-      .map(([month, [all = 0, bounced = 0]]) => ({ month, complaints: all, bounced, bounceRate: rate(bounced, all) })),
-    complaintsByMatter: [...sum(complaints, (r) => `${r.matter}\u0000${r.name}`, (r) => [r.complaints, r.bounced])]
-      .map(([key, [all = 0, bounced = 0]]) => ({ matter: named(key), complaints: all, bounced, bounceRate: rate(bounced, all) })),
-    complaintsByMonthAndMatter: complaints.map((r) => ({ month: r.month, matter: { id: r.matter, name: r.name }, complaints: r.complaints, bounced: r.bounced, bounceRate: rate(r.bounced, r.complaints) })),
+    complaintsByMonth: [
+      ...sum(
+        complaints,
+        (r) => r.month,
+        (r) => [r.complaints, r.bounced],
+      ),
+    ].map(([month, [all = 0, bounced = 0]]) => ({ month, complaints: all, bounced, bounceRate: rate(bounced, all) })),
+    complaintsByMatter: [
+      ...sum(
+        complaints,
+        (r) => `${r.matter}\u0000${r.name}`,
+        (r) => [r.complaints, r.bounced],
+      ),
+    ].map(([key, [all = 0, bounced = 0]]) => ({ matter: named(key), complaints: all, bounced, bounceRate: rate(bounced, all) })),
+    complaintsByMonthAndMatter: complaints.map((r) => ({
+      month: r.month,
+      matter: { id: r.matter, name: r.name },
+      complaints: r.complaints,
+      bounced: r.bounced,
+      bounceRate: rate(r.bounced, r.complaints),
+    })),
   };
 }
 
@@ -139,8 +189,22 @@ async function page<T>(rows: Promise<T[]>, first: number, keyOf: (row: T) => str
   };
 }
 
-export interface PowerItemFilter { region?: string | null; department?: string | null; type?: string | null; matter?: string | null; text?: string | null }
-export interface ComplaintFilter { region?: string | null; matter?: string | null; department?: string | null; bounced?: boolean | null; from?: string | null; to?: string | null; text?: string | null }
+export interface PowerItemFilter {
+  region?: string | null;
+  department?: string | null;
+  type?: string | null;
+  matter?: string | null;
+  text?: string | null;
+}
+export interface ComplaintFilter {
+  region?: string | null;
+  matter?: string | null;
+  department?: string | null;
+  bounced?: boolean | null;
+  from?: string | null;
+  to?: string | null;
+  text?: string | null;
+}
 
 export function powerItemsPage(db: Database, filter: PowerItemFilter, first: number, after: string | null | undefined) {
   const params = { region: null, department: null, type: null, matter: null, text: null, ...filter, after: decode(after), limit: first + 1 };
@@ -148,12 +212,33 @@ export function powerItemsPage(db: Database, filter: PowerItemFilter, first: num
 }
 
 export function complaintsPage(db: Database, filter: ComplaintFilter, first: number, after: string | null | undefined) {
-  const params = { region: null, matter: null, department: null, bounced: null, from: null, to: null, text: null, ...filter, after: decode(after), limit: first + 1 };
+  const params = {
+    region: null,
+    matter: null,
+    department: null,
+    bounced: null,
+    from: null,
+    to: null,
+    text: null,
+    ...filter,
+    after: decode(after),
+    limit: first + 1,
+  };
   return page(db.read<ComplaintView>(params.matter ? Q.pageComplaintsOfMatter : Q.pageComplaints, params), first, (row) => row.id);
 }
 
-export interface TaskFilter { region?: string | null; department?: string | null; section?: string | null; matter?: string | null; text?: string | null }
-export interface ServiceItemFilter { department?: string | null; level?: string | null; text?: string | null }
+export interface TaskFilter {
+  region?: string | null;
+  department?: string | null;
+  section?: string | null;
+  matter?: string | null;
+  text?: string | null;
+}
+export interface ServiceItemFilter {
+  department?: string | null;
+  level?: string | null;
+  text?: string | null;
+}
 
 export function tasksPage(db: Database, filter: TaskFilter, first: number, after: string | null | undefined) {
   const params = { region: null, department: null, section: null, matter: null, text: null, ...filter, after: decode(after), limit: first + 1 };

@@ -15,7 +15,8 @@ const Q = useQueries(['deleteListRecord']);
  */
 export async function upsertRecords(db: Database, kind: string, records: unknown[]): Promise<ImportReport> {
   if (!isRecordFile(kind)) throw new AppError(ErrorCode.BAD_USER_INPUT, `kind: expected one of ${RECORD_FILES.join(', ')}`);
-  if (records.length === 0 || records.length > 5000) throw new AppError(ErrorCode.BAD_USER_INPUT, 'records: between 1 and 5,000 records a call (import larger sets as bundles)');
+  if (records.length === 0 || records.length > 5000)
+    throw new AppError(ErrorCode.BAD_USER_INPUT, 'records: between 1 and 5,000 records a call (import larger sets as bundles)');
   return importBundle(db, { name: `upsertRecords(${kind})`, files: [{ name: `${kind}.json`, content: JSON.stringify(records) }] }, { mode: 'atomic' });
 }
 
@@ -67,7 +68,10 @@ export async function importUploadedFiles(db: Database, files: { name: string; c
   if (files.length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'files: at least one bundle file');
   for (const file of files) {
     if (!UPLOAD_NAME.test(file.name)) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, `files: "${file.name}" is not a bundle file name (manifest.json, or <kind>.json|.ndjson|.csv with kind one of ${RECORD_FILES.join(', ')})`);
+      throw new AppError(
+        ErrorCode.BAD_USER_INPUT,
+        `files: "${file.name}" is not a bundle file name (manifest.json, or <kind>.json|.ndjson|.csv with kind one of ${RECORD_FILES.join(', ')})`,
+      );
     }
   }
   return importBundle(db, { name: 'importBundleFiles', files });

@@ -15,19 +15,26 @@ export function registerAnalyzeCommand(program: Command): void {
     .option('--json', 'print the whole analysis as JSON (same as --format json)')
     .addOption(new Option('--format <format>', 'report format').choices(['json', 'md', 'html']).default('md'))
     .option('--out <file>', 'write the report to FILE instead of standard output')
-    .action(runAction(async (flags: { json?: boolean; format: 'json' | 'md' | 'html'; out?: string }) => {
-      await withDatabase(async ({ db }) => {
-        const { report, times } = await runAnalysis(db);
-        const format = flags.json ? 'json' : flags.format;
-        const text = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : format === 'html' ? renderHtml(report) : renderMarkdown(report);
-        if (flags.out) {
-          writeFileSync(resolve(flags.out), text);
-          process.stderr.write(`wrote ${resolve(flags.out)}\n`);
-        } else {
-          process.stdout.write(text);
-        }
-        const counts = Object.entries(report.summary.byKind).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
-        process.stderr.write(`${report.findings.length} findings (${counts}); ${report.proposals.length} proposals; ${report.communities.length} communities; stages ms ${JSON.stringify(times)}\n`);
-      });
-    }));
+    .action(
+      runAction(async (flags: { json?: boolean; format: 'json' | 'md' | 'html'; out?: string }) => {
+        await withDatabase(async ({ db }) => {
+          const { report, times } = await runAnalysis(db);
+          const format = flags.json ? 'json' : flags.format;
+          const text = format === 'json' ? JSON.stringify(report, null, 2) + '\n' : format === 'html' ? renderHtml(report) : renderMarkdown(report);
+          if (flags.out) {
+            writeFileSync(resolve(flags.out), text);
+            process.stderr.write(`wrote ${resolve(flags.out)}\n`);
+          } else {
+            process.stdout.write(text);
+          }
+          const counts = Object.entries(report.summary.byKind)
+            .filter(([, n]) => n > 0)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', ');
+          process.stderr.write(
+            `${report.findings.length} findings (${counts}); ${report.proposals.length} proposals; ${report.communities.length} communities; stages ms ${JSON.stringify(times)}\n`,
+          );
+        });
+      }),
+    );
 }

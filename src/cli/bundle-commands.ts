@@ -14,42 +14,53 @@ export function registerBundleCommands(program: Command): void {
     .command('import <path>')
     .description('import a bundle folder or file (JSON/NDJSON bundle, CSV/XLSX lists, Open311); nothing is written if a record is bad')
     .option('--skip-invalid', 'import the valid records and report the bad ones')
-    .addOption(new Option('--mode <mode>', 'atomic: one transaction; resumable: commit in batches, rerun to finish').choices(['auto', 'atomic', 'resumable']).default('auto'))
+    .addOption(
+      new Option('--mode <mode>', 'atomic: one transaction; resumable: commit in batches, rerun to finish')
+        .choices(['auto', 'atomic', 'resumable'])
+        .default('auto'),
+    )
     .option('--batch-size <n>', 'records per write batch', '5000')
     .option('--json', 'print the report as JSON')
-    .action(runAction(async (folder: string, flags: { skipInvalid?: boolean; json?: boolean; mode: ImportMode; batchSize: string }) => {
-      const batchSize = Number(flags.batchSize);
-      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
-        throw new AppError(ErrorCode.BAD_USER_INPUT, `--batch-size: expected an integer from 1 to 100000, got ${flags.batchSize}`);
-      }
-      await withDatabase(async ({ db }) => {
-        await migrate(db);
-        const progress = importProgressPrinter();
-        const report = await importBundle(db, resolve(folder), {
-          skipInvalid: flags.skipInvalid ?? false,
-          mode: flags.mode,
-          batchSize,
-          onProgress: progress.update,
-          onValidated: ({ records, mode }) => process.stderr.write(`validated ${records} records; writing them ${mode === 'atomic' ? 'in one transaction' : 'in resumable batches'}\n`),
-        }).finally(progress.end);
-        if (flags.json) {
-          process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-          return;
+    .action(
+      runAction(async (folder: string, flags: { skipInvalid?: boolean; json?: boolean; mode: ImportMode; batchSize: string }) => {
+        const batchSize = Number(flags.batchSize);
+        if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
+          throw new AppError(ErrorCode.BAD_USER_INPUT, `--batch-size: expected an integer from 1 to 100000, got ${flags.batchSize}`);
         }
-        for (const line of report.errors) process.stderr.write(`rejected: ${line}\n`);
-        process.stdout.write(`imported ${report.name ? `"${report.name}" ` : ''}from ${report.folder}\n${formatImportReport(report)}\n`);
-      });
-    }));
+        await withDatabase(async ({ db }) => {
+          await migrate(db);
+          const progress = importProgressPrinter();
+          const report = await importBundle(db, resolve(folder), {
+            skipInvalid: flags.skipInvalid ?? false,
+            mode: flags.mode,
+            batchSize,
+            onProgress: progress.update,
+            onValidated: ({ records, mode }) =>
+              process.stderr.write(`validated ${records} records; writing them ${mode === 'atomic' ? 'in one transaction' : 'in resumable batches'}\n`),
+          }).finally(progress.end);
+          if (flags.json) {
+            process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+            return;
+          }
+          for (const line of report.errors) process.stderr.write(`rejected: ${line}\n`);
+          process.stdout.write(`imported ${report.name ? `"${report.name}" ` : ''}from ${report.folder}\n${formatImportReport(report)}\n`);
+        });
+      }),
+    );
 
   program
     .command('export <folder>')
     .description('write the whole graph as a bundle folder that re-imports to the same graph')
     .option('--ndjson', 'write .ndjson files (a record a line) instead of .json arrays')
-    .action(runAction(async (folder: string, flags: { ndjson?: boolean }) => {
-      await withDatabase(async ({ db }) => {
-        const counts = await exportBundle(db, resolve(folder), { ndjson: flags.ndjson ?? false });
-        const summary = Object.entries(counts).map(([file, n]) => `${file} ${n}`).join(', ');
-        process.stdout.write(`exported to ${resolve(folder)}: ${summary}\n`);
-      });
-    }));
+    .action(
+      runAction(async (folder: string, flags: { ndjson?: boolean }) => {
+        await withDatabase(async ({ db }) => {
+          const counts = await exportBundle(db, resolve(folder), { ndjson: flags.ndjson ?? false });
+          const summary = Object.entries(counts)
+            .map(([file, n]) => `${file} ${n}`)
+            .join(', ');
+          process.stdout.write(`exported to ${resolve(folder)}: ${summary}\n`);
+        });
+      }),
+    );
 }

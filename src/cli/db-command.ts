@@ -33,44 +33,53 @@ export function registerDbCommands(program: Command): void {
     .option(...dataDirOption)
     .option('--port <n>', 'Bolt port on 127.0.0.1 (default: $NEO4J_BOLT_PORT or 7687)')
     .option('--http-port <n>', 'Neo4j Browser port, 0 for none (default: $NEO4J_HTTP_PORT or 7474)')
-    .action(runAction(async (flags: LocalFlags) => {
-      const config = localConfig(flags);
-      const started = await startLocalNeo4j({ ...config.local, password: config.neo4j.password }, { detached: true });
-      const verb = started.alreadyRunning ? 'already running' : 'started';
-      process.stdout.write(`local Neo4j ${verb}: pid ${started.pid}, ${started.boltUri}${started.browserUrl ? `, Browser ${started.browserUrl}` : ''}\n`);
-    }));
+    .action(
+      runAction(async (flags: LocalFlags) => {
+        const config = localConfig(flags);
+        const started = await startLocalNeo4j({ ...config.local, password: config.neo4j.password }, { detached: true });
+        const verb = started.alreadyRunning ? 'already running' : 'started';
+        process.stdout.write(`local Neo4j ${verb}: pid ${started.pid}, ${started.boltUri}${started.browserUrl ? `, Browser ${started.browserUrl}` : ''}\n`);
+      }),
+    );
 
   db.command('stop')
     .description('stop the local Neo4j of a data folder (only that process)')
     .option(...dataDirOption)
-    .action(runAction(async (flags: LocalFlags) => {
-      const config = localConfig(flags);
-      const result = await stopLocalNeo4j(config.local.dataDir);
-      process.stdout.write(result.stopped ? `local Neo4j stopped (pid ${result.pid})\n` : `no local Neo4j was running in ${config.local.dataDir}\n`);
-    }));
+    .action(
+      runAction(async (flags: LocalFlags) => {
+        const config = localConfig(flags);
+        const result = await stopLocalNeo4j(config.local.dataDir);
+        process.stdout.write(result.stopped ? `local Neo4j stopped (pid ${result.pid})\n` : `no local Neo4j was running in ${config.local.dataDir}\n`);
+      }),
+    );
 
   db.command('status')
     .description('tell whether the local Neo4j of a data folder runs')
     .option(...dataDirOption)
     .option('--json', 'print JSON')
-    .action(runAction(async (flags: LocalFlags & { json?: boolean }) => {
-      const status = localNeo4jStatus(localConfig(flags).local.dataDir);
-      if (flags.json) process.stdout.write(JSON.stringify(status) + '\n');
-      else if (status.state === 'running') process.stdout.write(`running: pid ${status.pid}, ${status.boltUri}${status.browserUrl ? `, Browser ${status.browserUrl}` : ''}\n`);
-      else if (status.state === 'stale') process.stdout.write(`stopped (stale pid file for pid ${status.pid})\n`);
-      else process.stdout.write(`stopped (${status.dataDir})\n`);
-      if (status.state !== 'running') process.exitCode = 3;
-    }));
+    .action(
+      runAction(async (flags: LocalFlags & { json?: boolean }) => {
+        const status = localNeo4jStatus(localConfig(flags).local.dataDir);
+        if (flags.json) process.stdout.write(JSON.stringify(status) + '\n');
+        else if (status.state === 'running')
+          process.stdout.write(`running: pid ${status.pid}, ${status.boltUri}${status.browserUrl ? `, Browser ${status.browserUrl}` : ''}\n`);
+        else if (status.state === 'stale') process.stdout.write(`stopped (stale pid file for pid ${status.pid})\n`);
+        else process.stdout.write(`stopped (${status.dataDir})\n`);
+        if (status.state !== 'running') process.exitCode = 3;
+      }),
+    );
 
   db.command('migrate')
     .description('apply the constraints and indexes of cypher/schema (idempotent)')
-    .action(runAction(async () => {
-      const connection = await connect(loadConfig(), { startLocal: true });
-      try {
-        const { statements } = await migrate(connection.db);
-        process.stdout.write(`schema up to date (${statements} statements applied idempotently)\n`);
-      } finally {
-        await connection.close();
-      }
-    }));
+    .action(
+      runAction(async () => {
+        const connection = await connect(loadConfig(), { startLocal: true });
+        try {
+          const { statements } = await migrate(connection.db);
+          process.stdout.write(`schema up to date (${statements} statements applied idempotently)\n`);
+        } finally {
+          await connection.close();
+        }
+      }),
+    );
 }

@@ -111,25 +111,27 @@ export function registerDispatchCommands(program: Command): void {
     .option('--json', 'print JSON (one object per line with --file)')
     .option('--history-before <iso>', 'learn from routing history before this date-time only (for evaluations)')
     .option('--lexicon <file>', 'everyday-word lexicon to use instead of DISPATCH_LEXICON or the shipped one ("none" for none)')
-    .action(runAction(async (text: string | undefined, flags: { district?: string; file?: string; json?: boolean; historyBefore?: string; lexicon?: string }) => {
-      if ((text === undefined) === (flags.file === undefined)) {
-        throw new AppError(ErrorCode.BAD_USER_INPUT, 'give either a complaint text or --file <path>, not both and not neither');
-      }
-      if (flags.historyBefore !== undefined && Number.isNaN(Date.parse(flags.historyBefore))) {
-        throw new AppError(ErrorCode.BAD_USER_INPUT, `--history-before: "${flags.historyBefore}" is not a date-time`);
-      }
-      await withDatabase(async ({ db }) => {
-        const service = await startDispatch(db, flags.historyBefore, flags.lexicon);
-        if (flags.file !== undefined) {
-          const { answered, failed } = await dispatchFile(service, flags.file, flags.json ?? false);
-          process.stderr.write(`dispatched ${answered} complaint(s)${failed > 0 ? `; ${failed} line(s) failed` : ''}\n`);
-          if (failed > 0) process.exitCode = 1;
-          return;
+    .action(
+      runAction(async (text: string | undefined, flags: { district?: string; file?: string; json?: boolean; historyBefore?: string; lexicon?: string }) => {
+        if ((text === undefined) === (flags.file === undefined)) {
+          throw new AppError(ErrorCode.BAD_USER_INPUT, 'give either a complaint text or --file <path>, not both and not neither');
         }
-        const answer = service.dispatch(text!, flags.district);
-        process.stdout.write((flags.json ? JSON.stringify(answer, null, 2) : formatAnswer(answer)) + '\n');
-      });
-    }));
+        if (flags.historyBefore !== undefined && Number.isNaN(Date.parse(flags.historyBefore))) {
+          throw new AppError(ErrorCode.BAD_USER_INPUT, `--history-before: "${flags.historyBefore}" is not a date-time`);
+        }
+        await withDatabase(async ({ db }) => {
+          const service = await startDispatch(db, flags.historyBefore, flags.lexicon);
+          if (flags.file !== undefined) {
+            const { answered, failed } = await dispatchFile(service, flags.file, flags.json ?? false);
+            process.stderr.write(`dispatched ${answered} complaint(s)${failed > 0 ? `; ${failed} line(s) failed` : ''}\n`);
+            if (failed > 0) process.exitCode = 1;
+            return;
+          }
+          const answer = service.dispatch(text!, flags.district);
+          process.stdout.write((flags.json ? JSON.stringify(answer, null, 2) : formatAnswer(answer)) + '\n');
+        });
+      }),
+    );
 
   program
     .command('feedback <complaint> <department> <outcome>')
@@ -137,29 +139,41 @@ export function registerDispatchCommands(program: Command): void {
     .option('--reason <text>', 'why it was refused or returned')
     .option('--at <iso>', 'when (default: now), an ISO date-time with offset')
     .option('--json', 'print the recorded routing as JSON')
-    .action(runAction(async (complaint: string, department: string, outcome: string, flags: { reason?: string; at?: string; json?: boolean }) => {
-      await withDatabase(async ({ db }) => {
-        const routed = await recordRouting(db, { complaint, department, outcome: outcome as 'accepted', reason: flags.reason, at: flags.at }, cliActor());
-        process.stdout.write(flags.json
-          ? JSON.stringify(routed, null, 2) + '\n'
-          : `recorded: ${routed.complaint} step ${routed.seq}: ${routed.outcome} by ${routed.departmentName} (${routed.department})${routed.reason ? `: ${routed.reason}` : ''}\n`);
-      });
-    }));
+    .action(
+      runAction(async (complaint: string, department: string, outcome: string, flags: { reason?: string; at?: string; json?: boolean }) => {
+        await withDatabase(async ({ db }) => {
+          const routed = await recordRouting(db, { complaint, department, outcome: outcome as 'accepted', reason: flags.reason, at: flags.at }, cliActor());
+          process.stdout.write(
+            flags.json
+              ? JSON.stringify(routed, null, 2) + '\n'
+              : `recorded: ${routed.complaint} step ${routed.seq}: ${routed.outcome} by ${routed.departmentName} (${routed.department})${routed.reason ? `: ${routed.reason}` : ''}\n`,
+          );
+        });
+      }),
+    );
 
   const boundary = program.command('boundary').description('publish or retire boundary items (职责边界清单)');
-  for (const [verb, status] of [['publish', 'published'], ['retire', 'retired']] as const) {
+  for (const [verb, status] of [
+    ['publish', 'published'],
+    ['retire', 'retired'],
+  ] as const) {
     boundary
       .command(`${verb} <id>`)
-      .description(verb === 'publish'
-        ? 'publish a draft or retired boundary item, or a proposal of `dutygraph analyze` (id proposal:<region>:<matter>); dispatch follows at once'
-        : 'retire a published boundary item; dispatch stops following it at once')
-      .action(runAction(async (id: string) => {
-        await withDatabase(async ({ db }) => {
-          const change = verb === 'publish' && id.startsWith('proposal:')
-            ? await publishProposal(db, (await runAnalysis(db)).report, id, cliActor())
-            : await setBoundaryItemStatus(db, id, status, cliActor());
-          process.stdout.write(`${change.id} 「${change.title}」 is now ${change.status} (graph revision ${change.revision})\n`);
-        });
-      }));
+      .description(
+        verb === 'publish'
+          ? 'publish a draft or retired boundary item, or a proposal of `dutygraph analyze` (id proposal:<region>:<matter>); dispatch follows at once'
+          : 'retire a published boundary item; dispatch stops following it at once',
+      )
+      .action(
+        runAction(async (id: string) => {
+          await withDatabase(async ({ db }) => {
+            const change =
+              verb === 'publish' && id.startsWith('proposal:')
+                ? await publishProposal(db, (await runAnalysis(db)).report, id, cliActor())
+                : await setBoundaryItemStatus(db, id, status, cliActor());
+            process.stdout.write(`${change.id} 「${change.title}」 is now ${change.status} (graph revision ${change.revision})\n`);
+          });
+        }),
+      );
   }
 }

@@ -9,19 +9,21 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('serve GraphQL at http://$HOST:$PORT/graphql (starts the local Neo4j when NEO4J_URI is unset)')
     .option('--demo', 'load the demo bundle when the graph is empty')
-    .action(runAction(async (flags: { demo?: boolean }) => {
-      const service = await startService(loadConfig(), { demo: flags.demo ?? false });
-      process.stdout.write(`dutygraph: GraphQL at ${service.url}/graphql, health at ${service.url}/healthz (Ctrl-C stops)\n`);
-      await new Promise<void>((resolve) => {
-        const shutdown = (signal: NodeJS.Signals) => {
-          process.stderr.write(`dutygraph: ${signal}, stopping…\n`);
-          service.stop().then(resolve, (error: unknown) => {
-            process.stderr.write(`dutygraph: error while stopping: ${String(error)}\n`);
-            resolve();
-          });
-        };
-        process.once('SIGINT', shutdown);
-        process.once('SIGTERM', shutdown);
-      });
-    }));
+    .action(
+      runAction(async (flags: { demo?: boolean }) => {
+        const service = await startService(loadConfig(), { demo: flags.demo ?? false });
+        process.stdout.write(`dutygraph: GraphQL at ${service.url}/graphql, health at ${service.url}/healthz (Ctrl-C stops)\n`);
+        await new Promise<void>((resolve) => {
+          const shutdown = (signal: NodeJS.Signals) => {
+            process.stderr.write(`dutygraph: ${signal}, stopping…\n`);
+            service.stop().then(resolve, (error: unknown) => {
+              process.stderr.write(`dutygraph: error while stopping: ${String(error)}\n`);
+              resolve();
+            });
+          };
+          process.once('SIGINT', shutdown);
+          process.once('SIGTERM', shutdown);
+        });
+      }),
+    );
 }

@@ -14,22 +14,30 @@ export function registerTokenCommand(program: Command): void {
     .requiredOption('--role <role>', ROLES.join(' | '))
     .option('--label <text>', 'who or what the token is for', '')
     .option('--no-store', 'store nothing: print the DUTYGRAPH_TOKEN_HASHES line for the environment (.env for Docker) instead')
-    .action(runAction(async (flags: { role: string; label: string; store: boolean }) => {
-      if (!isRole(flags.role)) throw new AppError(ErrorCode.BAD_USER_INPUT, `--role: expected one of ${ROLES.join(', ')}, got "${flags.role}"`);
-      if (!flags.store) {
-        const { token: value, stored } = newToken(flags.role, flags.label);
-        process.stdout.write(`put this line in the server's environment (or .env beside docker-compose.yml); add more tokens separated by commas:\n`
-          + `DUTYGRAPH_TOKEN_HASHES=${stored.role}:${stored.hash}\nthe ${stored.role} token, shown only now; send it as "Authorization: Bearer <token>":\n${value}\n`);
-        return;
-      }
-      const path = loadConfig().auth.tokensFile;
-      const { token: value, stored } = createToken(path, flags.role, flags.label);
-      process.stdout.write(`created ${stored.role} token ${stored.id}${stored.label ? ` (${stored.label})` : ''} in ${path}; send it as "Authorization: Bearer <token>":\n${value}\n`);
-    }));
+    .action(
+      runAction(async (flags: { role: string; label: string; store: boolean }) => {
+        if (!isRole(flags.role)) throw new AppError(ErrorCode.BAD_USER_INPUT, `--role: expected one of ${ROLES.join(', ')}, got "${flags.role}"`);
+        if (!flags.store) {
+          const { token: value, stored } = newToken(flags.role, flags.label);
+          process.stdout.write(
+            `put this line in the server's environment (or .env beside docker-compose.yml); add more tokens separated by commas:\n` +
+              `DUTYGRAPH_TOKEN_HASHES=${stored.role}:${stored.hash}\nthe ${stored.role} token, shown only now; send it as "Authorization: Bearer <token>":\n${value}\n`,
+          );
+          return;
+        }
+        const path = loadConfig().auth.tokensFile;
+        const { token: value, stored } = createToken(path, flags.role, flags.label);
+        process.stdout.write(
+          `created ${stored.role} token ${stored.id}${stored.label ? ` (${stored.label})` : ''} in ${path}; send it as "Authorization: Bearer <token>":\n${value}\n`,
+        );
+      }),
+    );
   token
     .command('list')
     .description('list tokens (ids, roles, labels; never the tokens)')
-    .action(runAction(async () => {
-      for (const t of listTokens(loadConfig().auth.tokensFile)) process.stdout.write(`${t.id}\t${t.role}\t${t.createdAt}\t${t.label}\n`);
-    }));
+    .action(
+      runAction(async () => {
+        for (const t of listTokens(loadConfig().auth.tokensFile)) process.stdout.write(`${t.id}\t${t.role}\t${t.createdAt}\t${t.label}\n`);
+      }),
+    );
 }

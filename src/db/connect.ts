@@ -27,7 +27,10 @@ export async function connect(config: Config, options: { startLocal: boolean; lo
     return { db, startedLocalPid: undefined, close: () => db.close() };
   }
   if (!options.startLocal) {
-    throw new AppError(ErrorCode.DB_UNAVAILABLE, `no Neo4j: NEO4J_URI is not set and no local Neo4j runs in ${config.local.dataDir}; run \`dutygraph db start\``);
+    throw new AppError(
+      ErrorCode.DB_UNAVAILABLE,
+      `no Neo4j: NEO4J_URI is not set and no local Neo4j runs in ${config.local.dataDir}; run \`dutygraph db start\``,
+    );
   }
   log(`dutygraph: starting the local Neo4j in ${config.local.dataDir} on port ${config.local.boltPort}…`);
   const local = await startLocalNeo4j({ ...config.local, password: config.neo4j.password }, { detached: false });

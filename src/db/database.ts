@@ -106,26 +106,31 @@ export class Database {
    * more were left). Integers stay exact here (the analyst driver does not make them floats).
    */
   async runReadOnly(
-    query: string, params: Params, options: { timeoutMs: number; rowCap: number; check: (queryType: string, plan: unknown) => void },
+    query: string,
+    params: Params,
+    options: { timeoutMs: number; rowCap: number; check: (queryType: string, plan: unknown) => void },
   ): Promise<{ columns: string[]; rows: unknown[][]; truncated: boolean }> {
     this.analystDriver ??= neo4j.driver(this.uri, this.auth, { userAgent: 'dutygraph/0.1 analyst', logging: { level: 'error', logger: () => {} } });
     const session = this.analystDriver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, fetchSize: options.rowCap + 1 });
     try {
-      return await session.executeRead(async (tx) => {
-        const explained = await tx.run(`EXPLAIN ${query}`, params);
-        options.check(explained.summary.queryType, explained.summary.plan);
-        const result = tx.run(query, params);
-        const rows: unknown[][] = [];
-        let truncated = false;
-        for await (const record of result) {
-          if (rows.length === options.rowCap) {
-            truncated = true;
-            break;
+      return await session.executeRead(
+        async (tx) => {
+          const explained = await tx.run(`EXPLAIN ${query}`, params);
+          options.check(explained.summary.queryType, explained.summary.plan);
+          const result = tx.run(query, params);
+          const rows: unknown[][] = [];
+          let truncated = false;
+          for await (const record of result) {
+            if (rows.length === options.rowCap) {
+              truncated = true;
+              break;
+            }
+            rows.push(record.map((value) => toPlain(value, 'described')));
           }
-          rows.push(record.map((value) => toPlain(value, 'described')));
-        }
-        return { columns: [...(await result.keys())], rows, truncated };
-      }, { timeout: options.timeoutMs, metadata: { app: 'dutygraph', query: 'analyst' } });
+          return { columns: [...(await result.keys())], rows, truncated };
+        },
+        { timeout: options.timeoutMs, metadata: { app: 'dutygraph', query: 'analyst' } },
+      );
     } catch (error) {
       if (error instanceof Neo4jError && /^Neo\.ClientError\.(Statement|Procedure|Schema)\./.test(error.code ?? '')) {
         const code = /AccessMode|ForbiddenDueToTransactionType/.test(error.code) ? ErrorCode.FORBIDDEN : ErrorCode.BAD_USER_INPUT;

@@ -22,9 +22,7 @@ export interface LocalNeo4jProcess {
 }
 
 export type LocalNeo4jStatus =
-  | ({ state: 'running' } & LocalNeo4jProcess)
-  | { state: 'stopped'; dataDir: string }
-  | { state: 'stale'; dataDir: string; pid: number };
+  ({ state: 'running' } & LocalNeo4jProcess) | { state: 'stopped'; dataDir: string } | { state: 'stale'; dataDir: string; pid: number };
 
 const READY_PREFIX = 'dutygraph-neo4j ready';
 const START_TIMEOUT_MS = 120_000;
@@ -91,10 +89,7 @@ function tail(path: string, lines = 25): string {
  * Detached: the process outlives us (`dutygraph db start`). Attached: it watches our pid and
  * exits when we do, even after a SIGKILL (`npm start`, tests).
  */
-export async function startLocalNeo4j(
-  options: LocalNeo4jOptions,
-  mode: { detached: boolean },
-): Promise<LocalNeo4jProcess & { alreadyRunning: boolean }> {
+export async function startLocalNeo4j(options: LocalNeo4jOptions, mode: { detached: boolean }): Promise<LocalNeo4jProcess & { alreadyRunning: boolean }> {
   const { dataDir } = options;
   const status = localNeo4jStatus(dataDir);
   if (status.state === 'running') return { ...status, alreadyRunning: true };

@@ -62,7 +62,9 @@ export function parseNamedQueries(text: string, file: string): NamedQuery[] {
 /** Reads every cypher/*.cypher file (not the schema migrations) into one registry. */
 export function loadNamedQueries(dir: string = projectPath('cypher')): Map<string, NamedQuery> {
   const registry = new Map<string, NamedQuery>();
-  const files = readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.cypher'))
+    .sort();
   for (const file of files) {
     for (const query of parseNamedQueries(readFileSync(join(dir, file), 'utf8'), `cypher/${file}`)) {
       const previous = registry.get(query.name);

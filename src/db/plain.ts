@@ -14,7 +14,8 @@ export function toPlain(value: unknown, entities: 'properties' | 'described' = '
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (isNode(value)) return entities === 'properties' ? plain(value.properties) : { labels: value.labels, properties: plain(value.properties) };
   if (isRelationship(value)) return entities === 'properties' ? plain(value.properties) : { type: value.type, properties: plain(value.properties) };
-  if (isPath(value)) return { nodes: [value.start, ...value.segments.map((s) => s.end)].map(plain), relationships: value.segments.map((s) => plain(s.relationship)) };
+  if (isPath(value))
+    return { nodes: [value.start, ...value.segments.map((s) => s.end)].map(plain), relationships: value.segments.map((s) => plain(s.relationship)) };
   if (isDateTime(value) || isDate(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) return value.toString();
   if (isPoint(value)) return { srid: plain(value.srid), x: value.x, y: value.y, ...(value.z === undefined ? {} : { z: value.z }) };
   if (Array.isArray(value)) return value.map(plain);

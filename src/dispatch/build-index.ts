@@ -14,7 +14,7 @@ import { addVocabulary, normalizeText, tokenize } from '../text/tokenize.js';
 
 const FIELD_WEIGHT = { name: 3, keyword: 3, item: 1, task: 0.5, boundary: 1, category: 1 };
 
-export interface Holding {
+interface Holding {
   weight: number;
   items: { code: string; name: string }[];
 }
@@ -148,9 +148,22 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot, lexicon: 
   const regionChain = regionChains(snapshot.regions);
   const coordinators = new Map(snapshot.departments.filter((d) => d.coordinator).map((d) => [d.region, d.id]));
   return {
-    matters: new Map([...matters.values()].map(({ id, name }) => [id, { id, name }])), words, expansions, keywordsByFirstCharacter, holders,
-    regionNames: snapshot.regions.map((r) => normalizeText(r.name)).filter((n) => n.length >= 2).sort((a, b) => b.length - a.length), boundaries, departments, regionChain, coordinators,
-    functionOf: departmentFunctions(snapshot), history: tallyHistory(snapshot), builtAt: Date.now(),
+    matters: new Map([...matters.values()].map(({ id, name }) => [id, { id, name }])),
+    words,
+    expansions,
+    keywordsByFirstCharacter,
+    holders,
+    regionNames: snapshot.regions
+      .map((r) => normalizeText(r.name))
+      .filter((n) => n.length >= 2)
+      .sort((a, b) => b.length - a.length),
+    boundaries,
+    departments,
+    regionChain,
+    coordinators,
+    functionOf: departmentFunctions(snapshot),
+    history: tallyHistory(snapshot),
+    builtAt: Date.now(),
   };
 }
 
@@ -159,7 +172,7 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot, lexicon: 
  * mirror the other's (CORRESPONDS_TO, how city-county lists are compared), or when their names
  * agree once the region names are taken out (澜州市教育局 and 南岭县教育局 are both 教育局).
  */
-export function departmentFunctions(snapshot: DispatchSnapshot): Map<string, string> {
+function departmentFunctions(snapshot: DispatchSnapshot): Map<string, string> {
   const parent = new Map(snapshot.departments.map((d) => [d.id, d.id]));
   const find = (id: string): string => {
     let root = id;
@@ -177,7 +190,10 @@ export function departmentFunctions(snapshot: DispatchSnapshot): Map<string, str
     const mirrored = item.correspondsTo ? departmentOfItem.get(item.correspondsTo) : undefined;
     if (mirrored) union(item.department, mirrored);
   }
-  const regionNames = snapshot.regions.map((r) => r.name).filter((n) => n.length >= 2).sort((a, b) => b.length - a.length);
+  const regionNames = snapshot.regions
+    .map((r) => r.name)
+    .filter((n) => n.length >= 2)
+    .sort((a, b) => b.length - a.length);
   const byOfficeName = new Map<string, string>();
   for (const department of snapshot.departments) {
     let office = department.name;

@@ -9,7 +9,7 @@ import { loadDispatchSnapshot } from './load-snapshot.js';
 import { warmUpTokenizer } from '../text/tokenize.js';
 
 /** The longest complaint text accepted (a long letter is 10,000 characters). */
-export const MAX_TEXT_LENGTH = 100_000;
+const MAX_TEXT_LENGTH = 100_000;
 
 export interface DispatchResult extends DispatchAnswer {
   /** The graph revision the index was built from (see src/db/revision.ts). */
@@ -55,7 +55,10 @@ export class DispatchService {
   private timer: NodeJS.Timeout | undefined;
   private lastBuildStart = 0;
 
-  constructor(private readonly db: Database, private readonly options: DispatchServiceOptions = {}) {}
+  constructor(
+    private readonly db: Database,
+    private readonly options: DispatchServiceOptions = {},
+  ) {}
 
   /** Builds the first index, then watches the revision. Resolves once dispatch can answer. */
   async start(): Promise<IndexInfo> {
@@ -93,10 +96,12 @@ export class DispatchService {
       });
       return this.building;
     }
-    this.queued ??= this.building.catch(() => undefined).then(() => {
-      this.queued = undefined;
-      return this.refresh();
-    });
+    this.queued ??= this.building
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = undefined;
+        return this.refresh();
+      });
     return this.queued;
   }
 
@@ -139,7 +144,11 @@ export class DispatchService {
     }
     const index = step.value;
     const info: IndexInfo = {
-      version: revision, builtAt: new Date(), loadMs: Math.round(loaded - started), buildMs: Math.round(performance.now() - loaded), matters: index.matters.size,
+      version: revision,
+      builtAt: new Date(),
+      loadMs: Math.round(loaded - started),
+      buildMs: Math.round(performance.now() - loaded),
+      matters: index.matters.size,
     };
     this.current = { index, info };
     this.log(`dutygraph: dispatch index ${revision} ready (${info.matters} matters; read ${info.loadMs} ms, built ${info.buildMs} ms)`);

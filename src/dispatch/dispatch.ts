@@ -25,7 +25,7 @@ export interface DispatchAnswer {
   candidates: { id: string; name: string; score: number }[];
 }
 
-export const DISPATCH_DEFAULTS = {
+const DISPATCH_DEFAULTS = {
   k1: 1.2,
   b: 0.75,
   keywordBonus: 2.5,
@@ -98,7 +98,9 @@ export function rankMatters(index: DispatchIndex, text: string, options: Dispatc
       scores.set(matter, (scores.get(matter) ?? 0) + options.keywordBonus);
     }
   }
-  return [...scores].filter(([, score]) => score > 0).map(([id, score]) => ({ id, score }))
+  return [...scores]
+    .filter(([, score]) => score > 0)
+    .map(([id, score]) => ({ id, score }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
 }
 
@@ -170,7 +172,7 @@ function historyEvidence(index: DispatchIndex, matter: string, contender: Conten
  * strongest duties on the matter (penalty and inspection over licensing), history breaking near
  * ties, acts through its department nearest to the district.
  */
-export function resolveOwner(index: DispatchIndex, matter: string, district: string | undefined): Owner | undefined {
+function resolveOwner(index: DispatchIndex, matter: string, district: string | undefined): Owner | undefined {
   // An owner depends on the matter and the district only: worked out once per index.
   let cache = ownerCache.get(index);
   if (!cache) ownerCache.set(index, (cache = new Map()));
@@ -187,7 +189,10 @@ function workOutOwner(index: DispatchIndex, matter: string, district: string | u
   const local = (department: string) => localize(index, index.functionOf.get(department) ?? department, matter, regions) ?? department;
   if (boundary) {
     return {
-      lead: local(boundary.lead), cooperating: boundary.cooperating.map(local), via: 'boundary-item', certainty: 1,
+      lead: local(boundary.lead),
+      cooperating: boundary.cooperating.map(local),
+      via: 'boundary-item',
+      certainty: 1,
       evidence: [{ id: boundary.id, text: boundary.text ?? boundary.title }],
     };
   }
@@ -226,7 +231,9 @@ export function dispatch(index: DispatchIndex, text: string, district?: string, 
     propose(owner.lead, score * owner.certainty);
     for (const other of owner.cooperating) propose(other, score / 2);
   });
-  const candidates = [...scores].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5)
+  const candidates = [...scores]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 5)
     .map(([id, score]) => ({ ...named(index, id), score: Math.round(score * 100) / 100 }));
   const best = ranked[0];
   const second = ranked[1]?.score ?? 0;
@@ -243,12 +250,24 @@ export function dispatch(index: DispatchIndex, text: string, district?: string, 
       ? { id: best.id, text: `清单中没有部门对“${matter!.name}”承担权责事项或职责任务` }
       : { id: 'weak-match', text: `诉求内容与清单事项的匹配不足以确定责任部门（匹配度${Math.round(matterConfidence * 100) / 100}）` };
     return {
-      status: 'unassigned', lead: coordinator ? named(index, coordinator) : null, cooperating: [], matter,
-      confidence: Math.round(confidence * 100) / 100, via: 'coordinator', evidence: [why], candidates,
+      status: 'unassigned',
+      lead: coordinator ? named(index, coordinator) : null,
+      cooperating: [],
+      matter,
+      confidence: Math.round(confidence * 100) / 100,
+      via: 'coordinator',
+      evidence: [why],
+      candidates,
     };
   }
   return {
-    status: 'assigned', lead: named(index, owner.lead), cooperating: owner.cooperating.map((c) => named(index, c)), matter,
-    confidence: Math.round(confidence * 100) / 100, via: owner.via, evidence: owner.evidence.map((e) => ({ ...e })), candidates,
+    status: 'assigned',
+    lead: named(index, owner.lead),
+    cooperating: owner.cooperating.map((c) => named(index, c)),
+    matter,
+    confidence: Math.round(confidence * 100) / 100,
+    via: owner.via,
+    evidence: owner.evidence.map((e) => ({ ...e })),
+    candidates,
   };
 }

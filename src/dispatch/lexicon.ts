@@ -16,7 +16,10 @@ export function parseLexicon(text: string, source: string): Lexicon {
     if (line === '' || line.startsWith('#')) return;
     const match = /^([^:：]+)[:：](.*)$/.exec(line);
     const listWord = match?.[1]?.trim() ?? '';
-    const everyday = (match?.[2] ?? '').split(/[,，、]/).map((w) => w.trim()).filter((w) => w !== '');
+    const everyday = (match?.[2] ?? '')
+      .split(/[,，、]/)
+      .map((w) => w.trim())
+      .filter((w) => w !== '');
     if (!match || listWord === '' || everyday.length === 0) {
       problems.push(`${source}:${i + 1}: expected "list word: everyday word, everyday word"`);
       return;

@@ -4,7 +4,13 @@ import { graphRevision } from '../db/revision.js';
 import type { DispatchSnapshot, RoutingTally } from './snapshot.js';
 
 const Q = useQueries([
-  'dispatchRegions', 'dispatchDepartments', 'dispatchMatters', 'dispatchPowerItems', 'dispatchTasks', 'dispatchBoundaryItems', 'dispatchRoutings',
+  'dispatchRegions',
+  'dispatchDepartments',
+  'dispatchMatters',
+  'dispatchPowerItems',
+  'dispatchTasks',
+  'dispatchBoundaryItems',
+  'dispatchRoutings',
 ]);
 
 export interface LoadOptions {
@@ -20,26 +26,30 @@ const orUndefined = <T>(value: T | null): T | undefined => value ?? undefined;
  * consistent state of the lists, labelled with the revision read in that same transaction.
  */
 export async function loadDispatchSnapshot(db: Database, options: LoadOptions = {}): Promise<{ revision: number; snapshot: DispatchSnapshot }> {
-  return db.readTx(async (tx) => {
-    const revision = await graphRevision(tx);
-    const regions = await tx.run<{ code: string; name: string; parent: string | null }>(Q.dispatchRegions);
-    const departments = await tx.run<DispatchSnapshot['departments'][number]>(Q.dispatchDepartments);
-    const matters = await tx.run<{ id: string; name: string; keywords: string[]; parent: string | null }>(Q.dispatchMatters);
-    const powerItems = await tx.run<DispatchSnapshot['powerItems'][number] & { correspondsTo: string | null }>(Q.dispatchPowerItems);
-    const tasks = await tx.run<DispatchSnapshot['tasks'][number]>(Q.dispatchTasks);
-    const boundaryItems = await tx.run<DispatchSnapshot['boundaryItems'][number] & { text: string | null; region: string | null }>(Q.dispatchBoundaryItems);
-    const routings = await tx.run<RoutingTally>(Q.dispatchRoutings, { before: options.historyBefore ?? null });
-    return {
-      revision,
-      snapshot: {
-        regions: regions.map((r) => ({ ...r, parent: orUndefined(r.parent) })),
-        departments,
-        matters: matters.map((m) => ({ ...m, parent: orUndefined(m.parent) })),
-        powerItems: powerItems.map((p) => ({ ...p, correspondsTo: orUndefined(p.correspondsTo) })),
-        tasks,
-        boundaryItems: boundaryItems.map((b) => ({ ...b, text: orUndefined(b.text), region: orUndefined(b.region) })),
-        routings,
-      },
-    };
-  }, 'loadDispatchSnapshot', { timeoutMs: 5 * 60_000 });
+  return db.readTx(
+    async (tx) => {
+      const revision = await graphRevision(tx);
+      const regions = await tx.run<{ code: string; name: string; parent: string | null }>(Q.dispatchRegions);
+      const departments = await tx.run<DispatchSnapshot['departments'][number]>(Q.dispatchDepartments);
+      const matters = await tx.run<{ id: string; name: string; keywords: string[]; parent: string | null }>(Q.dispatchMatters);
+      const powerItems = await tx.run<DispatchSnapshot['powerItems'][number] & { correspondsTo: string | null }>(Q.dispatchPowerItems);
+      const tasks = await tx.run<DispatchSnapshot['tasks'][number]>(Q.dispatchTasks);
+      const boundaryItems = await tx.run<DispatchSnapshot['boundaryItems'][number] & { text: string | null; region: string | null }>(Q.dispatchBoundaryItems);
+      const routings = await tx.run<RoutingTally>(Q.dispatchRoutings, { before: options.historyBefore ?? null });
+      return {
+        revision,
+        snapshot: {
+          regions: regions.map((r) => ({ ...r, parent: orUndefined(r.parent) })),
+          departments,
+          matters: matters.map((m) => ({ ...m, parent: orUndefined(m.parent) })),
+          powerItems: powerItems.map((p) => ({ ...p, correspondsTo: orUndefined(p.correspondsTo) })),
+          tasks,
+          boundaryItems: boundaryItems.map((b) => ({ ...b, text: orUndefined(b.text), region: orUndefined(b.region) })),
+          routings,
+        },
+      };
+    },
+    'loadDispatchSnapshot',
+    { timeoutMs: 5 * 60_000 },
+  );
 }

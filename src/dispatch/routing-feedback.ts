@@ -8,15 +8,19 @@ import { ROUTE_OUTCOMES } from '../model/records.js';
 const Q = useQueries(['complaintAndDepartmentExist', 'recordRouting']);
 
 /** What happened when a complaint reached a department. Refusals and returns must say why. */
-export const RoutingInput = z.object({
-  complaint: z.string().trim().min(1, 'must not be empty').max(200),
-  department: z.string().trim().min(1, 'must not be empty').max(200),
-  outcome: z.enum(ROUTE_OUTCOMES),
-  reason: z.string().trim().max(1000).nullish(),
-  at: z.iso.datetime({ offset: true }).optional(),
-}).strict().refine((r) => !['refused', 'returned'].includes(r.outcome) || (r.reason ?? '') !== '', {
-  path: ['reason'], message: 'a refused or returned complaint needs a reason',
-});
+export const RoutingInput = z
+  .object({
+    complaint: z.string().trim().min(1, 'must not be empty').max(200),
+    department: z.string().trim().min(1, 'must not be empty').max(200),
+    outcome: z.enum(ROUTE_OUTCOMES),
+    reason: z.string().trim().max(1000).nullish(),
+    at: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict()
+  .refine((r) => !['refused', 'returned'].includes(r.outcome) || (r.reason ?? '') !== '', {
+    path: ['reason'],
+    message: 'a refused or returned complaint needs a reason',
+  });
 export type RoutingInput = z.input<typeof RoutingInput>;
 
 export interface RecordedRouting {
@@ -44,7 +48,12 @@ export async function recordRouting(db: Database, input: RoutingInput, by: strin
     if (!exists?.complaint) throw new AppError(ErrorCode.NOT_FOUND, `complaint "${complaint}" does not exist`);
     if (!exists.department) throw new AppError(ErrorCode.NOT_FOUND, `department "${department}" does not exist`);
     const [row] = await tx.run<RecordedRouting>(Q.recordRouting, {
-      complaint, department, outcome, reason: reason || null, at: at ?? new Date().toISOString(), by,
+      complaint,
+      department,
+      outcome,
+      reason: reason || null,
+      at: at ?? new Date().toISOString(),
+      by,
     });
     await bumpGraphRevision(tx);
     return row!;

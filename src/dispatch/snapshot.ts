@@ -14,8 +14,15 @@ export interface DispatchSnapshot {
   powerItems: { code: string; name: string; type: PowerItemType; department: string; matters: string[]; correspondsTo?: string | undefined }[];
   tasks: { id: string; name: string; department: string; matters: string[] }[];
   boundaryItems: {
-    id: string; title: string; text?: string | undefined; status: string; scope: 'department' | 'section'; region?: string | undefined;
-    lead: string; cooperating: string[]; matters: string[];
+    id: string;
+    title: string;
+    text?: string | undefined;
+    status: string;
+    scope: 'department' | 'section';
+    region?: string | undefined;
+    lead: string;
+    cooperating: string[];
+    matters: string[];
   }[];
   /** Routing outcomes so far, counted per matter (of the complaint) and department. Optional. */
   routings?: RoutingTally[];

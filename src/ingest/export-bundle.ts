@@ -9,7 +9,7 @@ import { BUNDLE_FORMAT, type Manifest } from '../model/records.js';
 const Q = useQueries(RECORD_FILES.map((file) => kindOf(file).queries.export));
 
 /** Drops nulls and empty lists at every depth: the bundle leaves optional fields out. */
-export function compact(value: unknown): unknown {
+function compact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(compact);
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0));

@@ -16,7 +16,7 @@ const Q = useQueries(['graphKeys', 'implementingSections', 'emptyLabels', 'direc
  * batch by batch and are resumable: rerunning a cut import ends in the same graph
  * (docs/decisions/002).
  */
-export const ATOMIC_LIMIT = 50_000;
+const ATOMIC_LIMIT = 50_000;
 
 export type ImportMode = 'auto' | 'atomic' | 'resumable';
 export type ImportProgress = WriteProgress;
@@ -83,13 +83,18 @@ export async function importBundle(db: Database, input: BundleInput, options: Im
     writeBundle(bundle, validation, runner, { batchSize: options.batchSize ?? 5000, onProgress: options.onProgress, emptyInGraph });
   const changed = (counts: Record<RecordFile, FileCounts>) => RECORD_FILES.some((file) => counts[file].created + counts[file].updated > 0);
   // The revision tells a running dispatch index to rebuild; an atomic import bumps it in its own transaction.
-  const counts = mode === 'atomic'
-    ? await db.writeTx(async (tx) => {
-      const written = await write({ run: (_label, work) => work(tx) });
-      if (changed(written)) await bumpGraphRevision(tx);
-      return written;
-    }, 'importBundle', { timeoutMs })
-    : await write({ run: (label, work) => db.writeTx(work, label, { timeoutMs }) });
+  const counts =
+    mode === 'atomic'
+      ? await db.writeTx(
+          async (tx) => {
+            const written = await write({ run: (_label, work) => work(tx) });
+            if (changed(written)) await bumpGraphRevision(tx);
+            return written;
+          },
+          'importBundle',
+          { timeoutMs },
+        )
+      : await write({ run: (label, work) => db.writeTx(work, label, { timeoutMs }) });
   if (mode === 'resumable' && changed(counts)) await db.writeTx(bumpGraphRevision, 'bumpGraphRevision');
   return { folder, name: validation.manifest?.name, mode, counts, errors: validation.errors };
 }

@@ -34,7 +34,12 @@ function listFiles(input: BundleInput): { files: BundleFile[]; single: boolean }
   if (typeof input !== 'string') return { files: input.files, single: false };
   if (!existsSync(input)) throw new AppError(ErrorCode.BAD_USER_INPUT, `${input}: no such folder or file`);
   if (!statSync(input).isDirectory()) return { files: [{ name: basename(input), path: input }], single: true };
-  return { files: readdirSync(input).sort().map((name) => ({ name, path: join(input, name) })), single: false };
+  return {
+    files: readdirSync(input)
+      .sort()
+      .map((name) => ({ name, path: join(input, name) })),
+    single: false,
+  };
 }
 
 function readManifest(file: BundleFile, isJson: boolean): RawEntry {

@@ -12,13 +12,16 @@ import type { NameDirectory } from './spreadsheet/directory.js';
 export const OPEN311_FILES: Record<string, RecordFile> = { 'services.json': 'matters', 'requests.json': 'complaints' };
 
 /** The matter id of an Open311 service code. */
-export const open311MatterId = (serviceCode: string) => `open311-${serviceCode}`;
+const open311MatterId = (serviceCode: string) => `open311-${serviceCode}`;
 
 type Json = Record<string, unknown>;
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
 
 function service(raw: Json): unknown {
-  const keywords = text(raw.keywords).split(/[,，、]/).map((k) => k.trim()).filter(Boolean);
+  const keywords = text(raw.keywords)
+    .split(/[,，、]/)
+    .map((k) => k.trim())
+    .filter(Boolean);
   return { id: open311MatterId(text(raw.service_code)), name: text(raw.service_name) || text(raw.service_code), ...(keywords.length ? { keywords } : {}) };
 }
 
@@ -44,15 +47,23 @@ function request(raw: Json, where: string, directory: NameDirectory): RawEntry {
   return { where, value: JSON.parse(JSON.stringify(value)), columns: { id: 'service_request_id', text: 'description', receivedAt: 'requested_datetime' } };
 }
 
-const objectEntry = (toEntry: (raw: Json, where: string) => RawEntry) => (raw: unknown, where: string): RawEntry =>
-  raw === null || typeof raw !== 'object' || Array.isArray(raw) ? { where, error: 'must be an object' } : toEntry(raw as Json, where);
+const objectEntry =
+  (toEntry: (raw: Json, where: string) => RawEntry) =>
+  (raw: unknown, where: string): RawEntry =>
+    raw === null || typeof raw !== 'object' || Array.isArray(raw) ? { where, error: 'must be an object' } : toEntry(raw as Json, where);
 
 /** A source over an Open311 services.json: matters, which name nothing else. */
 export function open311Services(file: BundleFile): EntrySource {
-  return jsonArraySource(file, objectEntry((raw, where) => ({ where, value: service(raw), columns: { id: 'service_code', name: 'service_name' } })));
+  return jsonArraySource(
+    file,
+    objectEntry((raw, where) => ({ where, value: service(raw), columns: { id: 'service_code', name: 'service_name' } })),
+  );
 }
 
 /** A source over an Open311 requests.json: complaints, whose agencies are resolved with the directory. */
 export function open311Requests(file: BundleFile, directory: NameDirectory): EntrySource {
-  return jsonArraySource(file, objectEntry((raw, where) => request(raw, where, directory)));
+  return jsonArraySource(
+    file,
+    objectEntry((raw, where) => request(raw, where, directory)),
+  );
 }

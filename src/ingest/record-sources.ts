@@ -27,7 +27,7 @@ export interface EntrySource {
 }
 
 /** Longest NDJSON line accepted: a record bigger than this is an error, not a memory spike. */
-export const MAX_LINE_BYTES = 1 << 20;
+const MAX_LINE_BYTES = 1 << 20;
 
 /** The file's bytes. */
 export function fileBytes(file: BundleFile): Buffer {
@@ -63,10 +63,7 @@ export function readJson(file: BundleFile, expected = 'a JSON array of records')
  * A source over a .json array file, one entry per element; `toEntry` turns an element into an
  * entry (by default, the element itself as the record).
  */
-export function jsonArraySource(
-  file: BundleFile,
-  toEntry: (value: unknown, where: string) => RawEntry = (value, where) => ({ where, value }),
-): EntrySource {
+export function jsonArraySource(file: BundleFile, toEntry: (value: unknown, where: string) => RawEntry = (value, where) => ({ where, value })): EntrySource {
   return {
     name: file.name,
     async *entries() {

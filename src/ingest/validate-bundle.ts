@@ -41,13 +41,13 @@ export interface Validation {
   defaultSectionOf(powerItem: string): string | undefined;
 }
 
-export const MAX_ERRORS = 10_000;
+const MAX_ERRORS = 10_000;
 
 /**
  * Renders zod issues as `where: field: reason` lines, or `where:column: reason` for a spreadsheet
  * row whose field came from a named column.
  */
-export function formatIssues(where: string, error: z.ZodError, columns?: Record<string, string>): string[] {
+function formatIssues(where: string, error: z.ZodError, columns?: Record<string, string>): string[] {
   return error.issues.flatMap((issue) => {
     const field = issue.path.join('.');
     if (issue.code === 'unrecognized_keys') {
@@ -123,7 +123,9 @@ export async function validateBundle(bundle: OpenedBundle, graph: GraphView): Pr
                 sections = graphSections.get(volume.powerItem) ?? [];
               }
               if (sections.length !== 1) {
-                problems.add(file, entry.where, [`${entry.where}: section: is required because power item ${volume.powerItem} has ${sections.length} sections, not exactly one`]);
+                problems.add(file, entry.where, [
+                  `${entry.where}: section: is required because power item ${volume.powerItem} has ${sections.length} sections, not exactly one`,
+                ]);
                 continue;
               }
               record = { ...volume, section: sections[0]! };
@@ -179,8 +181,14 @@ export async function validateBundle(bundle: OpenedBundle, graph: GraphView): Pr
  * forward, so they are checked once the file is read. Rejecting a record can strand others
  * that refer to it: repeat until nothing changes.
  */
-function settleSelfReferences(file: RecordFile, keys: Map<string, string>, selfRefs: { where: string; ref: Reference }[], valid: KeySets, problems: Problems): void {
-  for (let changed = true; changed; ) {
+function settleSelfReferences(
+  file: RecordFile,
+  keys: Map<string, string>,
+  selfRefs: { where: string; ref: Reference }[],
+  valid: KeySets,
+  problems: Problems,
+): void {
+  for (let changed = true; changed;) {
     changed = false;
     for (const { where, ref } of selfRefs) {
       if (problems.rejected.has(where)) continue;
@@ -195,7 +203,12 @@ function settleSelfReferences(file: RecordFile, keys: Map<string, string>, selfR
 }
 
 /** Legal bases are shared nodes: every record naming one must agree on its title and status. */
-function checkLegalBases(item: RecordTypes['powerItems'], where: string, seen: Map<string, { where: string; title: string; status: string | undefined }>, problems: Problems): void {
+function checkLegalBases(
+  item: RecordTypes['powerItems'],
+  where: string,
+  seen: Map<string, { where: string; title: string; status: string | undefined }>,
+  problems: Problems,
+): void {
   (item.legalBasis ?? []).forEach((basis, index) => {
     const first = seen.get(basis.id);
     if (!first) seen.set(basis.id, { where, title: basis.title, status: basis.status });

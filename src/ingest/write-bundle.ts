@@ -7,10 +7,12 @@ import type { Validation } from './validate-bundle.js';
 
 const Q = useQueries(['existingRecords', 'upsertVolumes']);
 /** The writing queries every kind's registry entry names. */
-const KIND_QUERIES = useQueries(RECORD_FILES.flatMap((file) => {
-  const { upsert, create, createLinked, link } = kindOf(file).queries;
-  return [upsert, create, createLinked, link].filter((name) => name !== undefined);
-}));
+const KIND_QUERIES = useQueries(
+  RECORD_FILES.flatMap((file) => {
+    const { upsert, create, createLinked, link } = kindOf(file).queries;
+    return [upsert, create, createLinked, link].filter((name) => name !== undefined);
+  }),
+);
 
 /** The kinds stored as nodes (volumes are relationships, written last). */
 const NODE_FILES = RECORD_FILES.filter((file) => kindOf(file).keyField !== undefined);
@@ -18,7 +20,12 @@ const NODE_FILES = RECORD_FILES.filter((file) => kindOf(file).keyField !== undef
 /** The queries of a node kind, which the registry names. */
 function nodeQueries(file: RecordFile) {
   const { upsert, create, link, createLinked } = kindOf(file).queries;
-  return { upsert: KIND_QUERIES[upsert]!, create: KIND_QUERIES[create!]!, link: KIND_QUERIES[link!]!, createLinked: createLinked ? KIND_QUERIES[createLinked] : undefined };
+  return {
+    upsert: KIND_QUERIES[upsert]!,
+    create: KIND_QUERIES[create!]!,
+    link: KIND_QUERIES[link!]!,
+    createLinked: createLinked ? KIND_QUERIES[createLinked] : undefined,
+  };
 }
 
 /** Runs one unit of writes: all in one transaction (atomic import) or each in its own (resumable). */
@@ -76,9 +83,10 @@ async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
 
 async function existingHashes(tx: Tx, file: RecordFile, rows: WriteRow[]): Promise<Map<string, string | null>> {
   const params: Record<string, unknown> = Object.fromEntries(RECORD_FILES.map((f) => [f, []]));
-  params[file] = file === 'volumes'
-    ? rows.map((row) => ({ powerItem: row.powerItem, section: row.section, year: row.props.year, key: row.key }))
-    : rows.map((row) => row.key);
+  params[file] =
+    file === 'volumes'
+      ? rows.map((row) => ({ powerItem: row.powerItem, section: row.section, year: row.props.year, key: row.key }))
+      : rows.map((row) => row.key);
   const [result] = await tx.run<Record<RecordFile, { key: string; hash: string | null }[]>>(Q.existingRecords, params);
   return new Map((result?.[file] ?? []).map(({ key, hash }) => [key, hash]));
 }

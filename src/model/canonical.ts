@@ -13,15 +13,16 @@ export function canonicalRecord<F extends RecordFile>(file: F, record: RecordTyp
   for (const [key, value] of Object.entries(record)) {
     // An empty list says no more than an absent one, and the graph cannot tell them apart.
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-    copy[key] = kindOf(file).setFields.includes(key) && Array.isArray(value)
-      ? [...value].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0))
-      : value;
+    copy[key] =
+      kindOf(file).setFields.includes(key) && Array.isArray(value)
+        ? [...value].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0))
+        : value;
   }
   return copy as RecordTypes[F];
 }
 
 /** JSON with object keys sorted at every depth: equal values give equal strings. */
-export function stableJson(value: unknown): string {
+function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
@@ -40,5 +41,7 @@ const GRAPH_MAPPING_VERSION = 1;
 
 /** A short digest of the canonical record, stored as `importHash` to tell unchanged records. */
 export function recordHash<F extends RecordFile>(file: F, record: RecordTypes[F]): string {
-  return createHash('sha1').update(`${GRAPH_MAPPING_VERSION}:${stableJson(canonicalRecord(file, record))}`).digest('base64url');
+  return createHash('sha1')
+    .update(`${GRAPH_MAPPING_VERSION}:${stableJson(canonicalRecord(file, record))}`)
+    .digest('base64url');
 }

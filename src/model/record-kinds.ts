@@ -1,9 +1,25 @@
 import type { z } from 'zod';
 import {
-  boundaryItemSchema, complaintSchema, departmentSchema, matterSchema, powerItemSchema, regionSchema, sectionSchema,
-  serviceItemSchema, taskSchema, volumeSchema,
-  type BoundaryItem, type Complaint, type Department, type Matter, type PowerItem, type Region, type Section,
-  type ServiceItem, type Task, type Volume,
+  boundaryItemSchema,
+  complaintSchema,
+  departmentSchema,
+  matterSchema,
+  powerItemSchema,
+  regionSchema,
+  sectionSchema,
+  serviceItemSchema,
+  taskSchema,
+  volumeSchema,
+  type BoundaryItem,
+  type Complaint,
+  type Department,
+  type Matter,
+  type PowerItem,
+  type Region,
+  type Section,
+  type ServiceItem,
+  type Task,
+  type Volume,
 } from './records.js';
 
 /**
@@ -42,7 +58,7 @@ export interface RecordKind<F extends RecordFile> {
   /** What messages call one record. */
   noun: string;
   /** The field holding the key in a raw record; undefined for a composite key (volumes). */
-  keyField: keyof RecordTypes[F] & string | undefined;
+  keyField: (keyof RecordTypes[F] & string) | undefined;
   schema: z.ZodType<RecordTypes[F], unknown>;
   /** Fields stored on the node (for volumes, the relationship); the others become relationships. */
   nodeFields: readonly string[];
@@ -67,36 +83,74 @@ const each = (field: string, kind: RecordFile, ids: readonly string[] | undefine
 const nodeQueries = (name: string) => ({ upsert: `upsert${name}`, create: `create${name}`, link: `link${name}`, export: `export${name}` });
 
 /** Every kind, in dependency order: a record may refer to records of earlier kinds (and of its own). */
-export const RECORD_KINDS: { readonly [F in RecordFile]: RecordKind<F> } = {
+const RECORD_KINDS: { readonly [F in RecordFile]: RecordKind<F> } = {
   regions: {
-    file: 'regions', label: 'Region', noun: 'region', keyField: 'code', schema: regionSchema,
-    nodeFields: ['code', 'name', 'level'], listLinks: [], setFields: [], selfReferencing: true, deletable: false,
+    file: 'regions',
+    label: 'Region',
+    noun: 'region',
+    keyField: 'code',
+    schema: regionSchema,
+    nodeFields: ['code', 'name', 'level'],
+    listLinks: [],
+    setFields: [],
+    selfReferencing: true,
+    deletable: false,
     references: (r) => one('parent', 'regions', r.parent),
     queries: nodeQueries('Regions'),
   },
   departments: {
-    file: 'departments', label: 'Department', noun: 'department', keyField: 'id', schema: departmentSchema,
-    nodeFields: ['id', 'name', 'kind', 'aliases', 'coordinator'], listLinks: [], setFields: [], selfReferencing: false, deletable: false,
+    file: 'departments',
+    label: 'Department',
+    noun: 'department',
+    keyField: 'id',
+    schema: departmentSchema,
+    nodeFields: ['id', 'name', 'kind', 'aliases', 'coordinator'],
+    listLinks: [],
+    setFields: [],
+    selfReferencing: false,
+    deletable: false,
     references: (d) => one('region', 'regions', d.region),
     queries: nodeQueries('Departments'),
   },
   sections: {
-    file: 'sections', label: 'Section', noun: 'section', keyField: 'id', schema: sectionSchema,
-    nodeFields: ['id', 'name', 'posts', 'staffed'], listLinks: [], setFields: [], selfReferencing: false, deletable: false,
+    file: 'sections',
+    label: 'Section',
+    noun: 'section',
+    keyField: 'id',
+    schema: sectionSchema,
+    nodeFields: ['id', 'name', 'posts', 'staffed'],
+    listLinks: [],
+    setFields: [],
+    selfReferencing: false,
+    deletable: false,
     references: (s) => one('department', 'departments', s.department),
     queries: nodeQueries('Sections'),
   },
   matters: {
-    file: 'matters', label: 'Matter', noun: 'matter', keyField: 'id', schema: matterSchema,
-    nodeFields: ['id', 'name', 'keywords'], listLinks: [], setFields: [], selfReferencing: true, deletable: false,
+    file: 'matters',
+    label: 'Matter',
+    noun: 'matter',
+    keyField: 'id',
+    schema: matterSchema,
+    nodeFields: ['id', 'name', 'keywords'],
+    listLinks: [],
+    setFields: [],
+    selfReferencing: true,
+    deletable: false,
     references: (m) => one('parent', 'matters', m.parent),
     queries: nodeQueries('Matters'),
   },
   powerItems: {
-    file: 'powerItems', label: 'PowerItem', noun: 'power item', keyField: 'code', schema: powerItemSchema,
+    file: 'powerItems',
+    label: 'PowerItem',
+    noun: 'power item',
+    keyField: 'code',
+    schema: powerItemSchema,
     nodeFields: ['code', 'name', 'type', 'level', 'description'],
-    listLinks: ['sections', 'matters', 'legalBasis', 'supervision'], setFields: ['sections', 'matters', 'legalBasis'],
-    selfReferencing: true, deletable: true,
+    listLinks: ['sections', 'matters', 'legalBasis', 'supervision'],
+    setFields: ['sections', 'matters', 'legalBasis'],
+    selfReferencing: true,
+    deletable: true,
     references: (p) => [
       ...one('department', 'departments', p.department),
       ...each('sections', 'sections', p.sections),
@@ -106,30 +160,66 @@ export const RECORD_KINDS: { readonly [F in RecordFile]: RecordKind<F> } = {
     queries: nodeQueries('PowerItems'),
   },
   serviceItems: {
-    file: 'serviceItems', label: 'ServiceItem', noun: 'service item', keyField: 'code', schema: serviceItemSchema,
-    nodeFields: ['code', 'name', 'level'], listLinks: [], setFields: [], selfReferencing: false, deletable: true,
+    file: 'serviceItems',
+    label: 'ServiceItem',
+    noun: 'service item',
+    keyField: 'code',
+    schema: serviceItemSchema,
+    nodeFields: ['code', 'name', 'level'],
+    listLinks: [],
+    setFields: [],
+    selfReferencing: false,
+    deletable: true,
     references: (s) => one('powerItem', 'powerItems', s.powerItem),
     queries: nodeQueries('ServiceItems'),
   },
   tasks: {
-    file: 'tasks', label: 'Task', noun: 'task', keyField: 'id', schema: taskSchema,
-    nodeFields: ['id', 'name', 'flowchart', 'norm'], listLinks: ['matters'], setFields: ['matters'], selfReferencing: false, deletable: true,
+    file: 'tasks',
+    label: 'Task',
+    noun: 'task',
+    keyField: 'id',
+    schema: taskSchema,
+    nodeFields: ['id', 'name', 'flowchart', 'norm'],
+    listLinks: ['matters'],
+    setFields: ['matters'],
+    selfReferencing: false,
+    deletable: true,
     references: (t) => [...one('section', 'sections', t.section), ...each('matters', 'matters', t.matters)],
     queries: nodeQueries('Tasks'),
   },
   boundaryItems: {
-    file: 'boundaryItems', label: 'BoundaryItem', noun: 'boundary item', keyField: 'id', schema: boundaryItemSchema,
-    nodeFields: ['id', 'title', 'text', 'scope', 'status', 'batch'], listLinks: ['cooperating', 'matters'], setFields: ['cooperating', 'matters'],
-    selfReferencing: false, deletable: true,
+    file: 'boundaryItems',
+    label: 'BoundaryItem',
+    noun: 'boundary item',
+    keyField: 'id',
+    schema: boundaryItemSchema,
+    nodeFields: ['id', 'title', 'text', 'scope', 'status', 'batch'],
+    listLinks: ['cooperating', 'matters'],
+    setFields: ['cooperating', 'matters'],
+    selfReferencing: false,
+    deletable: true,
     references: (b) => {
       const party: RecordFile = b.scope === 'section' ? 'sections' : 'departments';
-      return [...one('region', 'regions', b.region), ...one('lead', party, b.lead), ...each('cooperating', party, b.cooperating), ...each('matters', 'matters', b.matters)];
+      return [
+        ...one('region', 'regions', b.region),
+        ...one('lead', party, b.lead),
+        ...each('cooperating', party, b.cooperating),
+        ...each('matters', 'matters', b.matters),
+      ];
     },
     queries: nodeQueries('BoundaryItems'),
   },
   complaints: {
-    file: 'complaints', label: 'Complaint', noun: 'complaint', keyField: 'id', schema: complaintSchema,
-    nodeFields: ['id', 'text', 'receivedAt', 'satisfied'], listLinks: ['routes'], setFields: [], selfReferencing: false, deletable: true,
+    file: 'complaints',
+    label: 'Complaint',
+    noun: 'complaint',
+    keyField: 'id',
+    schema: complaintSchema,
+    nodeFields: ['id', 'text', 'receivedAt', 'satisfied'],
+    listLinks: ['routes'],
+    setFields: [],
+    selfReferencing: false,
+    deletable: true,
     references: (c) => [
       ...one('district', 'regions', c.district),
       ...one('matter', 'matters', c.matter),
@@ -139,8 +229,16 @@ export const RECORD_KINDS: { readonly [F in RecordFile]: RecordKind<F> } = {
     queries: { ...nodeQueries('Complaints'), createLinked: 'createComplaintsLinked' },
   },
   volumes: {
-    file: 'volumes', label: 'VOLUME', noun: 'volume', keyField: undefined, schema: volumeSchema,
-    nodeFields: ['year', 'received', 'completed'], listLinks: [], setFields: [], selfReferencing: false, deletable: false,
+    file: 'volumes',
+    label: 'VOLUME',
+    noun: 'volume',
+    keyField: undefined,
+    schema: volumeSchema,
+    nodeFields: ['year', 'received', 'completed'],
+    listLinks: [],
+    setFields: [],
+    selfReferencing: false,
+    deletable: false,
     references: (v) => [...one('powerItem', 'powerItems', v.powerItem), ...one('section', 'sections', v.section)],
     queries: { upsert: 'upsertVolumes', export: 'exportVolumes' },
   },
@@ -160,7 +258,7 @@ export function isRecordFile(name: string): name is RecordFile {
 }
 
 /** The key of a yearly volume: one per item, section and year. */
-export function volumeKey(powerItem: string, section: string, year: number): string {
+function volumeKey(powerItem: string, section: string, year: number): string {
   return `${powerItem}|${section}|${year}`;
 }
 

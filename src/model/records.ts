@@ -18,11 +18,20 @@ const isoDateTime = z.iso.datetime({ offset: true, local: true, message: 'must b
 export const REGION_LEVELS = ['province', 'city', 'county', 'district', 'zone'] as const;
 export const DEPARTMENT_KINDS = ['government', 'party', 'mass', 'institution', 'vertical'] as const;
 export const POWER_ITEM_TYPES = [
-  'licensing', 'penalty', 'coercion', 'levy', 'benefit', 'inspection', 'confirmation', 'reward', 'adjudication', 'other',
+  'licensing',
+  'penalty',
+  'coercion',
+  'levy',
+  'benefit',
+  'inspection',
+  'confirmation',
+  'reward',
+  'adjudication',
+  'other',
 ] as const;
 export const ITEM_LEVELS = ['city', 'county', 'both'] as const;
-export const LEGAL_STATUSES = ['in_force', 'amended', 'repealed'] as const;
-export const BOUNDARY_STATUSES = ['draft', 'published', 'retired'] as const;
+const LEGAL_STATUSES = ['in_force', 'amended', 'repealed'] as const;
+const BOUNDARY_STATUSES = ['draft', 'published', 'retired'] as const;
 export const ROUTE_OUTCOMES = ['accepted', 'refused', 'returned', 'resolved'] as const;
 export const BUNDLE_FORMAT = 'dutygraph-bundle/1';
 
@@ -63,7 +72,7 @@ export const matterSchema = z.strictObject({
   parent: id.optional(),
 });
 
-export const legalBasisSchema = z.strictObject({
+const legalBasisSchema = z.strictObject({
   id,
   title: text,
   article: text.optional(),
@@ -118,7 +127,7 @@ export const boundaryItemSchema = z
     path: ['cooperating'],
   });
 
-export const routeSchema = z.strictObject({
+const routeSchema = z.strictObject({
   department: id,
   at: isoDateTime,
   outcome: z.enum(ROUTE_OUTCOMES),

@@ -6,11 +6,13 @@
 /** region -> itself and its ancestors, nearest first (a cycle in the data stops the walk). */
 export function regionChains(regions: readonly { code: string; parent?: string | null | undefined }[]): Map<string, string[]> {
   const parents = new Map(regions.map((r) => [r.code, r.parent ?? undefined]));
-  return new Map(regions.map((r) => {
-    const chain: string[] = [];
-    for (let code: string | undefined = r.code; code && !chain.includes(code); code = parents.get(code)) chain.push(code);
-    return [r.code, chain];
-  }));
+  return new Map(
+    regions.map((r) => {
+      const chain: string[] = [];
+      for (let code: string | undefined = r.code; code && !chain.includes(code); code = parents.get(code)) chain.push(code);
+      return [r.code, chain];
+    }),
+  );
 }
 
 /**
@@ -19,7 +21,10 @@ export function regionChains(regions: readonly { code: string; parent?: string |
  * enclosing region; an item without a region covers every region and comes last. Items of regions
  * out of view never apply.
  */
-export function nearestBoundaryItem<T extends { region?: string | null | undefined }>(items: readonly T[], regionsNearestFirst: readonly string[]): T | undefined {
+export function nearestBoundaryItem<T extends { region?: string | null | undefined }>(
+  items: readonly T[],
+  regionsNearestFirst: readonly string[],
+): T | undefined {
   const rank = (item: T) => (item.region === null || item.region === undefined ? regionsNearestFirst.length : regionsNearestFirst.indexOf(item.region));
   let best: T | undefined;
   for (const item of items) {

@@ -28,9 +28,20 @@ export function compareSections(workloads: SectionWorkload[]): { sections: Secti
     list.sort((a, b) => b.hours / b.posts - a.hours / a.posts || (a.section < b.section ? -1 : 1)).forEach((w, i) => rank.set(w.section, i + 1));
   }
   const sections = workloads.map((w): SectionRow => ({
-    section: w.section, name: w.name, department: w.department, year: w.year, posts: w.posts, staffed: w.staffed, cases: w.cases,
-    hours: round(w.hours, 1), required: round(w.required), ratio: w.ratio === null ? null : round(w.ratio), kind: w.kind,
-    hoursPerPost: w.posts > 0 ? round(w.hours / w.posts, 1) : null, rankInKind: rank.get(w.section) ?? null, ofKind: w.kind ? (byKind.get(w.kind)?.length ?? 0) : 0,
+    section: w.section,
+    name: w.name,
+    department: w.department,
+    year: w.year,
+    posts: w.posts,
+    staffed: w.staffed,
+    cases: w.cases,
+    hours: round(w.hours, 1),
+    required: round(w.required),
+    ratio: w.ratio === null ? null : round(w.ratio),
+    kind: w.kind,
+    hoursPerPost: w.posts > 0 ? round(w.hours / w.posts, 1) : null,
+    rankInKind: rank.get(w.section) ?? null,
+    ofKind: w.kind ? (byKind.get(w.kind)?.length ?? 0) : 0,
     missingVolumes: w.missingVolumes,
   }));
   const totals = new Map<string, DepartmentRow>();
@@ -42,6 +53,11 @@ export function compareSections(workloads: SectionWorkload[]): { sections: Secti
     row.sections++;
     totals.set(w.department, row);
   }
-  const departments = [...totals.values()].map((d) => ({ ...d, hours: round(d.hours, 1), required: round(d.required), ratio: d.required > 0 ? round(d.posts / d.required) : null }));
+  const departments = [...totals.values()].map((d) => ({
+    ...d,
+    hours: round(d.hours, 1),
+    required: round(d.required),
+    ratio: d.required > 0 ? round(d.posts / d.required) : null,
+  }));
   return { sections, departments };
 }

@@ -25,7 +25,10 @@ function yearOf(snapshot: StaffingSnapshot, year: number | undefined): number {
 }
 
 /** Workload, required posts and WISN ratio of every section and department (optionally of some departments). */
-export async function staffingReport(db: Database, options: { year?: number | undefined; departments?: string[] | undefined; config?: StaffingConfig } = {}): Promise<StaffingReport> {
+export async function staffingReport(
+  db: Database,
+  options: { year?: number | undefined; departments?: string[] | undefined; config?: StaffingConfig } = {},
+): Promise<StaffingReport> {
   const snapshot = await loadStaffingSnapshot(db);
   const config = options.config ?? STAFFING_DEFAULTS;
   const year = yearOf(snapshot, options.year);
@@ -34,14 +37,20 @@ export async function staffingReport(db: Database, options: { year?: number | un
   const wanted = (department: string) => !options.departments || options.departments.includes(department);
   const { sections, departments } = compareSections(sectionWorkloads(snapshot, year, config));
   return {
-    year, config,
+    year,
+    config,
     sections: sections.filter((s) => wanted(s.department)).map((s) => ({ ...s, departmentName: names.get(s.department) ?? s.department })),
     departments: departments.filter((d) => wanted(d.department)).map((d) => ({ ...d, name: names.get(d.department) ?? d.department })),
   };
 }
 
 /** What moving a power item to another department would move in posts (nothing is written). */
-export async function previewTransfer(db: Database, item: string, to: string, options: { year?: number | undefined; config?: StaffingConfig } = {}): Promise<TransferPlan> {
+export async function previewTransfer(
+  db: Database,
+  item: string,
+  to: string,
+  options: { year?: number | undefined; config?: StaffingConfig } = {},
+): Promise<TransferPlan> {
   const snapshot = await loadStaffingSnapshot(db);
   const year = yearOf(snapshot, options.year);
   return planTransfer(snapshot, sectionWorkloads(snapshot, year, options.config ?? STAFFING_DEFAULTS), item, to);
@@ -52,12 +61,26 @@ export async function previewTransfer(db: Database, item: string, to: string, op
  * (a StaffingTransfer node). The write matches the item's department and the giving section's
  * posts as planned; if the graph moved in between, nothing is written (CONFLICT).
  */
-export async function applyTransfer(db: Database, item: string, to: string, by: string, options: { year?: number | undefined; config?: StaffingConfig } = {}): Promise<TransferPlan & { transfer: string; revision: number }> {
+export async function applyTransfer(
+  db: Database,
+  item: string,
+  to: string,
+  by: string,
+  options: { year?: number | undefined; config?: StaffingConfig } = {},
+): Promise<TransferPlan & { transfer: string; revision: number }> {
   const plan = await previewTransfer(db, item, to, options);
   return db.writeTx(async (tx) => {
     const [row] = await tx.run<{ id: string }>(Q.applyStaffingTransfer, {
-      item: plan.item.code, fromDepartment: plan.fromDepartment, fromSection: plan.fromSection, toDepartment: plan.toDepartment,
-      toSection: plan.toSection, posts: plan.posts, share: plan.share, year: plan.year, at: new Date().toISOString(), by,
+      item: plan.item.code,
+      fromDepartment: plan.fromDepartment,
+      fromSection: plan.fromSection,
+      toDepartment: plan.toDepartment,
+      toSection: plan.toSection,
+      posts: plan.posts,
+      share: plan.share,
+      year: plan.year,
+      at: new Date().toISOString(),
+      by,
     });
     if (!row) throw new AppError(ErrorCode.CONFLICT, `the graph changed while planning the transfer of "${item}"; run it again`);
     return { ...plan, transfer: row.id, revision: await bumpGraphRevision(tx) };
@@ -65,9 +88,15 @@ export async function applyTransfer(db: Database, item: string, to: string, by: 
 }
 
 /** A deterministic plan of single-post moves from slack to short sections. */
-export async function suggestMoves(db: Database, options: Partial<SuggestOptions> & { year?: number | undefined; config?: StaffingConfig } = {}): Promise<Suggestion & { year: number }> {
+export async function suggestMoves(
+  db: Database,
+  options: Partial<SuggestOptions> & { year?: number | undefined; config?: StaffingConfig } = {},
+): Promise<Suggestion & { year: number }> {
   const snapshot = await loadStaffingSnapshot(db);
   const year = yearOf(snapshot, options.year);
   const workloads = sectionWorkloads(snapshot, year, options.config ?? STAFFING_DEFAULTS);
-  return { year, ...suggestReallocations(workloads, { ...SUGGEST_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) }) };
+  return {
+    year,
+    ...suggestReallocations(workloads, { ...SUGGEST_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) }),
+  };
 }

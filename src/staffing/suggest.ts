@@ -13,13 +13,13 @@ export interface SuggestOptions {
 
 export const SUGGEST_DEFAULTS: SuggestOptions = { acrossDepartments: false, maxMoves: 20, minPosts: 1 };
 
-export interface Move {
+interface Move {
   from: { section: string; name: string; department: string; ratioBefore: number; ratioAfter: number };
   to: { section: string; name: string; department: string; ratioBefore: number; ratioAfter: number };
   posts: 1;
 }
 
-export interface Spread {
+interface Spread {
   sections: number;
   /** Mean of |ratio − 1|: 0 when every section holds exactly what its work requires. */
   meanDistance: number;
@@ -97,8 +97,20 @@ export function suggestReallocations(workloads: SectionWorkload[], options: Sugg
     if (!best) break;
     const { donor, receiver } = best;
     moves.push({
-      from: { section: donor.w.section, name: donor.w.name, department: donor.w.department, ratioBefore: round(ratio(donor)), ratioAfter: round(ratio(donor, -1)) },
-      to: { section: receiver.w.section, name: receiver.w.name, department: receiver.w.department, ratioBefore: round(ratio(receiver)), ratioAfter: round(ratio(receiver, 1)) },
+      from: {
+        section: donor.w.section,
+        name: donor.w.name,
+        department: donor.w.department,
+        ratioBefore: round(ratio(donor)),
+        ratioAfter: round(ratio(donor, -1)),
+      },
+      to: {
+        section: receiver.w.section,
+        name: receiver.w.name,
+        department: receiver.w.department,
+        ratioBefore: round(ratio(receiver)),
+        ratioAfter: round(ratio(receiver, 1)),
+      },
       posts: 1,
     });
     donor.posts--;

@@ -3,7 +3,7 @@ import type { StaffingSnapshot } from './snapshot.js';
 import type { SectionWorkload } from './workload.js';
 
 /** A section's standing before or after a transfer. */
-export interface SectionStanding {
+interface SectionStanding {
   section: string;
   name: string;
   department: string;
@@ -41,7 +41,11 @@ function standing(w: SectionWorkload, posts: number, required: number): SectionS
  * receiving section short (ratio under 1) and the giving section would still not be (ratio at
  * least 1) after giving it. Posts move, none is made or lost.
  */
-export function postsToMove(exact: number, from: { posts: number; required: number; remainingRequired: number }, to: { posts: number; required: number; addedRequired: number }): number {
+export function postsToMove(
+  exact: number,
+  from: { posts: number; required: number; remainingRequired: number },
+  to: { posts: number; required: number; addedRequired: number },
+): number {
   let posts = Math.floor(exact + 0.5);
   const keepsWork = from.remainingRequired > 0;
   const cap = keepsWork ? from.posts - 1 : from.posts;
@@ -72,20 +76,33 @@ export function planTransfer(snapshot: StaffingSnapshot, workloads: SectionWorkl
   if (!snapshot.departments.some((d) => d.id === toDepartment)) throw new AppError(ErrorCode.NOT_FOUND, `department "${toDepartment}" does not exist`);
   if (item.department === toDepartment) throw new AppError(ErrorCode.CONFLICT, `power item "${itemCode}" is already held by "${toDepartment}"`);
   const byId = new Map(workloads.map((w) => [w.section, w]));
-  const from = item.sections.map((s) => byId.get(s)).filter((w) => w !== undefined)
+  const from = item.sections
+    .map((s) => byId.get(s))
+    .filter((w) => w !== undefined)
     .sort((a, b) => (b.itemHours.get(itemCode) ?? 0) - (a.itemHours.get(itemCode) ?? 0))[0];
   if (!from) throw new AppError(ErrorCode.BAD_USER_INPUT, `power item "${itemCode}" is implemented by no section, so no posts carry its work`);
   const itemHours = from.itemHours.get(itemCode);
-  if (itemHours === undefined) throw new AppError(ErrorCode.BAD_USER_INPUT, `power item "${itemCode}" has no volume in ${from.year}: its share of the work is unknown`);
+  if (itemHours === undefined)
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `power item "${itemCode}" has no volume in ${from.year}: its share of the work is unknown`);
   const to = receivingSection(snapshot, byId, toDepartment, item.type);
   const share = from.hours > 0 ? itemHours / from.hours : 0;
   const exact = share * from.posts;
   const movedRequired = from.required * share;
-  const posts = postsToMove(exact, { posts: from.posts, required: from.required, remainingRequired: from.required - movedRequired },
-    { posts: to.posts, required: to.required, addedRequired: movedRequired });
+  const posts = postsToMove(
+    exact,
+    { posts: from.posts, required: from.required, remainingRequired: from.required - movedRequired },
+    { posts: to.posts, required: to.required, addedRequired: movedRequired },
+  );
   return {
-    item: { code: item.code, name: item.name }, fromDepartment: item.department, fromSection: from.section, toDepartment, toSection: to.section,
-    year: from.year, share: round(share, 4), exactPosts: round(exact), posts,
+    item: { code: item.code, name: item.name },
+    fromDepartment: item.department,
+    fromSection: from.section,
+    toDepartment,
+    toSection: to.section,
+    year: from.year,
+    share: round(share, 4),
+    exactPosts: round(exact),
+    posts,
     before: { from: standing(from, from.posts, from.required), to: standing(to, to.posts, to.required) },
     after: { from: standing(from, from.posts - posts, from.required - movedRequired), to: standing(to, to.posts + posts, to.required + movedRequired) },
   };

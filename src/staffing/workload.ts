@@ -28,16 +28,19 @@ export interface SectionWorkload {
   itemHours: Map<string, number>;
 }
 
-export function standardHours(config: StaffingConfig, item: { code: string; type: PowerItemType }): number {
+function standardHours(config: StaffingConfig, item: { code: string; type: PowerItemType }): number {
   return config.itemHours[item.code] ?? config.standardHours[item.type];
 }
 
 /** Rejects data WISN cannot use: negative volumes, a year without any volume. */
-export function checkVolumes(snapshot: StaffingSnapshot, year: number): void {
+function checkVolumes(snapshot: StaffingSnapshot, year: number): void {
   const negative = snapshot.volumes.filter((v) => v.received < 0 || v.completed < 0);
   if (negative.length > 0) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `${negative.length} volume(s) are negative; fix the data first`,
-      negative.slice(0, 20).map((v) => `${v.powerItem} → ${v.section}, ${v.year}: received ${v.received}, completed ${v.completed}`));
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      `${negative.length} volume(s) are negative; fix the data first`,
+      negative.slice(0, 20).map((v) => `${v.powerItem} → ${v.section}, ${v.year}: received ${v.received}, completed ${v.completed}`),
+    );
   }
   if (!snapshot.volumes.some((v) => v.year === year)) {
     const years = [...new Set(snapshot.volumes.map((v) => v.year))].sort();
@@ -57,7 +60,8 @@ export function sectionWorkloads(snapshot: StaffingSnapshot, year: number, confi
   const perPost = availableHours(config) * (1 - config.categoryAllowance);
   const items = new Map(snapshot.items.map((i) => [i.code, i]));
   const volumeOf = new Map<string, number>();
-  for (const v of snapshot.volumes) if (v.year === year) volumeOf.set(`${v.powerItem}|${v.section}`, (volumeOf.get(`${v.powerItem}|${v.section}`) ?? 0) + v[config.volume]);
+  for (const v of snapshot.volumes)
+    if (v.year === year) volumeOf.set(`${v.powerItem}|${v.section}`, (volumeOf.get(`${v.powerItem}|${v.section}`) ?? 0) + v[config.volume]);
   const implemented = new Map<string, string[]>();
   for (const item of snapshot.items) for (const s of item.sections) implemented.set(s, [...(implemented.get(s) ?? []), item.code]);
   return snapshot.sections.map((section) => {
@@ -81,8 +85,19 @@ export function sectionWorkloads(snapshot: StaffingSnapshot, year: number, confi
     const required = hours / perPost;
     const kind = [...hoursByType].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
     return {
-      section: section.id, name: section.name, department: section.department, year, posts: section.posts, staffed: section.staffed,
-      cases, hours, required, ratio: required > 0 ? section.posts / required : null, kind, missingVolumes, itemHours,
+      section: section.id,
+      name: section.name,
+      department: section.department,
+      year,
+      posts: section.posts,
+      staffed: section.staffed,
+      cases,
+      hours,
+      required,
+      ratio: required > 0 ? section.posts / required : null,
+      kind,
+      missingVolumes,
+      itemHours,
     };
   });
 }

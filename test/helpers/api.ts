@@ -16,7 +16,9 @@ import { DispatchService } from '../../src/dispatch/dispatch-service.js';
 import { importBundle } from '../../src/ingest/import-bundle.js';
 import { connectTestDatabase, resetGraph } from './neo4j.js';
 
-export interface GraphQLResult {
+interface GraphQLResult {
+  // Tests read deep into results; each assertion is the type check.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   data?: Record<string, any> | null;
   errors?: { message: string; extensions?: { code?: string } }[];
 }
@@ -34,7 +36,7 @@ export interface TestApi {
 }
 
 /** The API over `db` as a server builds it, with a dispatch index that rebuilds only when asked. */
-export async function startTestApi(db: Database): Promise<TestApi> {
+async function startTestApi(db: Database): Promise<TestApi> {
   const tokenFile = join(mkdtempSync(join(tmpdir(), 'dg-tokens-')), 'tokens.json');
   const tokens = Object.fromEntries(ROLES.map((role) => [role, createToken(tokenFile, role, `test ${role}`).token])) as Record<Role, string>;
   const auth = createAuthenticator(new TokenVerifier(tokenFile), null);

@@ -12,13 +12,33 @@ export function snapshotOfBundle(folder: string): DispatchSnapshot {
   const party = (id: string) => departmentOf.get(id) ?? id;
   return {
     regions: read<Region>(folder, 'regions').map((r) => ({ code: r.code, name: r.name, parent: r.parent })),
-    departments: read<Department>(folder, 'departments').map((d) => ({ id: d.id, name: d.name, region: d.region, aliases: d.aliases ?? [], coordinator: d.coordinator ?? false })),
+    departments: read<Department>(folder, 'departments').map((d) => ({
+      id: d.id,
+      name: d.name,
+      region: d.region,
+      aliases: d.aliases ?? [],
+      coordinator: d.coordinator ?? false,
+    })),
     matters: read<Matter>(folder, 'matters').map((m) => ({ id: m.id, name: m.name, keywords: m.keywords ?? [], parent: m.parent })),
-    powerItems: read<PowerItem>(folder, 'powerItems').map((p) => ({ code: p.code, name: p.name, type: p.type, department: p.department, matters: p.matters ?? [], correspondsTo: p.correspondsTo })),
+    powerItems: read<PowerItem>(folder, 'powerItems').map((p) => ({
+      code: p.code,
+      name: p.name,
+      type: p.type,
+      department: p.department,
+      matters: p.matters ?? [],
+      correspondsTo: p.correspondsTo,
+    })),
     tasks: read<Task>(folder, 'tasks').map((t) => ({ id: t.id, name: t.name, department: party(t.section), matters: t.matters ?? [] })),
     boundaryItems: read<BoundaryItem>(folder, 'boundaryItems').map((b) => ({
-      id: b.id, title: b.title, text: b.text, status: b.status ?? 'published', scope: b.scope, region: b.region,
-      lead: party(b.lead), cooperating: (b.cooperating ?? []).map(party), matters: b.matters,
+      id: b.id,
+      title: b.title,
+      text: b.text,
+      status: b.status ?? 'published',
+      scope: b.scope,
+      region: b.region,
+      lead: party(b.lead),
+      cooperating: (b.cooperating ?? []).map(party),
+      matters: b.matters,
     })),
   };
 }

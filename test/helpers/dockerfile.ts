@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
  * the instructions that place files (WORKDIR, COPY, RUN, ENV) and the command it runs (CMD).
  */
 
-export type Instruction =
+type Instruction =
   | { kind: 'COPY'; from?: string; sources: string[]; target: string }
   | { kind: 'RUN'; command: string }
   | { kind: 'ENV'; values: Record<string, string> }

@@ -23,7 +23,12 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const given = process.env.NEO4J_URI;
   if (given) {
     // The tests delete everything in the database they use: refuse a database with data in it.
-    const db = await Database.connect({ uri: given, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD, database: process.env.NEO4J_DATABASE ?? 'neo4j' });
+    const db = await Database.connect({
+      uri: given,
+      user: process.env.NEO4J_USER ?? 'neo4j',
+      password: process.env.NEO4J_PASSWORD,
+      database: process.env.NEO4J_DATABASE ?? 'neo4j',
+    });
     const empty = await isGraphEmpty(db).finally(() => db.close());
     if (!empty && process.env.DUTYGRAPH_TEST_ALLOW_WIPE !== '1') {
       throw new Error(`NEO4J_URI=${given} holds data and the tests would delete it; use an empty database or set DUTYGRAPH_TEST_ALLOW_WIPE=1`);

@@ -28,14 +28,24 @@ const npm = (cwd: string, ...args: string[]) => execFileSync('npm', args, { cwd,
 
 const STEPS: [RegExp, Step][] = [
   // The same lockfile installs the same tree: hard links of ours (one file npm rewrites is copied).
-  [/^npm ci\b/, (dir) => {
-    execFileSync('cp', ['-al', join(projectRoot, 'node_modules'), join(dir, 'node_modules')]);
-    rmSync(join(dir, 'node_modules', '.package-lock.json'), { force: true });
-    cpSync(join(projectRoot, 'node_modules', '.package-lock.json'), join(dir, 'node_modules', '.package-lock.json'));
-  }],
+  [
+    /^npm ci\b/,
+    (dir) => {
+      execFileSync('cp', ['-al', join(projectRoot, 'node_modules'), join(dir, 'node_modules')]);
+      rmSync(join(dir, 'node_modules', '.package-lock.json'), { force: true });
+      cpSync(join(projectRoot, 'node_modules', '.package-lock.json'), join(dir, 'node_modules', '.package-lock.json'));
+    },
+  ],
   [/^npm run build$/, (dir) => void npm(dir, 'run', 'build')],
   [/^npm prune --omit=dev$/, (dir) => void npm(dir, 'prune', '--omit=dev', '--ignore-scripts')],
-  [/^mkdir -p /, (_dir, command) => command.split(/\s+/).slice(2).forEach((path) => mkdirSync(path, { recursive: true }))],
+  [
+    /^mkdir -p /,
+    (_dir, command) =>
+      command
+        .split(/\s+/)
+        .slice(2)
+        .forEach((path) => mkdirSync(path, { recursive: true })),
+  ],
   // Ownership needs the image's user, which this machine does not have; the folder exists either way.
   [/^chown /, () => undefined],
 ];

@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { graphCounts, type GraphCounts } from '../../src/db/admin.js';
+import { graphCounts } from '../../src/db/admin.js';
 import { Database } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import { useQueries } from '../../src/db/named-queries.js';
@@ -22,4 +22,4 @@ export async function resetGraph(db: Database): Promise<void> {
   await migrate(db);
 }
 
-export { graphCounts, type GraphCounts };
+export { graphCounts };

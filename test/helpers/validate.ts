@@ -3,7 +3,10 @@ import { emptyKeySets, validateBundle, type KeySets, type Validation } from '../
 import { writeBundle } from './bundle-dir.js';
 
 /** Validates a bundle folder against a pretend graph holding the given keys and implementations. */
-export async function validateFolder(folder: string, graph: { keys?: Partial<Record<keyof KeySets, string[]>>; sections?: Record<string, string[]> } = {}): Promise<Validation> {
+export async function validateFolder(
+  folder: string,
+  graph: { keys?: Partial<Record<keyof KeySets, string[]>>; sections?: Record<string, string[]> } = {},
+): Promise<Validation> {
   const keys = emptyKeySets();
   for (const [kind, ids] of Object.entries(graph.keys ?? {})) for (const id of ids ?? []) keys[kind as keyof KeySets].add(id);
   return validateBundle(await openBundle(folder), { keys, implementingSections: async () => new Map(Object.entries(graph.sections ?? {})) });

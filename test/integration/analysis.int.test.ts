@@ -76,7 +76,17 @@ describe('dutygraph analyze', () => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(Object.keys(report)).toEqual(expect.arrayContaining(['generatedAt', 'findings', 'proposals', 'communities']));
-    expect(report.findings[0]).toEqual(expect.objectContaining({ id: expect.any(String), kind: expect.any(String), departments: expect.any(Array), items: expect.any(Array), complaints: expect.any(Number), severity: expect.any(Number), evidence: expect.any(Array) }));
+    expect(report.findings[0]).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        kind: expect.any(String),
+        departments: expect.any(Array),
+        items: expect.any(Array),
+        complaints: expect.any(Number),
+        severity: expect.any(Number),
+        evidence: expect.any(Array),
+      }),
+    );
   });
 
   it.skipIf(!chromiumPath)('writes an HTML report that headless Chromium shows with its summary table and the department graph', async () => {

@@ -18,8 +18,11 @@ const nodeCount = async () => (await run('MATCH (n) RETURN count(n) AS n')).data
 
 describe('analyst Cypher', () => {
   it('answers reads with columns and JSON rows: nodes, relationships, dates, big integers', async () => {
-    const result = await run(`MATCH (d:Department {id: $id})-[h:HOLDS]->(p:PowerItem)
-      RETURN d, type(h) AS rel, p.code AS code, date('2026-11-27') AS day, 9007199254740993 AS big, 42 AS small ORDER BY code LIMIT 1`, { id: 'd-spj' });
+    const result = await run(
+      `MATCH (d:Department {id: $id})-[h:HOLDS]->(p:PowerItem)
+      RETURN d, type(h) AS rel, p.code AS code, date('2026-11-27') AS day, 9007199254740993 AS big, 42 AS small ORDER BY code LIMIT 1`,
+      { id: 'd-spj' },
+    );
     expect(result.errors).toBeUndefined();
     const { columns, rows } = result.data!.cypher;
     expect(columns).toEqual(['d', 'rel', 'code', 'day', 'big', 'small']);
@@ -48,10 +51,10 @@ describe('analyst Cypher', () => {
       "load csv from 'https://example.com/x.csv' as line return line",
       "CALL { CREATE (:Matter {id: 'y'}) } IN TRANSACTIONS OF 10 ROWS",
       'USE system SHOW USERS',
-      "CALL dbms.listConfig() YIELD name RETURN name",
+      'CALL dbms.listConfig() YIELD name RETURN name',
       "CALL dbms.security.createUser('x', 'y', false)",
       "CALL db.createLabel('Hacked')",
-      "CALL db.clearQueryCaches()",
+      'CALL db.clearQueryCaches()',
       'MATCH (n) RETURN n; MATCH (m) DETACH DELETE m',
       "CALL apoc.cypher.runWrite('CREATE (:X)', {})",
     ];
@@ -64,8 +67,9 @@ describe('analyst Cypher', () => {
 
   it('stops a query that would run forever, with QUERY_TIMEOUT', async () => {
     const started = Date.now();
-    await expect(runAnalystQuery(demo.db, 'UNWIND range(1, 1000000000) AS a WITH a WHERE a = -1 RETURN a', {}, { timeoutMs: 1000, rowCap: 10 }))
-      .rejects.toSatisfy((error: unknown) => isAppError(error, 'QUERY_TIMEOUT'));
+    await expect(
+      runAnalystQuery(demo.db, 'UNWIND range(1, 1000000000) AS a WITH a WHERE a = -1 RETURN a', {}, { timeoutMs: 1000, rowCap: 10 }),
+    ).rejects.toSatisfy((error: unknown) => isAppError(error, 'QUERY_TIMEOUT'));
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 

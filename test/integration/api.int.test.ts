@@ -22,12 +22,20 @@ describe('GraphQL over the demo data', () => {
   });
 
   it('answers department(id) with its sections and power items', async () => {
-    const result = await execute(`query ($id: ID!) { department(id: $id) { name kind coordinator sections { id name posts } powerItems { code type sectionIds matterIds } } }`, { id: 'd-spj' });
+    const result = await execute(
+      `query ($id: ID!) { department(id: $id) { name kind coordinator sections { id name posts } powerItems { code type sectionIds matterIds } } }`,
+      { id: 'd-spj' },
+    );
     expect(result.errors).toBeUndefined();
     const department = (result.data as { department: Record<string, unknown> }).department;
     expect(department).toMatchObject({ name: '日照市行政审批服务局', kind: 'GOVERNMENT', coordinator: false });
     expect(department.sections).toContainEqual({ id: 's-spj-sczr', name: '市场准入科', posts: 4 });
-    expect(department.powerItems).toContainEqual({ code: '371100-SP-XK-001', type: 'LICENSING', sectionIds: ['s-spj-sczr'], matterIds: ['m-foreign-enterprise'] });
+    expect(department.powerItems).toContainEqual({
+      code: '371100-SP-XK-001',
+      type: 'LICENSING',
+      sectionIds: ['s-spj-sczr'],
+      matterIds: ['m-foreign-enterprise'],
+    });
   });
 
   it('answers null for an unknown department and BAD_USER_INPUT for an empty id', async () => {
@@ -78,11 +86,13 @@ describe('HTTP', () => {
 
   it('counts requests by operation and dispatch latency at /metrics', async () => {
     await fetch(`${url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokens.viewer}` },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokens.viewer}` },
       body: JSON.stringify({ query: 'query Regions { regions { code } }', operationName: 'Regions' }),
     });
     await fetch(`${url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokens.viewer}` },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokens.viewer}` },
       body: JSON.stringify({ query: '{ matters { id } }' }),
     });
     const text = await (await fetch(`${url}/metrics`)).text();
@@ -102,16 +112,22 @@ describe('HTTP', () => {
   });
 
   it('answers a malformed body with 400 and a code, other paths with 404', async () => {
-    const bad = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokens.viewer}` }, body: '{"query": ' });
+    const bad = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokens.viewer}` },
+      body: '{"query": ',
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
     const huge = await fetch(`${url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokens.viewer}` },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokens.viewer}` },
       body: JSON.stringify({ query: '{ regions { code } }', padding: 'x'.repeat(2 << 20) }),
     });
     expect(huge.status).toBe(413);
     const long = await fetch(`${url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokens.viewer}` },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokens.viewer}` },
       body: JSON.stringify({ query: `{ regions { ${'code '.repeat(3000)}} }` }),
     });
     expect(long.status).toBe(400);

@@ -51,7 +51,10 @@ describe('the role matrix', () => {
     expect(result.data!.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual(Object.keys(MUTATIONS).sort());
   });
 
-  for (const [kind, table] of [['mutation', MUTATIONS], ['query', QUERIES]] as const) {
+  for (const [kind, table] of [
+    ['mutation', MUTATIONS],
+    ['query', QUERIES],
+  ] as const) {
     for (const [name, { role: required, call }] of Object.entries(table)) {
       it(`${kind} ${name} needs ${required}`, async () => {
         for (const role of ROLES) {
@@ -73,11 +76,12 @@ describe('bearer tokens over HTTP', () => {
   });
   afterAll(() => close());
 
-  const query = (token?: string) => fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query: '{ regions { code } }' }),
-  });
+  const query = (token?: string) =>
+    fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query: '{ regions { code } }' }),
+    });
 
   it('refuses requests without a token, or with a wrong one, once tokens exist', async () => {
     const missing = await query();

@@ -11,7 +11,9 @@ const viewer = (query: string, variables: Record<string, unknown> = {}) => demo.
 
 describe("the brief's figures from GraphQL alone (a viewer's dashboard)", () => {
   it('lists scale: departments, sections, tasks, power items, boundary items, and the hotline shares', async () => {
-    const { data, errors } = await viewer('{ dashboard { totals { departments sections tasks powerItems boundaryItems complaints satisfaction resolvedShare } } }');
+    const { data, errors } = await viewer(
+      '{ dashboard { totals { departments sections tasks powerItems boundaryItems complaints satisfaction resolvedShare } } }',
+    );
     expect(errors).toBeUndefined();
     expect(data!.dashboard.totals).toMatchObject({ departments: 16, powerItems: 36, complaints: 31 });
     expect(data!.dashboard.totals.sections).toBeGreaterThan(10);
@@ -39,7 +41,9 @@ describe("the brief's figures from GraphQL alone (a viewer's dashboard)", () => 
   });
 
   it('walks relations both ways: region ↔ departments ↔ sections, power items and boundary items', async () => {
-    const { data, errors } = await viewer('{ departments(region: "371100") { id region { code departments { id } } sections { id department { id } } powerItems { code department { id } } boundaryItems { id lead { id } cooperating { id } } } }');
+    const { data, errors } = await viewer(
+      '{ departments(region: "371100") { id region { code departments { id } } sections { id department { id } } powerItems { code department { id } } boundaryItems { id lead { id } cooperating { id } } } }',
+    );
     expect(errors).toBeUndefined();
     const sthjj = data!.departments.find((d: { id: string }) => d.id === 'd-sthjj');
     expect(sthjj.region.departments.map((d: { id: string }) => d.id)).toContain('d-sthjj');
@@ -85,7 +89,10 @@ describe("the brief's figures from GraphQL alone (a viewer's dashboard)", () => 
     expect(data!.tasks.edges).toHaveLength(2);
     for (const e of data!.tasks.edges) expect(e.node.department.id).toBe('d-zjj');
     expect(data!.serviceItems.edges.map((e: { node: { code: string } }) => e.node.code)).toContain('SV-371100-001');
-    expect(data!.boundaryItems.find((b: { id: string }) => b.id === 'b-2021-noise-02')).toMatchObject({ lead: { id: 'd-sthjj' }, matterIds: ['m-construction-noise'] });
+    expect(data!.boundaryItems.find((b: { id: string }) => b.id === 'b-2021-noise-02')).toMatchObject({
+      lead: { id: 'd-sthjj' },
+      matterIds: ['m-construction-noise'],
+    });
     expect(data!.boundaryItems.every((b: { status: string }) => b.status === 'published')).toBe(true);
   });
 

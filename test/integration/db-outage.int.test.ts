@@ -37,14 +37,18 @@ describe('Neo4j going down and coming back', () => {
 
     const started = Date.now();
     await expect(ping(db)).rejects.toSatisfy((error: unknown) => isAppError(error, 'DB_UNAVAILABLE'));
-    await expect(recordRouting(db, { complaint: 'c-2021-0001', department: 'd-cgj', outcome: 'resolved' }, 'test'))
-      .rejects.toSatisfy((error: unknown) => isAppError(error, 'DB_UNAVAILABLE'));
+    await expect(recordRouting(db, { complaint: 'c-2021-0001', department: 'd-cgj', outcome: 'resolved' }, 'test')).rejects.toSatisfy((error: unknown) =>
+      isAppError(error, 'DB_UNAVAILABLE'),
+    );
     expect(Date.now() - started).toBeLessThan(30_000);
 
     await start();
     let recovered = false;
     for (let i = 0; i < 60 && !recovered; i++) {
-      recovered = await ping(db).then(() => true, () => false);
+      recovered = await ping(db).then(
+        () => true,
+        () => false,
+      );
       if (!recovered) await new Promise((resolve) => setTimeout(resolve, 500));
     }
     expect(recovered).toBe(true);

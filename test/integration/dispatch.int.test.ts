@@ -35,7 +35,10 @@ describe('dispatch from the graph', () => {
     const { data, errors } = await execute(DISPATCH, { text: NOISE, district: '371100' });
     expect(errors).toBeUndefined();
     expect(data!.dispatch).toMatchObject({
-      status: 'ASSIGNED', lead: { id: 'd-sthjj', name: '日照市生态环境局' }, via: 'BOUNDARY_ITEM', matter: { id: 'm-construction-noise' },
+      status: 'ASSIGNED',
+      lead: { id: 'd-sthjj', name: '日照市生态环境局' },
+      via: 'BOUNDARY_ITEM',
+      matter: { id: 'm-construction-noise' },
       indexVersion: dispatch.info!.version,
     });
     expect(data!.dispatch.evidence[0].id).toBe('b-2021-noise-02');
@@ -157,15 +160,21 @@ describe('CLI', () => {
 
     const folder = mkdtempSync(join(tmpdir(), 'dg-batch-'));
     const file = join(folder, 'in.jsonl');
-    writeFileSync(file, [
-      JSON.stringify({ id: 'a', text: NOISE, district: '371100' }),
-      'not json',
-      JSON.stringify({ id: 'b', text: '小区门口共享单车乱停乱放', district: '371122' }),
-      JSON.stringify({ id: 'c', text: '噪音', district: '999999' }),
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ id: 'a', text: NOISE, district: '371100' }),
+        'not json',
+        JSON.stringify({ id: 'b', text: '小区门口共享单车乱停乱放', district: '371122' }),
+        JSON.stringify({ id: 'c', text: '噪音', district: '999999' }),
+      ].join('\n'),
+    );
     const batch = await runCli(['dispatch', '--file', file, '--json'], env());
     expect(batch.code).toBe(1);
-    const lines = batch.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = batch.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatchObject({ id: 'a', lead: { id: 'd-sthjj' }, indexVersion: expect.any(Number) });
     expect(lines[1]).toMatchObject({ id: null, line: 2, error: { code: 'BAD_USER_INPUT' } });

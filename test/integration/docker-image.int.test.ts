@@ -48,7 +48,14 @@ function runImage(env: Record<string, string>): Started {
 
 describe('the Docker image', () => {
   it('holds what the server reads at run time, and nothing from the development tree', () => {
-    for (const path of ['dist/src/cli/main.js', 'bin/dutygraph.js', 'cypher/catalog.cypher', 'schema/core.graphql', 'lexicon/civic-words.txt', 'seed/fixtures/demo/manifest.json']) {
+    for (const path of [
+      'dist/src/cli/main.js',
+      'bin/dutygraph.js',
+      'cypher/catalog.cypher',
+      'schema/core.graphql',
+      'lexicon/civic-words.txt',
+      'seed/fixtures/demo/manifest.json',
+    ]) {
       expect(existsSync(join(image.root, path)), path).toBe(true);
     }
     for (const path of ['src', 'test', 'neo4j', 'node_modules/vitest', 'node_modules/typescript']) {
@@ -75,7 +82,9 @@ describe('the Docker image', () => {
       const post = (query: string, headers: Record<string, string> = {}) =>
         fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
       expect((await post('{ regions { name } }')).status).toBe(401);
-      const answer = await post('{ regions { name } dispatch(text: "工地夜间施工噪音扰民", district: "371100") { status lead { name } } }', { authorization: `Bearer ${token}` });
+      const answer = await post('{ regions { name } dispatch(text: "工地夜间施工噪音扰民", district: "371100") { status lead { name } } }', {
+        authorization: `Bearer ${token}`,
+      });
       const body = (await answer.json()) as { data: { regions: { name: string }[]; dispatch: { status: string } } };
       expect(body.data.regions.map((r) => r.name)).toContain('日照市');
       expect(body.data.dispatch.status).toBe('ASSIGNED');

@@ -21,9 +21,12 @@ const count = async (cypher: string, params: Record<string, unknown> = {}) => {
 describe('editor mutations', () => {
   it('upserts records through the import: valid ones written and seen by dispatch, a bad batch writes nothing', async () => {
     const version = demo.api.dispatch.info!.version;
-    const ok = await editor('mutation ($records: [JSON!]!) { upsertRecords(kind: MATTERS, records: $records) { mode counts { kind created updated } errors } }', {
-      records: [{ id: 'm-bikes-parking', name: '共享电动车停放', keywords: ['共享电动车'] }],
-    });
+    const ok = await editor(
+      'mutation ($records: [JSON!]!) { upsertRecords(kind: MATTERS, records: $records) { mode counts { kind created updated } errors } }',
+      {
+        records: [{ id: 'm-bikes-parking', name: '共享电动车停放', keywords: ['共享电动车'] }],
+      },
+    );
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.upsertRecords.counts).toContainEqual({ kind: 'MATTERS', created: 1, updated: 0 });
     expect(demo.api.dispatch.info!.version).toBeGreaterThan(version);
@@ -79,7 +82,9 @@ describe('editor mutations', () => {
     await demo.api.execute('mutation { retireBoundaryItem(id: "b-2021-noise-01") { id } }', {}, 'viewer');
     const refused = await count("MATCH (a:AuditEntry {mutation: 'retireBoundaryItem', outcome: 'FORBIDDEN', role: 'viewer'}) RETURN count(a) AS n");
     expect(refused).toBe(1);
-    const upserts = await count("MATCH (a:AuditEntry {mutation: 'upsertRecords', outcome: 'ok'}) WHERE a.actor CONTAINS 'editor' AND a.at IS NOT NULL AND a.arguments CONTAINS 'm-bikes-parking' RETURN count(a) AS n");
+    const upserts = await count(
+      "MATCH (a:AuditEntry {mutation: 'upsertRecords', outcome: 'ok'}) WHERE a.actor CONTAINS 'editor' AND a.at IS NOT NULL AND a.arguments CONTAINS 'm-bikes-parking' RETURN count(a) AS n",
+    );
     expect(upserts).toBe(1);
   });
 });

@@ -19,13 +19,17 @@ beforeEach(async () => {
 });
 afterAll(() => db.close());
 
-
 const exportTo = async () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'dg-export-')), 'bundle');
   await exportBundle(db, dir);
   return dir;
 };
-const readFolder = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+const readFolder = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 
 describe('importing a bundle', () => {
   it('creates every record of the demo bundle', async () => {
@@ -66,7 +70,10 @@ describe('importing a bundle', () => {
 
   it('leaves the graph as it was when the transaction dies part-way', async () => {
     // A 1 ms time limit makes the server abort the import's transaction between batches.
-    const error = await importBundle(db, DEMO_BUNDLE, { timeoutMs: 1, batchSize: 1 }).then(() => undefined, (e: AppError) => e);
+    const error = await importBundle(db, DEMO_BUNDLE, { timeoutMs: 1, batchSize: 1 }).then(
+      () => undefined,
+      (e: AppError) => e,
+    );
     expect(error?.code, `${error?.message}`).toBe(ErrorCode.QUERY_TIMEOUT);
     expect(await graphCounts(db)).toEqual({ nodes: {}, relationships: {} });
     const report = await importBundle(db, DEMO_BUNDLE);
@@ -92,13 +99,29 @@ describe('importing a bundle', () => {
   it("replaces a changed record's fields and its relationships of that file's kind", async () => {
     await importBundle(db, DEMO_BUNDLE);
     const folder = writeBundle({
-      'powerItems.json': [{ code: '371100-SP-XK-001', name: '外商投资企业登记', type: 'licensing', department: 'd-scjgj', sections: ['s-scjgj-djzc'], matters: ['m-foreign-enterprise'] }],
+      'powerItems.json': [
+        {
+          code: '371100-SP-XK-001',
+          name: '外商投资企业登记',
+          type: 'licensing',
+          department: 'd-scjgj',
+          sections: ['s-scjgj-djzc'],
+          matters: ['m-foreign-enterprise'],
+        },
+      ],
     });
     const report = await importBundle(db, folder);
     expect(report.counts.powerItems).toEqual({ created: 0, updated: 1, unchanged: 0, rejected: 0 });
     const dir = await exportTo();
     const item = JSON.parse(readFileSync(join(dir, 'powerItems.json'), 'utf8')).find((p: { code: string }) => p.code === '371100-SP-XK-001');
-    expect(item).toEqual({ code: '371100-SP-XK-001', name: '外商投资企业登记', type: 'licensing', department: 'd-scjgj', sections: ['s-scjgj-djzc'], matters: ['m-foreign-enterprise'] });
+    expect(item).toEqual({
+      code: '371100-SP-XK-001',
+      name: '外商投资企业登记',
+      type: 'licensing',
+      department: 'd-scjgj',
+      sections: ['s-scjgj-djzc'],
+      matters: ['m-foreign-enterprise'],
+    });
     // Its volumes belong to the volumes file and stay.
     const volumes = JSON.parse(readFileSync(join(dir, 'volumes.json'), 'utf8')).filter((v: { powerItem: string }) => v.powerItem === '371100-SP-XK-001');
     expect(volumes).toHaveLength(2);
@@ -107,8 +130,14 @@ describe('importing a bundle', () => {
   it('with skipInvalid imports the valid records and reports the rest, including records left dangling', async () => {
     const folder = writeBundle({
       'regions.json': [{ code: 'R', name: '某市', level: 'city' }],
-      'departments.json': [{ id: 'D', name: '某局', region: 'R' }, { id: 'D2', name: '坏局', region: 'R', kind: 'ministry' }],
-      'sections.json': [{ id: 'S', department: 'D', name: '甲科', posts: 1 }, { id: 'S2', department: 'D2', name: '乙科', posts: 1 }],
+      'departments.json': [
+        { id: 'D', name: '某局', region: 'R' },
+        { id: 'D2', name: '坏局', region: 'R', kind: 'ministry' },
+      ],
+      'sections.json': [
+        { id: 'S', department: 'D', name: '甲科', posts: 1 },
+        { id: 'S2', department: 'D2', name: '乙科', posts: 1 },
+      ],
     });
     const report = await importBundle(db, folder, { skipInvalid: true });
     expect(report.errors).toHaveLength(2);

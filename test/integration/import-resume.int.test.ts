@@ -28,7 +28,11 @@ afterAll(() => db.close());
 const exportFolder = async () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'dg-resume-export-')), 'bundle');
   await exportBundle(db, dir);
-  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 };
 
 describe('a resumable import killed part-way', () => {
@@ -40,7 +44,8 @@ describe('a resumable import killed part-way', () => {
 
     await resetGraph(db);
     const child = spawnCli(['import', '--mode', 'resumable', '--batch-size', '200', bundle], {
-      ...process.env, NEO4J_URI: inject('neo4jUri'),
+      ...process.env,
+      NEO4J_URI: inject('neo4jUri'),
     });
     let progress = '';
     child.stderr!.on('data', (chunk) => {

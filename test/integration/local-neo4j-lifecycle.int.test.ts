@@ -62,7 +62,11 @@ describe('npm start / dutygraph serve with the local Neo4j', () => {
   async function startServe(dataDir: string, how: 'npm start' | 'cli' = 'cli') {
     const apiPort = await freePort();
     const env = cliEnv({
-      DUTYGRAPH_DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(await freePort()), NEO4J_HTTP_PORT: '0', NEO4J_HEAP: '512m', PORT: String(apiPort),
+      DUTYGRAPH_DATA_DIR: dataDir,
+      NEO4J_BOLT_PORT: String(await freePort()),
+      NEO4J_HTTP_PORT: '0',
+      NEO4J_HEAP: '512m',
+      PORT: String(apiPort),
     });
     const child = how === 'npm start' ? spawnNpmStart(env) : spawnCli(['serve', '--demo'], env);
     let output = '';

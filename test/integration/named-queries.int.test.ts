@@ -21,7 +21,12 @@ describe('every named query in cypher/*.cypher', () => {
 describe('the schema', () => {
   it('is applied idempotently: a second migrate changes nothing', async () => {
     const { migrate } = await import('../../src/db/migrate.js');
-    const schema = () => db.runReadOnly('SHOW INDEXES YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties ORDER BY name', {}, { timeoutMs: 10_000, rowCap: 1000, check: () => undefined });
+    const schema = () =>
+      db.runReadOnly(
+        'SHOW INDEXES YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties ORDER BY name',
+        {},
+        { timeoutMs: 10_000, rowCap: 1000, check: () => undefined },
+      );
     await migrate(db);
     const before = await schema();
     const second = await migrate(db);

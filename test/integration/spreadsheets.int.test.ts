@@ -25,9 +25,12 @@ afterAll(() => db.close());
 const exported = async () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'dg-sheets-')), 'out');
   await exportBundle(db, dir);
-  return Object.fromEntries(readdirSync(dir).filter((f) => f !== 'manifest.json').map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f !== 'manifest.json')
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 };
-
 
 describe('spreadsheet lists', () => {
   it('import to the same graph as the same data written as a bundle', async () => {
@@ -59,13 +62,29 @@ describe('spreadsheet lists', () => {
 
 describe('bad spreadsheets end in a clear error and an unchanged graph', () => {
   const cases: [string, Record<string, string | Buffer>, RegExp][] = [
-    ['an unknown item type, named by row and column', { 'list.csv': '事项编码,事项名称,事项类型,实施主体\nX-1,某事项,行政处理,日照市生态环境局\n' }, /^list\.csv:2:事项类型: "行政处理" is not a known item type/],
-    ['an unknown department', { 'list.csv': '事项编码,事项名称,事项类型,实施主体\nX-1,某事项,行政处罚,日照市环保总局\n' }, /^list\.csv:2:实施主体: no department "日照市环保总局"/],
-    ['an unknown column', { 'list.csv': '事项编码,事项名称,事项类型,实施主体,事项名 称2\nX-1,某事项,行政处罚,日照市生态环境局,x\n' }, /unknown columns for a 权责清单: 事项名称2/],
+    [
+      'an unknown item type, named by row and column',
+      { 'list.csv': '事项编码,事项名称,事项类型,实施主体\nX-1,某事项,行政处理,日照市生态环境局\n' },
+      /^list\.csv:2:事项类型: "行政处理" is not a known item type/,
+    ],
+    [
+      'an unknown department',
+      { 'list.csv': '事项编码,事项名称,事项类型,实施主体\nX-1,某事项,行政处罚,日照市环保总局\n' },
+      /^list\.csv:2:实施主体: no department "日照市环保总局"/,
+    ],
+    [
+      'an unknown column',
+      { 'list.csv': '事项编码,事项名称,事项类型,实施主体,事项名 称2\nX-1,某事项,行政处罚,日照市生态环境局,x\n' },
+      /unknown columns for a 权责清单: 事项名称2/,
+    ],
     ['a sheet that is no list', { 'list.csv': '姓名,电话\n张三,123\n' }, /cannot tell which list this is/],
     ['an empty file', { 'list.csv': '' }, /^list\.csv: empty file/],
     ['bytes that are neither UTF-8 nor GBK', { 'list.csv': Buffer.from([0xff, 0xfe, 0xfd, 0x2c, 0xff, 0x0a]) }, /neither UTF-8 nor GBK/],
-    ['a 20 MB cell', { 'list.csv': `事项编码,事项名称,事项类型,实施主体\nX-1,${'长'.repeat(7_000_000)},行政处罚,日照市生态环境局\n` }, /^list\.csv:2: row too long; a cell may hold at most 20000 characters/],
+    [
+      'a 20 MB cell',
+      { 'list.csv': `事项编码,事项名称,事项类型,实施主体\nX-1,${'长'.repeat(7_000_000)},行政处罚,日照市生态环境局\n` },
+      /^list\.csv:2: row too long; a cell may hold at most 20000 characters/,
+    ],
     ['a bad date', { 't.csv': '工单编号,诉求内容,受理时间\nG1,噪音,昨天晚上\n' }, /^t\.csv:2:受理时间: "昨天晚上" is not a known date-time/],
     ['a file that is not a workbook', { 'list.xlsx': 'not a zip' }, /^list\.xlsx: not a readable XLSX workbook/],
   ];
@@ -73,7 +92,10 @@ describe('bad spreadsheets end in a clear error and an unchanged graph', () => {
     const before = await graphCounts(db);
     const error = await importError(db, writeBundle(files));
     expect(error.code).toBe('BAD_USER_INPUT');
-    expect(error.details?.some((line) => message.test(line)), `${error.details?.join('\n')}`).toBe(true);
+    expect(
+      error.details?.some((line) => message.test(line)),
+      `${error.details?.join('\n')}`,
+    ).toBe(true);
     expect(await graphCounts(db)).toEqual(before);
   });
 });
@@ -99,16 +121,28 @@ describe('Open311 GeoReport v2', () => {
     expect(report.counts.complaints.created).toBe(2);
     const complaints = JSON.parse((await exported())['complaints.json']!) as { id: string; matter?: string; routes?: unknown[] }[];
     expect(complaints.find((c) => c.id === 'O311-0001')).toMatchObject({
-      matter: 'open311-noise-night', routes: [{ department: 'd-sthjj', outcome: 'resolved', at: '2021-11-02T09:30:00+08:00' }],
+      matter: 'open311-noise-night',
+      routes: [{ department: 'd-sthjj', outcome: 'resolved', at: '2021-11-02T09:30:00+08:00' }],
     });
     expect(complaints.find((c) => c.id === 'O311-0002')).toMatchObject({ routes: [{ department: 'd-cgj', outcome: 'accepted' }] });
   });
 
   it('names the request whose agency is unknown, and writes nothing', async () => {
     const before = await graphCounts(db);
-    const error = await importError(db, writeBundle({
-      'requests.json': [{ service_request_id: 'X1', status: 'open', description: '路灯不亮', agency_responsible: 'Department of Streets', requested_datetime: '2021-11-03T20:00:00Z' }],
-    }));
+    const error = await importError(
+      db,
+      writeBundle({
+        'requests.json': [
+          {
+            service_request_id: 'X1',
+            status: 'open',
+            description: '路灯不亮',
+            agency_responsible: 'Department of Streets',
+            requested_datetime: '2021-11-03T20:00:00Z',
+          },
+        ],
+      }),
+    );
     expect(error.details).toEqual(['requests.json:0:agency_responsible: no department "Department of Streets" in the bundle or the graph']);
     expect(await graphCounts(db)).toEqual(before);
   });

@@ -38,24 +38,37 @@ describe('staffing on the demo data', () => {
   });
 
   it('suggests moves over GraphQL and applies a transfer as a mutation, recorded, posts conserved', async () => {
-    const suggestion = await demo.api.execute('{ staffingSuggestions(year: 2020, acrossDepartments: true, maxMoves: 5) { year moves { from { section } to { section } posts } before { meanDistance } after { meanDistance } excluded { section reason } } }');
+    const suggestion = await demo.api.execute(
+      '{ staffingSuggestions(year: 2020, acrossDepartments: true, maxMoves: 5) { year moves { from { section } to { section } posts } before { meanDistance } after { meanDistance } excluded { section reason } } }',
+    );
     expect(suggestion.errors).toBeUndefined();
     expect(suggestion.data!.staffingSuggestions.after.meanDistance).toBeLessThanOrEqual(suggestion.data!.staffingSuggestions.before.meanDistance);
 
-    const report = await demo.api.execute('{ staffing(year: 2020, departments: ["d-spj", "d-scjgj"]) { year availableHours sections { section posts ratio kind } departments { department posts } } }');
+    const report = await demo.api.execute(
+      '{ staffing(year: 2020, departments: ["d-spj", "d-scjgj"]) { year availableHours sections { section posts ratio kind } departments { department posts } } }',
+    );
     expect(report.errors).toBeUndefined();
     expect(report.data!.staffing.availableHours).toBe(1832);
     const postsBefore = report.data!.staffing.departments.reduce((sum: number, d: { posts: number }) => sum + d.posts, 0);
 
-    const applied = await demo.api.execute('mutation { applyStaffingTransfer(item: "371100-SP-XK-001", to: "d-scjgj", year: 2020) { posts fromSection toSection after { from { posts } to { posts } } } }');
+    const applied = await demo.api.execute(
+      'mutation { applyStaffingTransfer(item: "371100-SP-XK-001", to: "d-scjgj", year: 2020) { posts fromSection toSection after { from { posts } to { posts } } } }',
+    );
     expect(applied.errors).toBeUndefined();
     expect(applied.data!.applyStaffingTransfer.posts).toBe(1);
     const after = await demo.api.execute('{ staffing(year: 2020, departments: ["d-spj", "d-scjgj"]) { departments { department posts } } }');
     const byId = Object.fromEntries(after.data!.staffing.departments.map((d: { department: string; posts: number }) => [d.department, d.posts]));
     expect(byId['d-spj'] + byId['d-scjgj']).toBe(postsBefore);
-    const [held] = await demo.db.readTx((tx) => tx.run<{ department: string; transfers: number }>(
-      { name: 'q', description: '', source: 'test', text: "MATCH (d:Department)-[:HOLDS]->(:PowerItem {code: '371100-SP-XK-001'}) RETURN d.id AS department, COUNT { (t:StaffingTransfer {item: '371100-SP-XK-001'}) WHERE t.by STARTS WITH 'api:' } AS transfers" },
-    ), 'test');
+    const [held] = await demo.db.readTx(
+      (tx) =>
+        tx.run<{ department: string; transfers: number }>({
+          name: 'q',
+          description: '',
+          source: 'test',
+          text: "MATCH (d:Department)-[:HOLDS]->(:PowerItem {code: '371100-SP-XK-001'}) RETURN d.id AS department, COUNT { (t:StaffingTransfer {item: '371100-SP-XK-001'}) WHERE t.by STARTS WITH 'api:' } AS transfers",
+        }),
+      'test',
+    );
     expect(held).toEqual({ department: 'd-scjgj', transfers: 1 });
     const again = await demo.api.execute('mutation { applyStaffingTransfer(item: "371100-SP-XK-001", to: "d-scjgj") { posts } }');
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');

@@ -5,19 +5,38 @@ import type { AnalysisSnapshot } from '../../src/analysis/snapshot.js';
 
 type Item = AnalysisSnapshot['powerItems'][number];
 const item = (code: string, department: string, over: Partial<Item> = {}): Item => ({
-  code, name: `${code}的名称`, type: 'penalty', level: null, department, correspondsTo: null, matters: [], sections: 1,
-  basisStatuses: ['in_force'], basisTitles: ['某法'], serviceItems: 1, ...over,
+  code,
+  name: `${code}的名称`,
+  type: 'penalty',
+  level: null,
+  department,
+  correspondsTo: null,
+  matters: [],
+  sections: 1,
+  basisStatuses: ['in_force'],
+  basisTitles: ['某法'],
+  serviceItems: 1,
+  ...over,
 });
 
 /** A city (C) with a county (K): two city departments overlap on m1, nobody holds m2, and every list gap once. */
 function snapshot(): AnalysisSnapshot {
   return {
-    regions: [{ code: 'C', name: '某市', level: 'city', parent: null }, { code: 'K', name: '某县', level: 'county', parent: 'C' }],
-    departments: [
-      { id: 'C-a', name: '某市甲局', region: 'C', coordinator: false }, { id: 'C-b', name: '某市乙局', region: 'C', coordinator: false },
-      { id: 'C-c', name: '某市丙局', region: 'C', coordinator: false }, { id: 'K-a', name: '某县甲局', region: 'K', coordinator: false },
+    regions: [
+      { code: 'C', name: '某市', level: 'city', parent: null },
+      { code: 'K', name: '某县', level: 'county', parent: 'C' },
     ],
-    matters: [{ id: 'm1', name: '甲事项', parent: null }, { id: 'm2', name: '共享单车停放', parent: null }, { id: 'm3', name: '丙事项', parent: null }],
+    departments: [
+      { id: 'C-a', name: '某市甲局', region: 'C', coordinator: false },
+      { id: 'C-b', name: '某市乙局', region: 'C', coordinator: false },
+      { id: 'C-c', name: '某市丙局', region: 'C', coordinator: false },
+      { id: 'K-a', name: '某县甲局', region: 'K', coordinator: false },
+    ],
+    matters: [
+      { id: 'm1', name: '甲事项', parent: null },
+      { id: 'm2', name: '共享单车停放', parent: null },
+      { id: 'm3', name: '丙事项', parent: null },
+    ],
     powerItems: [
       item('C-A-1', 'C-a', { matters: ['m1'], level: 'city' }),
       item('C-B-1', 'C-b', { type: 'inspection', matters: ['m1'], sections: 0 }),
@@ -28,9 +47,15 @@ function snapshot(): AnalysisSnapshot {
       item('K-A-1', 'K-a', { matters: ['m1'], correspondsTo: 'C-A-1' }),
       item('K-A-2', 'K-a', { name: '农村危房改造' }),
     ],
-    sections: [{ id: 's1', name: '执法科', department: 'C-a', tasks: 1 }, { id: 's2', name: '办公室', department: 'C-b', tasks: 0 }],
+    sections: [
+      { id: 's1', name: '执法科', department: 'C-a', tasks: 1 },
+      { id: 's2', name: '办公室', department: 'C-b', tasks: 0 },
+    ],
     tasks: [{ id: 't1', name: '甲事项执法', section: 's1', department: 'C-a', flowchart: false, norm: false, matters: ['m1'] }],
-    serviceItems: [{ code: 'S1', name: '甲服务', level: 'county', powerItems: ['C-A-1'] }, { code: 'S2', name: '乙服务', level: 'city', powerItems: [] }],
+    serviceItems: [
+      { code: 'S1', name: '甲服务', level: 'county', powerItems: ['C-A-1'] },
+      { code: 'S2', name: '乙服务', level: 'city', powerItems: [] },
+    ],
     boundaryItems: [],
     complaintVolumes: [
       { region: 'C', matter: 'm1', complaints: 40, bounced: 12, refusedByAll: 0, bouncedSample: ['c1'], refusedSample: [] },
@@ -39,8 +64,10 @@ function snapshot(): AnalysisSnapshot {
       { region: 'K', matter: 'm3', complaints: 30, bounced: 0, refusedByAll: 0, bouncedSample: [], refusedSample: [] },
     ],
     routing: [
-      { region: 'C', matter: 'm1', department: 'C-a', taken: 40, refused: 0 }, { region: 'C', matter: 'm1', department: 'C-b', taken: 0, refused: 12 },
-      { region: 'C', matter: 'm2', department: 'C-a', taken: 0, refused: 6 }, { region: 'C', matter: 'm2', department: 'C-b', taken: 0, refused: 6 },
+      { region: 'C', matter: 'm1', department: 'C-a', taken: 40, refused: 0 },
+      { region: 'C', matter: 'm1', department: 'C-b', taken: 0, refused: 12 },
+      { region: 'C', matter: 'm2', department: 'C-a', taken: 0, refused: 6 },
+      { region: 'C', matter: 'm2', department: 'C-b', taken: 0, refused: 6 },
     ],
     refusalPairs: [{ matter: 'm1', refuser: 'C-b', next: 'C-a', complaints: 12 }],
     coHandled: [{ a: 'C-a', b: 'C-b', complaints: 12 }],
@@ -67,7 +94,11 @@ describe('boundary analysis on a small city', () => {
   it('finds the orphan matter and the complaints everybody refused, and a bounce hotspot on each', () => {
     expect(of('orphan-matter').map((f) => f.matter!.id)).toEqual(['m2']);
     expect(of('refused-complaint')[0]).toMatchObject({ matter: { id: 'm2' }, complaints: 10 });
-    expect(of('bounce-hotspot').map((f) => f.matter!.id).sort()).toEqual(['m1', 'm2']);
+    expect(
+      of('bounce-hotspot')
+        .map((f) => f.matter!.id)
+        .sort(),
+    ).toEqual(['m1', 'm2']);
   });
 
   it('finds near-duplicate items of two departments, and only those', () => {

@@ -32,10 +32,17 @@ describe('dispatch on the demo lists', () => {
   it("chooses the office first and the level second: a county's lesser duty does not beat the city's main one", () => {
     const withCountyInspection = buildDispatchIndex({
       ...snapshot,
-      powerItems: [...snapshot.powerItems, {
-        code: '371122-ZJ-JC-002', name: '对建设工程施工企业支付农民工工资情况的监督检查', type: 'inspection', department: 'd-jx-zjj',
-        matters: ['m-wage-arrears'], correspondsTo: '371100-ZJ-JC-002',
-      }],
+      powerItems: [
+        ...snapshot.powerItems,
+        {
+          code: '371122-ZJ-JC-002',
+          name: '对建设工程施工企业支付农民工工资情况的监督检查',
+          type: 'inspection',
+          department: 'd-jx-zjj',
+          matters: ['m-wage-arrears'],
+          correspondsTo: '371100-ZJ-JC-002',
+        },
+      ],
     });
     const answer = dispatch(withCountyInspection, '在工地干了两个月活，包工头一直拖欠工资不给', '371122');
     expect(answer).toMatchObject({ status: 'assigned', lead: { id: 'd-rsj' }, via: 'power-item' });
@@ -48,7 +55,14 @@ describe('dispatch on the demo lists', () => {
     expect(tie.via).toBe('power-item');
     const refuser = tie.lead!.id;
     const other = refuser === 'd-cgj' ? 'd-gaj' : 'd-cgj';
-    const tally = (department: string, resolved: number, refused: number) => ({ matter: 'm-social-noise', department, accepted: 0, resolved, refused, returned: 0 });
+    const tally = (department: string, resolved: number, refused: number) => ({
+      matter: 'm-social-noise',
+      department,
+      accepted: 0,
+      resolved,
+      refused,
+      returned: 0,
+    });
     const withHistory = buildDispatchIndex({ ...snapshot, routings: [tally(refuser, 1, 30), tally(other, 40, 2)] });
     const answer = dispatch(withHistory, text, '371100');
     expect(answer).toMatchObject({ lead: { id: other }, via: 'history' });
@@ -83,10 +97,19 @@ describe('dispatch on the demo lists', () => {
   it('does not let a section-scope boundary item decide between departments', () => {
     const withSectionItem = buildDispatchIndex({
       ...snapshot,
-      boundaryItems: [...snapshot.boundaryItems, {
-        id: 'b-sec-x', title: '食品安全投诉的科室分工', status: 'published', scope: 'section', region: '371100',
-        lead: 'd-wjw', cooperating: [], matters: ['m-food-safety'],
-      }],
+      boundaryItems: [
+        ...snapshot.boundaryItems,
+        {
+          id: 'b-sec-x',
+          title: '食品安全投诉的科室分工',
+          status: 'published',
+          scope: 'section',
+          region: '371100',
+          lead: 'd-wjw',
+          cooperating: [],
+          matters: ['m-food-safety'],
+        },
+      ],
     });
     expect(dispatch(withSectionItem, '超市卖过期面包，吃了拉肚子', '371100').lead?.id).toBe('d-scjgj');
   });
@@ -143,7 +166,8 @@ describe('matching wordings the lists do not use', () => {
     } catch (error) {
       expect(isAppError(error, 'BAD_CONFIG')).toBe(true);
       expect((error as { details: string[] }).details).toEqual([
-        'bad.txt:2: expected "list word: everyday word, everyday word"', 'bad.txt:3: expected "list word: everyday word, everyday word"',
+        'bad.txt:2: expected "list word: everyday word, everyday word"',
+        'bad.txt:3: expected "list word: everyday word, everyday word"',
       ]);
     }
   });

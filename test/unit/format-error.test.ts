@@ -14,7 +14,10 @@ describe('formatError', () => {
 
   it("turns Apollo's request error codes into BAD_USER_INPUT, keeping Apollo's code as the reason", () => {
     const formatted = { message: 'Cannot query field "nope"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
-    expect(formatError(formatted, new GraphQLError('x'))).toEqual({ message: 'Cannot query field "nope"', extensions: { code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(formatError(formatted, new GraphQLError('x'))).toEqual({
+      message: 'Cannot query field "nope"',
+      extensions: { code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   });
 
   it('masks anything else as INTERNAL_SERVER_ERROR', () => {

@@ -8,7 +8,14 @@ import { validateFolder } from '../helpers/validate.js';
 
 const outDir = () => mkdtempSync(join(tmpdir(), 'dg-seed-'));
 const digest = (dir: string) =>
-  readdirSync(join(dir, 'bundle')).sort().map((f) => `${f}:${createHash('sha1').update(readFileSync(join(dir, 'bundle', f))).digest('hex')}`);
+  readdirSync(join(dir, 'bundle'))
+    .sort()
+    .map(
+      (f) =>
+        `${f}:${createHash('sha1')
+          .update(readFileSync(join(dir, 'bundle', f)))
+          .digest('hex')}`,
+    );
 
 describe('dutygraph seed', () => {
   let out: string;
@@ -33,7 +40,7 @@ describe('dutygraph seed', () => {
     expect(digest(other)).not.toEqual(digest(out));
   });
 
-  it('plants the brief\'s three cases and records them in truth.json', () => {
+  it("plants the brief's three cases and records them in truth.json", () => {
     const truth = JSON.parse(readFileSync(join(out, 'truth.json'), 'utf8'));
     const [city] = truth.cities;
     expect(city.cases.foreignInvestment).toMatchObject({ share: 1 / 3, posts: 4, postsToMove: 1 });
@@ -43,10 +50,13 @@ describe('dutygraph seed', () => {
     expect(truth.complaints.some((c: { department: string | null }) => c.department === null)).toBe(true);
   });
 
-  it('gives the foreign-investment item exactly a third of its section\'s received volume each year', () => {
+  it("gives the foreign-investment item exactly a third of its section's received volume each year", () => {
     const truth = JSON.parse(readFileSync(join(out, 'truth.json'), 'utf8'));
     const { item, section } = truth.cities[0].cases.foreignInvestment;
-    const volumes = readFileSync(join(out, 'bundle', 'volumes.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+    const volumes = readFileSync(join(out, 'bundle', 'volumes.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
       .filter((v: { section: string }) => v.section === section);
     for (const year of [2021, 2022, 2023]) {
       const ofYear = volumes.filter((v: { year: number }) => v.year === year);
@@ -56,8 +66,16 @@ describe('dutygraph seed', () => {
   });
 
   it('writes complaint texts the way citizens speak, not copies of item names', () => {
-    const complaints = readFileSync(join(out, 'bundle', 'complaints.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    const items = new Set(readFileSync(join(out, 'bundle', 'powerItems.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).name));
+    const complaints = readFileSync(join(out, 'bundle', 'complaints.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const items = new Set(
+      readFileSync(join(out, 'bundle', 'powerItems.ndjson'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).name),
+    );
     expect(complaints.filter((c: { text: string }) => items.has(c.text))).toEqual([]);
     expect(new Set(complaints.map((c: { text: string }) => c.text)).size).toBeGreaterThan(complaints.length * 0.5);
   });

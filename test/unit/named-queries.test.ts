@@ -56,8 +56,22 @@ describe('migrations', () => {
   });
 
   it('declares a unique key for every node label of the graph model', () => {
-    const statements = loadMigrations().flatMap((m) => m.statements).join('\n');
-    for (const label of ['Region', 'Department', 'Section', 'PowerItem', 'SupervisionDuty', 'LegalBasis', 'ServiceItem', 'Task', 'Matter', 'BoundaryItem', 'Complaint']) {
+    const statements = loadMigrations()
+      .flatMap((m) => m.statements)
+      .join('\n');
+    for (const label of [
+      'Region',
+      'Department',
+      'Section',
+      'PowerItem',
+      'SupervisionDuty',
+      'LegalBasis',
+      'ServiceItem',
+      'Task',
+      'Matter',
+      'BoundaryItem',
+      'Complaint',
+    ]) {
       expect(statements).toMatch(new RegExp(`FOR \\(n:${label}\\) REQUIRE n\\.\\w+ IS UNIQUE`));
     }
   });

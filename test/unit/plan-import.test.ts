@@ -4,8 +4,16 @@ import type { PowerItem } from '../../src/model/records.js';
 import { classify, toWriteRow } from '../../src/ingest/plan-import.js';
 
 const item: PowerItem = {
-  code: 'P', name: '甲', type: 'penalty', department: 'D', sections: ['S2', 'S1'], matters: [],
-  legalBasis: [{ id: 'L2', title: '乙法' }, { id: 'L1', title: '甲法', article: '第一条' }],
+  code: 'P',
+  name: '甲',
+  type: 'penalty',
+  department: 'D',
+  sections: ['S2', 'S1'],
+  matters: [],
+  legalBasis: [
+    { id: 'L2', title: '乙法' },
+    { id: 'L1', title: '甲法', article: '第一条' },
+  ],
 };
 
 describe('canonical records', () => {
@@ -33,8 +41,14 @@ describe('classify and toWriteRow', () => {
   it('puts node fields in props and relationship fields beside them, lists defaulting to empty', () => {
     const row = toWriteRow('powerItems', { code: 'P', name: '甲', type: 'penalty', department: 'D' });
     expect(row).toEqual({
-      key: 'P', hash: expect.any(String), props: { code: 'P', name: '甲', type: 'penalty' },
-      department: 'D', sections: [], matters: [], legalBasis: [], supervision: [],
+      key: 'P',
+      hash: expect.any(String),
+      props: { code: 'P', name: '甲', type: 'penalty' },
+      department: 'D',
+      sections: [],
+      matters: [],
+      legalBasis: [],
+      supervision: [],
     });
   });
 });

@@ -7,7 +7,7 @@ function schemaFields(file: (typeof RECORD_FILES)[number]): string[] {
 }
 
 describe('the registry of record kinds', () => {
-  it.each(RECORD_FILES)('%s: its fields are the schema\'s, its key a node field', (file) => {
+  it.each(RECORD_FILES)("%s: its fields are the schema's, its key a node field", (file) => {
     const kind = kindOf(file);
     const fields = schemaFields(file);
     expect(fields).toEqual(expect.arrayContaining([...kind.nodeFields, ...kind.listLinks]));
@@ -19,7 +19,14 @@ describe('the registry of record kinds', () => {
     const samples: { [F in 'powerItems' | 'boundaryItems' | 'complaints']: RecordTypes[F] } = {
       powerItems: { code: 'P', name: 'n', type: 'penalty', department: 'D', sections: ['S'], matters: ['M'], correspondsTo: 'P0' },
       boundaryItems: { id: 'B', title: 't', scope: 'section', lead: 'S1', cooperating: ['S2'], matters: ['M'], status: 'published' },
-      complaints: { id: 'C', text: 't', receivedAt: '2024-01-01T00:00:00Z', district: 'R', matter: 'M', routes: [{ department: 'D', at: '2024-01-01T00:00:00Z', outcome: 'accepted' }] },
+      complaints: {
+        id: 'C',
+        text: 't',
+        receivedAt: '2024-01-01T00:00:00Z',
+        district: 'R',
+        matter: 'M',
+        routes: [{ department: 'D', at: '2024-01-01T00:00:00Z', outcome: 'accepted' }],
+      },
     };
     for (const file of ['powerItems', 'boundaryItems', 'complaints'] as const) {
       for (const ref of referencesOf(file, samples[file])) {

@@ -21,11 +21,29 @@ describe('regionChains', () => {
 describe('nearestBoundaryItem', () => {
   const chain = ['D', 'C', 'P'];
   it.each<{ items: { id: string; region?: string | null }[]; nearest: string | undefined }>([
-    { items: [{ id: 'city', region: 'C' }, { id: 'district', region: 'D' }], nearest: 'district' },
-    { items: [{ id: 'everywhere', region: null }, { id: 'province', region: 'P' }], nearest: 'province' },
+    {
+      items: [
+        { id: 'city', region: 'C' },
+        { id: 'district', region: 'D' },
+      ],
+      nearest: 'district',
+    },
+    {
+      items: [
+        { id: 'everywhere', region: null },
+        { id: 'province', region: 'P' },
+      ],
+      nearest: 'province',
+    },
     { items: [{ id: 'everywhere', region: undefined }], nearest: 'everywhere' },
     { items: [{ id: 'elsewhere', region: 'X' }], nearest: undefined },
-    { items: [{ id: 'first', region: 'C' }, { id: 'second', region: 'C' }], nearest: 'first' },
+    {
+      items: [
+        { id: 'first', region: 'C' },
+        { id: 'second', region: 'C' },
+      ],
+      nearest: 'first',
+    },
   ])('$nearest', ({ items, nearest }) => {
     expect(nearestBoundaryItem(items, chain)?.id).toBe(nearest);
   });

@@ -9,7 +9,10 @@ import { isAppError } from '../../src/errors.js';
 /** The brief's case: 市场准入科 (4 posts) where foreign-invested enterprise registration is a third of the work. */
 function snapshot(): StaffingSnapshot {
   return {
-    departments: [{ id: 'sp', name: '行政审批服务局', region: 'C' }, { id: 'sc', name: '市场监督管理局', region: 'C' }],
+    departments: [
+      { id: 'sp', name: '行政审批服务局', region: 'C' },
+      { id: 'sc', name: '市场监督管理局', region: 'C' },
+    ],
     sections: [
       { id: 'sp-s2', name: '市场准入科', department: 'sp', posts: 4, staffed: 4 },
       { id: 'sp-s3', name: '建设项目科', department: 'sp', posts: 2, staffed: 2 },

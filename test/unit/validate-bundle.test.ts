@@ -32,9 +32,12 @@ describe('validateBundle: records', () => {
   });
 
   it('reports nested fields with their path', async () => {
-    const { errors } = await validateFiles({
-      'powerItems.json': [{ code: 'P', name: '甲', type: 'penalty', department: 'D', legalBasis: [{ id: 'L', title: '法', status: 'void' }] }],
-    }, { keys: { departments: ['D'] } });
+    const { errors } = await validateFiles(
+      {
+        'powerItems.json': [{ code: 'P', name: '甲', type: 'penalty', department: 'D', legalBasis: [{ id: 'L', title: '法', status: 'void' }] }],
+      },
+      { keys: { departments: ['D'] } },
+    );
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^powerItems\.json:0: legalBasis\.0\.status: /);
   });
@@ -47,27 +50,38 @@ describe('validateBundle: records', () => {
   });
 
   it('refuses duplicate keys within a file', async () => {
-    const { errors } = await validateFiles({ 'matters.json': [{ id: 'm', name: '甲' }, { id: 'm', name: '乙' }] });
+    const { errors } = await validateFiles({
+      'matters.json': [
+        { id: 'm', name: '甲' },
+        { id: 'm', name: '乙' },
+      ],
+    });
     expect(errors).toEqual(['matters.json:1: m: duplicate of the record at matters.json:0']);
   });
 
   it('refuses two records that describe one legal basis differently', async () => {
-    const { errors } = await validateFiles({
-      'powerItems.json': [
-        { code: 'P1', name: '甲', type: 'penalty', department: 'D', legalBasis: [{ id: 'L', title: '噪声法', status: 'in_force' }] },
-        { code: 'P2', name: '乙', type: 'penalty', department: 'D', legalBasis: [{ id: 'L', title: '噪声法', status: 'repealed' }] },
-      ],
-    }, { keys: { departments: ['D'] } });
+    const { errors } = await validateFiles(
+      {
+        'powerItems.json': [
+          { code: 'P1', name: '甲', type: 'penalty', department: 'D', legalBasis: [{ id: 'L', title: '噪声法', status: 'in_force' }] },
+          { code: 'P2', name: '乙', type: 'penalty', department: 'D', legalBasis: [{ id: 'L', title: '噪声法', status: 'repealed' }] },
+        ],
+      },
+      { keys: { departments: ['D'] } },
+    );
     expect(errors).toEqual(['powerItems.json:1: legalBasis.0: L differs in title or status from powerItems.json:0']);
   });
 
   it('refuses a lead that is also cooperating, and a boundary item without a matter', async () => {
-    const { errors } = await validateFiles({
-      'boundaryItems.json': [
-        { id: 'b1', title: '甲', scope: 'department', lead: 'D1', cooperating: ['D1'], matters: ['m'] },
-        { id: 'b2', title: '乙', scope: 'department', lead: 'D1', matters: [] },
-      ],
-    }, { keys: { departments: ['D1'], matters: ['m'] } });
+    const { errors } = await validateFiles(
+      {
+        'boundaryItems.json': [
+          { id: 'b1', title: '甲', scope: 'department', lead: 'D1', cooperating: ['D1'], matters: ['m'] },
+          { id: 'b2', title: '乙', scope: 'department', lead: 'D1', matters: [] },
+        ],
+      },
+      { keys: { departments: ['D1'], matters: ['m'] } },
+    );
     expect(errors).toEqual([
       'boundaryItems.json:0: cooperating: the lead cannot also be cooperating',
       'boundaryItems.json:1: matters: must name at least one matter',
@@ -98,7 +112,7 @@ describe('validateBundle: files', () => {
   });
 
   it('refuses a 20 MB text field with a clear error instead of storing it', async () => {
-    const huge = '吵'.repeat(20 * 1024 * 1024 / 3);
+    const huge = '吵'.repeat((20 * 1024 * 1024) / 3);
     const line = JSON.stringify({ id: 'm', name: huge });
     const { errors } = await validateFiles({ 'matters.ndjson': line + '\n' });
     expect(errors).toEqual(['matters.ndjson:1: line longer than 1048576 characters']);
@@ -116,7 +130,10 @@ describe('validateBundle: references', () => {
 
   it('resolves references within the bundle, forward ones within a file included', async () => {
     const { errors } = await validateFiles({
-      'regions.json': [{ code: 'C', name: '某县', level: 'county', parent: 'R' }, { code: 'R', name: '某市', level: 'city' }],
+      'regions.json': [
+        { code: 'C', name: '某县', level: 'county', parent: 'R' },
+        { code: 'R', name: '某市', level: 'city' },
+      ],
       'departments.json': [{ id: 'D', name: '某局', region: 'C' }],
       'powerItems.json': [
         { code: 'P2', name: '乙', type: 'penalty', department: 'D', correspondsTo: 'P1' },
@@ -127,27 +144,47 @@ describe('validateBundle: references', () => {
   });
 
   it('accepts references to what the graph holds', async () => {
-    const { errors } = await validateFiles({ 'sections.json': [{ id: 'S2', department: 'D-old', name: '新科', posts: 2 }] }, { keys: { departments: ['D-old'] } });
+    const { errors } = await validateFiles(
+      { 'sections.json': [{ id: 'S2', department: 'D-old', name: '新科', posts: 2 }] },
+      { keys: { departments: ['D-old'] } },
+    );
     expect(errors).toEqual([]);
   });
 
   it('reports a dangling reference with file, index and field', async () => {
     const { errors, rejected } = await validateFiles({
       ...base,
-      'complaints.json': [{ id: 'c', text: '噪音', receivedAt: '2021-01-01T00:00:00+08:00', routes: [{ department: 'D', at: '2021-01-02T00:00:00+08:00', outcome: 'refused' }, { department: 'Nope', at: '2021-01-03T00:00:00+08:00', outcome: 'accepted' }] }],
+      'complaints.json': [
+        {
+          id: 'c',
+          text: '噪音',
+          receivedAt: '2021-01-01T00:00:00+08:00',
+          routes: [
+            { department: 'D', at: '2021-01-02T00:00:00+08:00', outcome: 'refused' },
+            { department: 'Nope', at: '2021-01-03T00:00:00+08:00', outcome: 'accepted' },
+          ],
+        },
+      ],
     });
     expect(errors).toEqual(['complaints.json:0: routes.1.department: department Nope is neither in the bundle nor in the graph']);
     expect([...rejected]).toEqual(['complaints.json:0']);
   });
 
   it('checks a boundary item lead against sections when its scope is section', async () => {
-    const { errors } = await validateFiles({ ...base, 'matters.json': [{ id: 'm', name: '甲' }], 'boundaryItems.json': [{ id: 'b', title: '分工', scope: 'section', lead: 'D', matters: ['m'] }] });
+    const { errors } = await validateFiles({
+      ...base,
+      'matters.json': [{ id: 'm', name: '甲' }],
+      'boundaryItems.json': [{ id: 'b', title: '分工', scope: 'section', lead: 'D', matters: ['m'] }],
+    });
     expect(errors).toEqual(['boundaryItems.json:0: lead: section D is neither in the bundle nor in the graph']);
   });
 
   it('rejects the records that refer to a rejected record, down the files and within one', async () => {
     const { errors, rejectedCounts, totals } = await validateFiles({
-      'regions.json': [{ code: 'R', name: '某市', level: 'metropolis' }, { code: 'C', name: '某县', level: 'county', parent: 'R' }],
+      'regions.json': [
+        { code: 'R', name: '某市', level: 'metropolis' },
+        { code: 'C', name: '某县', level: 'county', parent: 'R' },
+      ],
       'departments.json': [{ id: 'D', name: '某局', region: 'C' }],
     });
     expect(errors).toHaveLength(3);
@@ -160,15 +197,24 @@ describe('validateBundle: volumes', () => {
   const base = {
     'regions.json': [{ code: 'R', name: '某市', level: 'city' }],
     'departments.json': [{ id: 'D', name: '某局', region: 'R' }],
-    'sections.json': [{ id: 'S', department: 'D', name: '甲科', posts: 4 }, { id: 'S2', department: 'D', name: '乙科', posts: 2 }],
+    'sections.json': [
+      { id: 'S', department: 'D', name: '甲科', posts: 4 },
+      { id: 'S2', department: 'D', name: '乙科', posts: 2 },
+    ],
   };
 
   it("defaults a volume's section to the item's only section, from the bundle or the graph", async () => {
-    const result = await validateFiles({
-      ...base,
-      'powerItems.json': [{ code: 'P', name: '甲', type: 'licensing', department: 'D', sections: ['S'] }],
-      'volumes.json': [{ powerItem: 'P', year: 2020, received: 10, completed: 9 }, { powerItem: 'Q', year: 2020, received: 1, completed: 1 }],
-    }, { keys: { powerItems: ['Q'] }, sections: { Q: ['S2'] } });
+    const result = await validateFiles(
+      {
+        ...base,
+        'powerItems.json': [{ code: 'P', name: '甲', type: 'licensing', department: 'D', sections: ['S'] }],
+        'volumes.json': [
+          { powerItem: 'P', year: 2020, received: 10, completed: 9 },
+          { powerItem: 'Q', year: 2020, received: 1, completed: 1 },
+        ],
+      },
+      { keys: { powerItems: ['Q'] }, sections: { Q: ['S2'] } },
+    );
     expect(result.errors).toEqual([]);
     expect([result.defaultSectionOf('P'), result.defaultSectionOf('Q')]).toEqual(['S', 'S2']);
   });

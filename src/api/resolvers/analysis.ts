@@ -7,14 +7,23 @@ import type { Resolvers } from '../generated/resolver-types.js';
 import { changeThenRefresh, IdArgs, parseArgs } from './parse-args.js';
 
 const FindingArgs = z.object({
-  kind: z.string().nullish(), region: z.string().nullish(), department: z.string().nullish(), matter: z.string().nullish(),
-  first: z.number().int().min(0).max(1000).default(50), after: z.string().nullish(),
+  kind: z.string().nullish(),
+  region: z.string().nullish(),
+  department: z.string().nullish(),
+  matter: z.string().nullish(),
+  first: z.number().int().min(0).max(1000).default(50),
+  after: z.string().nullish(),
 });
 
 /** One page of findings (cursor: the finding's position, base64), filtered as asked. */
 function findingsPage(report: AnalysisReport, args: z.infer<typeof FindingArgs>) {
-  const matching = report.findings.filter((f) => (!args.kind || f.kind === args.kind) && (!args.region || f.region === args.region)
-    && (!args.department || f.departments.some((d) => d.id === args.department)) && (!args.matter || f.matter?.id === args.matter));
+  const matching = report.findings.filter(
+    (f) =>
+      (!args.kind || f.kind === args.kind) &&
+      (!args.region || f.region === args.region) &&
+      (!args.department || f.departments.some((d) => d.id === args.department)) &&
+      (!args.matter || f.matter?.id === args.matter),
+  );
   const start = args.after ? Number(Buffer.from(args.after, 'base64').toString('utf8')) + 1 : 0;
   if (!Number.isInteger(start) || start < 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'after: not a cursor of this connection');
   const page = matching.slice(start, start + args.first);

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import {
-  complaintsPage, dashboardFigures, listBoundaryItems, powerItemsPage, serviceItemsPage, tasksPage,
-} from '../../catalog/dashboard.js';
+import { complaintsPage, dashboardFigures, listBoundaryItems, powerItemsPage, serviceItemsPage, tasksPage } from '../../catalog/dashboard.js';
 import type { Resolvers } from '../generated/resolver-types.js';
 import { idArg, loadAll, parseArgs } from './parse-args.js';
 

@@ -10,5 +10,12 @@ import { staffingResolvers } from './staffing.js';
 
 /** The resolvers of every schema area, one file each as the SDL is split (makeExecutableSchema merges them), and the enums' values. */
 export const resolvers: [typeof enumResolvers, ...Resolvers[]] = [
-  enumResolvers, coreResolvers, dashboardResolvers, dispatchResolvers, analysisResolvers, analystResolvers, staffingResolvers, editResolvers,
+  enumResolvers,
+  coreResolvers,
+  dashboardResolvers,
+  dispatchResolvers,
+  analysisResolvers,
+  analystResolvers,
+  staffingResolvers,
+  editResolvers,
 ];

@@ -7,8 +7,11 @@ import { changeThenRefresh, idArg, parseArgs, yearArg } from './parse-args.js';
 const StaffingArgs = z.object({ year: yearArg, departments: z.array(idArg).nullish() });
 const TransferArgs = z.object({ item: idArg, to: idArg, year: yearArg });
 const SuggestArgs = z.object({
-  year: yearArg, departments: z.array(idArg).nullish(), acrossDepartments: z.boolean().default(false),
-  maxMoves: z.number().int().min(0).max(100_000).default(20), minPosts: z.number().int().min(1).default(1),
+  year: yearArg,
+  departments: z.array(idArg).nullish(),
+  acrossDepartments: z.boolean().default(false),
+  maxMoves: z.number().int().min(0).max(100_000).default(20),
+  minPosts: z.number().int().min(1).default(1),
 });
 
 /** schema/staffing.graphql: workload against posts, transfers (preview and apply) and suggested moves. */
@@ -25,7 +28,13 @@ export const staffingResolvers: Resolvers = {
     },
     staffingSuggestions: (_, args, { db }) => {
       const a = parseArgs(SuggestArgs, args);
-      return suggestMoves(db, { year: a.year ?? undefined, departments: a.departments ?? undefined, acrossDepartments: a.acrossDepartments, maxMoves: a.maxMoves, minPosts: a.minPosts });
+      return suggestMoves(db, {
+        year: a.year ?? undefined,
+        departments: a.departments ?? undefined,
+        acrossDepartments: a.acrossDepartments,
+        maxMoves: a.maxMoves,
+        minPosts: a.minPosts,
+      });
     },
   },
   Mutation: {

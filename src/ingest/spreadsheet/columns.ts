@@ -6,7 +6,7 @@ import type { RecordFile } from '../../model/record-kinds.js';
  * The README's "Spreadsheet columns" section is generated from the same words, keep them in step.
  */
 
-export interface ColumnSpec {
+interface ColumnSpec {
   field: string;
   headers: string[];
   required?: boolean;
@@ -19,9 +19,11 @@ export interface SheetKind {
   columns: ColumnSpec[];
 }
 
-export const SHEET_KINDS: SheetKind[] = [
+const SHEET_KINDS: SheetKind[] = [
   {
-    file: 'powerItems', title: '权责清单', columns: [
+    file: 'powerItems',
+    title: '权责清单',
+    columns: [
       { field: 'code', headers: ['事项编码', '权责事项编码', '事项代码', '编码'], required: true },
       { field: 'name', headers: ['事项名称', '权责事项名称', '权责事项'], required: true },
       { field: 'type', headers: ['事项类型', '权力类型', '职权类别', '权责类型', '类型'], required: true },
@@ -36,7 +38,9 @@ export const SHEET_KINDS: SheetKind[] = [
     ],
   },
   {
-    file: 'sections', title: '三定规定（内设机构）', columns: [
+    file: 'sections',
+    title: '三定规定（内设机构）',
+    columns: [
       { field: 'department', headers: ['部门名称', '单位名称', '部门', '单位'], required: true },
       { field: 'name', headers: ['内设机构', '内设机构名称', '机构名称', '科室', '处室'], required: true },
       { field: 'posts', headers: ['行政编制', '编制数', '核定编制', '编制'], required: true },
@@ -44,7 +48,9 @@ export const SHEET_KINDS: SheetKind[] = [
     ],
   },
   {
-    file: 'tasks', title: '职责任务清单', columns: [
+    file: 'tasks',
+    title: '职责任务清单',
+    columns: [
       { field: 'department', headers: ['部门名称', '单位名称', '所属部门', '部门', '单位'], required: true },
       { field: 'section', headers: ['内设机构', '科室', '处室', '承办科室'], required: true },
       { field: 'name', headers: ['工作任务', '科室工作任务', '任务名称', '职责任务'], required: true },
@@ -55,7 +61,9 @@ export const SHEET_KINDS: SheetKind[] = [
     ],
   },
   {
-    file: 'boundaryItems', title: '职责边界清单', columns: [
+    file: 'boundaryItems',
+    title: '职责边界清单',
+    columns: [
       { field: 'title', headers: ['边界事项', '职责边界事项', '事项名称'], required: true },
       { field: 'lead', headers: ['牵头部门', '主办部门', '牵头单位', '牵头科室'], required: true },
       { field: 'matters', headers: ['涉及事项', '所属领域', '事项分类'], required: true },
@@ -68,7 +76,9 @@ export const SHEET_KINDS: SheetKind[] = [
     ],
   },
   {
-    file: 'complaints', title: '12345热线工单', columns: [
+    file: 'complaints',
+    title: '12345热线工单',
+    columns: [
       { field: 'id', headers: ['工单编号', '工单号', '受理编号'], required: true },
       { field: 'text', headers: ['诉求内容', '来电内容', '反映内容', '工单内容'], required: true },
       { field: 'receivedAt', headers: ['受理时间', '来电时间', '登记时间'], required: true },
@@ -84,11 +94,14 @@ export const SHEET_KINDS: SheetKind[] = [
 ];
 
 /** Columns that real lists carry and we leave out on purpose. Any other unknown column is an error. */
-export const IGNORED_HEADERS = ['序号', '联系人', '联系电话', '更新时间', '操作', '来电人', '来电号码'];
+const IGNORED_HEADERS = ['序号', '联系人', '联系电话', '更新时间', '操作', '来电人', '来电号码'];
 
 /** A header as compared: no blanks, half-width brackets, no "（必填）"-style notes. */
-export function normalizeHeader(header: string): string {
-  return header.replace(/\s+/g, '').replace(/[（(][^）)]*[）)]$/, '').replace(/[：:*]/g, '');
+function normalizeHeader(header: string): string {
+  return header
+    .replace(/\s+/g, '')
+    .replace(/[（(][^）)]*[）)]$/, '')
+    .replace(/[：:*]/g, '');
 }
 
 export interface ColumnMapping {
@@ -112,10 +125,18 @@ export function mapColumns(header: string[]): { mapping?: ColumnMapping; problem
     }
     const complete = kind.columns.every((c) => !c.required || indexOf.has(c.field));
     return { kind, indexOf, complete };
-  }).filter((c) => c.complete).sort((a, b) => b.indexOf.size - a.indexOf.size);
+  })
+    .filter((c) => c.complete)
+    .sort((a, b) => b.indexOf.size - a.indexOf.size);
   const best = candidates[0];
   if (!best) {
-    const wanted = SHEET_KINDS.map((k) => `${k.title} (${k.columns.filter((c) => c.required).map((c) => c.headers[0]).join('、')})`).join('; ');
+    const wanted = SHEET_KINDS.map(
+      (k) =>
+        `${k.title} (${k.columns
+          .filter((c) => c.required)
+          .map((c) => c.headers[0])
+          .join('、')})`,
+    ).join('; ');
     return { problems: [`cannot tell which list this is; its header needs the columns of one of: ${wanted}`] };
   }
   const used = new Set(best.indexOf.values());

@@ -1,7 +1,19 @@
 import type { RawEntry } from '../record-sources.js';
 import type { ColumnMapping, SheetKind } from './columns.js';
 import type { NameDirectory } from './directory.js';
-import { boundaryStatus, dateTime, itemLevel, itemType, legalBases, routeOutcome, satisfaction, shortHash, splitList, splitParagraphs, yesNo } from './list-words.js';
+import {
+  boundaryStatus,
+  dateTime,
+  itemLevel,
+  itemType,
+  legalBases,
+  routeOutcome,
+  satisfaction,
+  shortHash,
+  splitList,
+  splitParagraphs,
+  yesNo,
+} from './list-words.js';
 import type { Table } from './read-table.js';
 
 /**
@@ -44,10 +56,16 @@ const CONVERTERS: Record<SheetKind['file'], (cell: Cells, dir: NameDirectory, p:
     const supervision = splitParagraphs(cell('supervision'));
     const bases = cell('legalBasis') ? legalBases(cell('legalBasis')) : [];
     return {
-      code: cell('code'), name: cell('name'), type: word(p, 'type', cell('type'), itemType, 'item type (事项类型)'), department,
-      ...(sections.length ? { sections } : {}), ...(cell('level') ? { level: word(p, 'level', cell('level'), itemLevel, 'level (实施层级)') } : {}),
-      ...(cell('description') ? { description: cell('description') } : {}), ...(bases.length ? { legalBasis: bases } : {}),
-      ...(supervision.length ? { supervision } : {}), ...(matters.length ? { matters } : {}),
+      code: cell('code'),
+      name: cell('name'),
+      type: word(p, 'type', cell('type'), itemType, 'item type (事项类型)'),
+      department,
+      ...(sections.length ? { sections } : {}),
+      ...(cell('level') ? { level: word(p, 'level', cell('level'), itemLevel, 'level (实施层级)') } : {}),
+      ...(cell('description') ? { description: cell('description') } : {}),
+      ...(bases.length ? { legalBasis: bases } : {}),
+      ...(supervision.length ? { supervision } : {}),
+      ...(matters.length ? { matters } : {}),
       ...(cell('correspondsTo') ? { correspondsTo: cell('correspondsTo') } : {}),
     };
   },
@@ -56,8 +74,11 @@ const CONVERTERS: Record<SheetKind['file'], (cell: Cells, dir: NameDirectory, p:
     if (!department) return undefined;
     const existing = dir.section(department, cell('name'));
     return {
-      id: existing.id ?? `${department}-${shortHash(cell('name'))}`, department, name: cell('name'),
-      posts: integer(p, 'posts', cell('posts')), ...(cell('staffed') ? { staffed: integer(p, 'staffed', cell('staffed')) } : {}),
+      id: existing.id ?? `${department}-${shortHash(cell('name'))}`,
+      department,
+      name: cell('name'),
+      posts: integer(p, 'posts', cell('posts')),
+      ...(cell('staffed') ? { staffed: integer(p, 'staffed', cell('staffed')) } : {}),
     };
   },
   tasks(cell, dir, p) {
@@ -65,7 +86,9 @@ const CONVERTERS: Record<SheetKind['file'], (cell: Cells, dir: NameDirectory, p:
     const section = department ? lookup(p, 'section', dir.section(department, cell('section'))) : undefined;
     const matters = splitList(cell('matters')).map((name) => lookup(p, 'matters', dir.matter(name)));
     return {
-      id: cell('id') || `${section ?? 'x'}-${shortHash(cell('name'))}`, section, name: cell('name'),
+      id: cell('id') || `${section ?? 'x'}-${shortHash(cell('name'))}`,
+      section,
+      name: cell('name'),
       ...(cell('flowchart') ? { flowchart: word(p, 'flowchart', cell('flowchart'), yesNo, 'yes/no (有/无)') } : {}),
       ...(cell('norm') ? { norm: word(p, 'norm', cell('norm'), yesNo, 'yes/no (有/无)') } : {}),
       ...(matters.length ? { matters } : {}),
@@ -77,8 +100,14 @@ const CONVERTERS: Record<SheetKind['file'], (cell: Cells, dir: NameDirectory, p:
     const matters = splitList(cell('matters')).map((name) => lookup(p, 'matters', dir.matter(name)));
     const region = cell('region') ? lookup(p, 'region', dir.region(cell('region'))) : undefined;
     return {
-      id: cell('id') || `b-${shortHash(`${cell('title')}|${cell('lead')}`)}`, title: cell('title'), scope: 'department', lead,
-      ...(cooperating.length ? { cooperating } : {}), matters, ...(cell('text') ? { text: cell('text') } : {}), ...(region ? { region } : {}),
+      id: cell('id') || `b-${shortHash(`${cell('title')}|${cell('lead')}`)}`,
+      title: cell('title'),
+      scope: 'department',
+      lead,
+      ...(cooperating.length ? { cooperating } : {}),
+      matters,
+      ...(cell('text') ? { text: cell('text') } : {}),
+      ...(region ? { region } : {}),
       ...(cell('batch') ? { batch: /^\d+$/.test(cell('batch')) ? Number(cell('batch')) : cell('batch') } : {}),
       ...(cell('status') ? { status: word(p, 'status', cell('status'), boundaryStatus, 'status (已发布/草稿/已废止)') } : {}),
     };
@@ -88,7 +117,9 @@ const CONVERTERS: Record<SheetKind['file'], (cell: Cells, dir: NameDirectory, p:
     const district = cell('district') ? lookup(p, 'district', dir.region(cell('district'))) : undefined;
     // A hotline's categories are its own; one we do not know leaves the complaint unclassified.
     const matter = cell('matter') ? dir.matter(cell('matter')).id : undefined;
-    const chain = cell('department').split(/\s*(?:→|->|＞|>)\s*/).filter((s) => s !== '');
+    const chain = cell('department')
+      .split(/\s*(?:→|->|＞|>)\s*/)
+      .filter((s) => s !== '');
     const at = cell('at') ? word(p, 'at', cell('at'), dateTime, 'date-time') : receivedAt;
     const outcome = cell('outcome') ? word(p, 'outcome', cell('outcome'), routeOutcome, 'outcome (办结/退单/受理)') : 'accepted';
     const routes = chain.map((name, i) => {
@@ -98,11 +129,20 @@ const CONVERTERS: Record<SheetKind['file'], (cell: Cells, dir: NameDirectory, p:
       return { department: lookup(p, 'department', dir.department(name)), at, outcome: result, ...reason };
     });
     return {
-      id: cell('id'), text: cell('text'), receivedAt, ...(district ? { district } : {}), ...(matter ? { matter } : {}),
-      ...(routes.length ? { routes } : {}), ...(cell('satisfied') ? { satisfied: word(p, 'satisfied', cell('satisfied'), satisfaction, 'satisfaction (满意/不满意)') } : {}),
+      id: cell('id'),
+      text: cell('text'),
+      receivedAt,
+      ...(district ? { district } : {}),
+      ...(matter ? { matter } : {}),
+      ...(routes.length ? { routes } : {}),
+      ...(cell('satisfied') ? { satisfied: word(p, 'satisfied', cell('satisfied'), satisfaction, 'satisfaction (满意/不满意)') } : {}),
     };
   },
-  regions: () => undefined, departments: () => undefined, matters: () => undefined, serviceItems: () => undefined, volumes: () => undefined,
+  regions: () => undefined,
+  departments: () => undefined,
+  matters: () => undefined,
+  serviceItems: () => undefined,
+  volumes: () => undefined,
 };
 
 /** Where a row is, as errors name it: file:sheet:row (file:row for CSV). */

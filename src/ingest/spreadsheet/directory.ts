@@ -45,13 +45,37 @@ export class NameDirectory {
   private readonly matterKeys: Map<string, Set<string>>;
 
   constructor(entries: DirectoryEntries) {
-    this.departmentIds = index(entries.departments, (d) => [d.id], (d) => d.id);
-    this.departmentNames = index(entries.departments, (d) => [d.name, d.name.replace(/^中共/, '')], (d) => d.id);
-    this.departmentAliases = index(entries.departments, (d) => d.aliases ?? [], (d) => d.id);
-    this.sectionsByDepartment = index(entries.sections, (s) => [`${s.department}|${s.name}`], (s) => s.id);
+    this.departmentIds = index(
+      entries.departments,
+      (d) => [d.id],
+      (d) => d.id,
+    );
+    this.departmentNames = index(
+      entries.departments,
+      (d) => [d.name, d.name.replace(/^中共/, '')],
+      (d) => d.id,
+    );
+    this.departmentAliases = index(
+      entries.departments,
+      (d) => d.aliases ?? [],
+      (d) => d.id,
+    );
+    this.sectionsByDepartment = index(
+      entries.sections,
+      (s) => [`${s.department}|${s.name}`],
+      (s) => s.id,
+    );
     this.sectionIds = new Set(entries.sections.map((s) => s.id));
-    this.regionKeys = index(entries.regions, (r) => [r.code, r.name], (r) => r.code);
-    this.matterKeys = index(entries.matters, (m) => [m.id, m.name], (m) => m.id);
+    this.regionKeys = index(
+      entries.regions,
+      (r) => [r.code, r.name],
+      (r) => r.code,
+    );
+    this.matterKeys = index(
+      entries.matters,
+      (m) => [m.id, m.name],
+      (m) => m.id,
+    );
   }
 
   department(text: string): Lookup {

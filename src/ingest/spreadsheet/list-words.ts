@@ -7,9 +7,22 @@ import type { LegalBasis, PowerItemType } from '../../model/records.js';
  */
 
 const TYPE_WORDS: Record<string, PowerItemType> = {
-  行政许可: 'licensing', 行政处罚: 'penalty', 行政强制: 'coercion', 行政征收: 'levy', 行政给付: 'benefit', 行政检查: 'inspection',
-  行政确认: 'confirmation', 行政奖励: 'reward', 行政裁决: 'adjudication', 其他: 'other', 其他行政权力: 'other', 其他权力: 'other',
-  公共服务: 'other', 行政监督检查: 'inspection', 行政强制措施: 'coercion', 行政强制执行: 'coercion',
+  行政许可: 'licensing',
+  行政处罚: 'penalty',
+  行政强制: 'coercion',
+  行政征收: 'levy',
+  行政给付: 'benefit',
+  行政检查: 'inspection',
+  行政确认: 'confirmation',
+  行政奖励: 'reward',
+  行政裁决: 'adjudication',
+  其他: 'other',
+  其他行政权力: 'other',
+  其他权力: 'other',
+  公共服务: 'other',
+  行政监督检查: 'inspection',
+  行政强制措施: 'coercion',
+  行政强制执行: 'coercion',
 };
 
 /** 行政处罚 / 处罚 / 行政处罚类 / penalty -> penalty. */
@@ -61,12 +74,18 @@ export function boundaryStatus(word: string): 'draft' | 'published' | 'retired' 
 
 /** Splits a cell listing several names: 、，,;；/ or new lines. */
 export function splitList(cell: string): string[] {
-  return cell.split(/[、，,;；\n/]+/).map((s) => s.trim()).filter((s) => s !== '');
+  return cell
+    .split(/[、，,;；\n/]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /** Splits a cell of several duties or bases: new lines, ；, or numbered items "1." "（1）". */
 export function splitParagraphs(cell: string): string[] {
-  return cell.split(/\n+|[；;]|(?=（\d+）)|(?=\d+[.、．])/).map((s) => s.replace(/^(（\d+）|\d+[.、．])\s*/, '').trim()).filter((s) => s !== '');
+  return cell
+    .split(/\n+|[；;]|(?=（\d+）)|(?=\d+[.、．])/)
+    .map((s) => s.replace(/^(（\d+）|\d+[.、．])\s*/, '').trim())
+    .filter((s) => s !== '');
 }
 
 /** A stable short id from text: the same name gives the same id in every import. */
@@ -82,7 +101,9 @@ export function legalBases(cell: string): LegalBasis[] {
   const bases: LegalBasis[] = [];
   const seen = new Set<string>();
   for (const part of splitParagraphs(cell)) {
-    const matches = [...part.matchAll(/《([^》]+)》\s*(第[一二三四五六七八九十百零〇\d]+条(?:之[一二三四五六七八九十]+)?(?:第[一二三四五六七八九十百零〇\d]+款)?)?/g)];
+    const matches = [
+      ...part.matchAll(/《([^》]+)》\s*(第[一二三四五六七八九十百零〇\d]+条(?:之[一二三四五六七八九十]+)?(?:第[一二三四五六七八九十百零〇\d]+款)?)?/g),
+    ];
     const found = matches.length > 0 ? matches.map((m) => ({ title: m[1]!.trim(), article: m[2] })) : [{ title: part, article: undefined }];
     for (const { title, article } of found) {
       const id = `lb-${shortHash(title)}`;

@@ -21,10 +21,10 @@ export interface Table {
 export class TableError extends Error {}
 
 /** The longest cell accepted: a list's longest real cell (a legal-basis text) is far shorter. */
-export const MAX_CELL_CHARS = 20_000;
+const MAX_CELL_CHARS = 20_000;
 
 /** Decodes a CSV file as UTF-8, else as GB18030 (GBK), as Excel on Chinese Windows saves CSV. */
-export function decodeCsv(buffer: Buffer, file: string): string {
+function decodeCsv(buffer: Buffer, file: string): string {
   for (const encoding of ['utf-8', 'gb18030']) {
     try {
       return new TextDecoder(encoding, { fatal: true }).decode(buffer).replace(/^\uFEFF/, '');
@@ -53,7 +53,7 @@ function checkCells(where: string, rows: { row: number; cells: string[] }[]): vo
 }
 
 /** Spreadsheet column letters: 0 -> A, 26 -> AA. */
-export function columnLetter(index: number): string {
+function columnLetter(index: number): string {
   let letters = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
@@ -83,7 +83,11 @@ function cellText(value: ExcelJS.CellValue): string {
   // Excel times carry no zone; ExcelJS reads them as UTC. Keep the wall-clock time as shown.
   if (value instanceof Date) return value.toISOString().slice(0, 19).replace('T', ' ');
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((part) => part.text)
+        .join('')
+        .trim();
     if ('text' in value && typeof value.text === 'string') return value.text.trim();
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
     return '';
