@@ -51,6 +51,8 @@ function makeImportFolder(folder: string): void {
 
 export interface RunningService {
   url: string;
+  /** The local Neo4j's Browser, when this service runs one. */
+  browserUrl: string | undefined;
   /** Stops HTTP, Apollo, the driver and, if we started it, the local Neo4j. Idempotent. */
   stop(): Promise<void>;
 }
@@ -83,6 +85,7 @@ export async function startService(config: Config, options: { demo: boolean; log
     let stopping: Promise<void> | undefined;
     return {
       url: api.url,
+      browserUrl: connection.browserUrl,
       stop() {
         stopping ??= (async () => {
           // Graceful (Apollo's drain plugin): no new connections, requests in flight get up to 10 s.

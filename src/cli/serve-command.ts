@@ -9,9 +9,12 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('serve GraphQL at http://$HOST:$PORT/graphql (starts the local Neo4j when NEO4J_URI is unset)')
     .option('--demo', 'load the demo bundle when the graph is empty')
+    .option('--port <port>', 'the API port (overrides PORT)')
     .action(
-      runAction(async (flags: { demo?: boolean }) => {
-        const service = await startService(loadConfig(), { demo: flags.demo ?? false });
+      runAction(async (flags: { demo?: boolean; port?: string }) => {
+        const config = loadConfig({ ...process.env, ...(flags.port !== undefined ? { PORT: flags.port } : {}) });
+        const service = await startService(config, { demo: flags.demo ?? false });
+        if (service.browserUrl) process.stdout.write(`dutygraph: Neo4j Browser at ${service.browserUrl} (Cypher; connect to the Bolt URL it shows)\n`);
         process.stdout.write(`dutygraph: GraphQL at ${service.url}/graphql, health at ${service.url}/healthz (Ctrl-C stops)\n`);
         await new Promise<void>((resolve) => {
           const shutdown = (signal: NodeJS.Signals) => {

@@ -7,6 +7,8 @@ export interface Connection {
   db: Database;
   /** Set when this process started the local Neo4j; close() stops it again. */
   startedLocalPid: number | undefined;
+  /** The Neo4j Browser of the local Neo4j, when it serves one. */
+  browserUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -19,12 +21,12 @@ export async function connect(config: Config, options: { startLocal: boolean; lo
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
   if (config.neo4j.uri) {
     const db = await Database.connect({ ...config.neo4j, uri: config.neo4j.uri });
-    return { db, startedLocalPid: undefined, close: () => db.close() };
+    return { db, startedLocalPid: undefined, browserUrl: undefined, close: () => db.close() };
   }
   const status = localNeo4jStatus(config.local.dataDir);
   if (status.state === 'running') {
     const db = await Database.connect({ ...config.neo4j, uri: status.boltUri });
-    return { db, startedLocalPid: undefined, close: () => db.close() };
+    return { db, startedLocalPid: undefined, browserUrl: status.browserUrl, close: () => db.close() };
   }
   if (!options.startLocal) {
     throw new AppError(
@@ -33,12 +35,13 @@ export async function connect(config: Config, options: { startLocal: boolean; lo
     );
   }
   log(`dutygraph: starting the local Neo4j in ${config.local.dataDir} on port ${config.local.boltPort}…`);
-  const local = await startLocalNeo4j({ ...config.local, password: config.neo4j.password }, { detached: false });
+  const local = await startLocalNeo4j({ ...config.local, password: config.neo4j.password }, { detached: false, log });
   try {
     const db = await Database.connect({ ...config.neo4j, uri: local.boltUri });
     return {
       db,
       startedLocalPid: local.pid,
+      browserUrl: local.browserUrl,
       async close() {
         await db.close();
         await stopLocalNeo4j(config.local.dataDir);

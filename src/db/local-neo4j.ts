@@ -68,15 +68,29 @@ export function localNeo4jStatus(dataDir: string): LocalNeo4jStatus {
   return { state: 'stale', dataDir, pid: recorded.pid };
 }
 
-async function assertPortFree(port: number, what: string): Promise<void> {
-  const free = await new Promise<boolean>((resolve) => {
+/** Whether a TCP port on 127.0.0.1 can be listened on; port 0 asks for any free one, which is returned. */
+function tryPort(port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    server.once('error', () => resolve(undefined));
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : undefined));
+    });
   });
-  if (!free) {
-    throw new AppError(ErrorCode.LAUNCHER_FAILED, `${what} port ${port} on 127.0.0.1 is already in use; choose another with --port or the environment`);
-  }
+}
+
+/**
+ * The Browser's port: the one asked for, or, when another program holds it, a free one (the
+ * Browser is a convenience; the API must not fail to start for it).
+ */
+async function browserPort(port: number, log: (line: string) => void): Promise<number> {
+  if (port === 0 || (await tryPort(port)) !== undefined) return port;
+  const fallback = (await tryPort(0)) ?? 0;
+  log(
+    `dutygraph: the Neo4j Browser port ${port} is in use (NEO4J_HTTP_PORT, or --http-port); ${fallback > 0 ? `using ${fallback} instead` : 'starting without the Browser'}`,
+  );
+  return fallback;
 }
 
 function tail(path: string, lines = 25): string {
@@ -89,14 +103,22 @@ function tail(path: string, lines = 25): string {
  * Detached: the process outlives us (`dutygraph db start`). Attached: it watches our pid and
  * exits when we do, even after a SIGKILL (`npm start`, tests).
  */
-export async function startLocalNeo4j(options: LocalNeo4jOptions, mode: { detached: boolean }): Promise<LocalNeo4jProcess & { alreadyRunning: boolean }> {
+export async function startLocalNeo4j(
+  options: LocalNeo4jOptions,
+  mode: { detached: boolean; log?: (line: string) => void },
+): Promise<LocalNeo4jProcess & { alreadyRunning: boolean }> {
   const { dataDir } = options;
   const status = localNeo4jStatus(dataDir);
   if (status.state === 'running') return { ...status, alreadyRunning: true };
   if (status.state === 'stale') rmSync(pidFile(dataDir), { force: true });
 
-  await assertPortFree(options.boltPort, 'Bolt');
-  if (options.httpPort > 0) await assertPortFree(options.httpPort, 'Browser HTTP');
+  if ((await tryPort(options.boltPort)) === undefined) {
+    throw new AppError(
+      ErrorCode.LAUNCHER_FAILED,
+      `the Bolt port ${options.boltPort} on 127.0.0.1 is already in use; choose another with NEO4J_BOLT_PORT (or --port of dutygraph db start)`,
+    );
+  }
+  const httpPort = await browserPort(options.httpPort, mode.log ?? ((line) => process.stderr.write(line + '\n')));
   ensureLauncherBuilt();
   mkdirSync(dataDir, { recursive: true });
 
@@ -117,7 +139,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions, mode: { detach
     '--bolt-port',
     String(options.boltPort),
     '--http-port',
-    String(options.httpPort),
+    String(httpPort),
     ...(mode.detached ? [] : ['--parent-pid', String(process.pid)]),
   ];
   const child = spawn(javaExecutable(), args, {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The records of the dutygraph bundle format (dutygraph-bundle/1, ../shared/design/BUNDLE.md).
+ * The records of the dutygraph bundle format (dutygraph-bundle/1, docs/bundle-format.md).
  * This is the single definition of a record: import, export, the API and tests all use it.
  * Every object is strict: an unknown field is an error, so a typo cannot silently drop data.
  */

@@ -55,6 +55,7 @@ describe('dutygraph db start / status / stop', () => {
     blocker.close();
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('LAUNCHER_FAILED');
+    expect(result.stderr).toContain('NEO4J_BOLT_PORT');
   });
 });
 
@@ -95,6 +96,33 @@ describe('npm start / dutygraph serve with the local Neo4j', () => {
     await once(child, 'exit');
     await waitFor(() => !isAlive(javaPid), 30_000, 'Neo4j to stop');
     expect(output()).toContain('stopping');
+  });
+
+  it('serve --port sets the API port; a Browser port in use falls back to a free one, named and printed', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await once(blocker, 'listening');
+    const taken = (blocker.address() as { port: number }).port;
+    const apiPort = await freePort();
+    const dataDir = tempDataDir();
+    const env = cliEnv({ DUTYGRAPH_DATA_DIR: dataDir, NEO4J_BOLT_PORT: String(await freePort()), NEO4J_HTTP_PORT: String(taken), NEO4J_HEAP: '512m' });
+    const child = spawnCli(['serve', '--demo', '--port', String(apiPort)], env);
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    try {
+      await waitFor(() => output.includes('GraphQL at') || child.exitCode !== null, 120_000, 'serve to be ready');
+      expect(output).toContain(`port ${taken} is in use (NEO4J_HTTP_PORT`);
+      const browser = /Neo4j Browser at (\S+)/.exec(output)?.[1];
+      expect(browser).toMatch(/^http:\/\/127\.0\.0\.1:\d+/);
+      expect(browser).not.toContain(`:${taken}/`);
+      expect((await fetch(browser!)).status).toBe(200);
+      expect(output).toContain(`GraphQL at http://127.0.0.1:${apiPort}/graphql`);
+    } finally {
+      blocker.close();
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
   });
 
   it('leaves no Java process even when the service is killed outright (SIGKILL)', async () => {
