@@ -28,7 +28,7 @@ const MIX = [
   '{ dashboard { complaintsByMonth { month complaints bounceRate } complaintsByMatter { matter { id name } complaints bounceRate } } }',
   '{ departments(region: "880100") { id name sections { id name posts } } }',
   '{ powerItems(filter: { region: "880100", type: PENALTY }, first: 20) { edges { node { code name department { id name } } } pageInfo { hasNextPage endCursor } } }',
-  '{ complaints(filter: { matter: "m-construction-noise", bounced: true }, first: 20) { edges { node { id receivedAt routes { department { name } outcome } } } } }',
+  '{ complaints(filter: { matter: "gen-m-construction-noise", bounced: true }, first: 20) { edges { node { id receivedAt routes { department { name } outcome } } } } }',
   '{ analysis { summary { kind count } } }',
   '{ matters { id name parent { id } } regions { code name } }',
 ];

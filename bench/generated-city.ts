@@ -1,3 +1,4 @@
+import { GENERATOR_VERSION } from '../seed/generator/generate.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ export type { ComplaintTruth };
  * .data/bench. Holds bundle/ (NDJSON files) and truth.json.
  */
 export function generatedCity(scale: string, seed: string): string {
-  const out = projectPath('.data', 'bench', `scale-${scale}-seed-${seed}`);
+  const out = projectPath('.data', 'bench', `scale-${scale}-seed-${seed}-v${GENERATOR_VERSION}`);
   if (!existsSync(join(out, 'truth.json'))) {
     // A child process, so the generator's memory does not count in this process's peak RSS.
     execFileSync(process.execPath, ['--import', 'tsx', projectPath('src/cli/main.ts'), 'seed', '--scale', scale, '--seed', seed, '--out', out], {

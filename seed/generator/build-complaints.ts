@@ -1,6 +1,6 @@
 import type { Complaint, Route } from '../../src/model/records.js';
 import type { CityStructure } from './build-structure.js';
-import { MATTERS, SAY_OPENINGS, SAY_SLOTS, type MatterSpec } from './catalog-matters.js';
+import { MATTERS, SAY_OPENINGS, SAY_SLOTS, type MatterSpec, matterId } from './catalog-matters.js';
 import { placeIn, plate } from './names.js';
 import type { Rng } from './rng.js';
 
@@ -53,7 +53,7 @@ export function* buildComplaints(city: CityStructure, count: number, rng: Rng): 
     const receivedMs = START + Math.floor(rng.next() * SPAN_MS);
     const id = `${cityCode}-${new Date(receivedMs).getUTCFullYear()}-${String(n).padStart(7, '0')}`;
     const ownerOf = (key: string) => city.departmentOf(district.code, key) ?? city.departmentOf(cityCode, key);
-    const leadKind = city.leadOf(district.code, `m-${matter.key}`) ?? city.leadOf(cityCode, `m-${matter.key}`);
+    const leadKind = city.leadOf(district.code, matterId(matter.key)) ?? city.leadOf(cityCode, matterId(matter.key));
     const owner = matter.holders.length === 0 ? undefined : ownerOf(leadKind ?? matter.holders[0]!.dept);
     const contested = matter.holders.length >= 2 && !leadKind;
     const bounceRate = !owner ? 1 : contested ? 0.16 : matter.key === 'construction-noise' && receivedMs < Date.UTC(2021, 6, 1) ? 0.3 : 0.045;
@@ -74,11 +74,11 @@ export function* buildComplaints(city: CityStructure, count: number, rng: Rng): 
         text: say(matter, district.name || city.names.city.name, rng),
         receivedAt: beijingTime(receivedMs),
         district: district.code,
-        matter: `m-${matter.key}`,
+        matter: matterId(matter.key),
         routes,
         satisfied: owner ? rng.chance(bounced ? 0.35 : 0.9) : false,
       },
-      truth: { id, department: owner?.id ?? null, matter: `m-${matter.key}`, district: district.code, bounced },
+      truth: { id, department: owner?.id ?? null, matter: matterId(matter.key), district: district.code, bounced },
     };
   }
 }

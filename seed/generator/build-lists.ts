@@ -1,5 +1,5 @@
 import type { BoundaryItem, Department, PowerItem, PowerItemType, Region, Section, ServiceItem, Task, Volume } from '../../src/model/records.js';
-import { MATTERS, type MatterSpec } from './catalog-matters.js';
+import { MATTERS, type MatterSpec, matterId } from './catalog-matters.js';
 import { KIND, SCALE, type PlantedTruth } from './planted.js';
 import type { Rng } from './rng.js';
 import { BOUNDARY_ASPECTS, OFFICE_TASKS, TASK_TEMPLATES } from './words.js';
@@ -43,7 +43,7 @@ export function buildTasks(departments: Department[], sectionsOf: Map<string, Se
           name,
           flowchart: !rng.chance(0.012),
           norm: !rng.chance(0.01),
-          ...(i === 0 && matters.length > 0 && name.includes(matters[0]!.name) ? { matters: [`m-${matters[0]!.key}`] } : {}),
+          ...(i === 0 && matters.length > 0 && name.includes(matters[0]!.name) ? { matters: [matterId(matters[0]!.key)] } : {}),
         };
         if (!task.flowchart || !task.norm) truth.tasksWithoutFlowchartOrNorm.push(task.id);
         tasks.push(task);
@@ -98,13 +98,13 @@ export function buildBoundaryItems(
       const holders = matter.holders.map((h) => present(h.dept)).filter((d): d is Department => d !== undefined);
       const contested = holders.length >= 2;
       if (contested && !matter.lead) {
-        truth.overlaps.push({ region: region.code, matter: `m-${matter.key}`, departments: holders.map((d) => d.id) });
+        truth.overlaps.push({ region: region.code, matter: matterId(matter.key), departments: holders.map((d) => d.id) });
         continue;
       }
       const leadKind = matter.lead ?? (matter.weight >= 20 ? matter.holders[0]?.dept : undefined);
       const lead = leadKind ? present(leadKind) : undefined;
       if (!lead) continue;
-      if (contested) leads.set(`${region.code}|m-${matter.key}`, leadKind!);
+      if (contested) leads.set(`${region.code}|${matterId(matter.key)}`, leadKind!);
       const cooperating = contested
         ? holders.filter((d) => d.id !== lead.id)
         : rng.shuffle(['cg', 'ga', 'zj', 'sc', 'st', 'jt'].map(present).filter((d): d is Department => !!d && d.id !== lead.id)).slice(0, rng.int(1, 2));
@@ -119,7 +119,7 @@ export function buildBoundaryItems(
           text: `${matter.name}的${aspect}工作由${lead.name}牵头负责${cooperating.length ? `；${cooperating.map((d) => d.name).join('、')}按照各自职责配合` : ''}。`,
           lead: lead.id,
           ...(cooperating.length ? { cooperating: cooperating.map((d) => d.id) } : {}),
-          matters: [`m-${matter.key}`],
+          matters: [matterId(matter.key)],
           status,
           batch: (batchSeq++ % 4) + 1,
         });
@@ -140,7 +140,7 @@ export function buildBoundaryItems(
           text: `${matter.name}相关工作由${a!.name}牵头，${b!.name}配合。`,
           lead: a!.id,
           cooperating: [b!.id],
-          matters: [`m-${matter.key}`],
+          matters: [matterId(matter.key)],
           status: 'published',
           batch: 1,
         });
@@ -190,7 +190,7 @@ export function plantForeignInvestmentCase(
 ): void {
   const section = sections.find((s) => s.department === sp.id && s.name === '市场准入科')!;
   const inSection = items.filter((i) => i.department === sp.id && i.sections?.[0] === section.id);
-  const foreign = inSection.find((i) => i.matters?.includes('m-foreign-enterprise'))!;
+  const foreign = inSection.find((i) => i.matters?.includes(matterId('foreign-enterprise')))!;
   const others = inSection.filter((i) => i !== foreign);
   for (const volume of volumes) {
     if (volume.section !== section.id) continue;

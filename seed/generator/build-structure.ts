@@ -1,6 +1,6 @@
 import type { BoundaryItem, Department, LegalBasis, PowerItem, PowerItemType, Region, Section, ServiceItem, Task, Volume } from '../../src/model/records.js';
 import { DEPARTMENT_KINDS, GENERIC_OFFENCES, INSPECTION_ASPECTS, LAWS, REPEALED_LAWS, SUPERVISION_DUTIES, type DepartmentKind } from './catalog-departments.js';
-import { MATTERS, type MatterSpec } from './catalog-matters.js';
+import { MATTERS, type MatterSpec, matterId } from './catalog-matters.js';
 import type { CityNames } from './names.js';
 import type { Rng } from './rng.js';
 import { buildBoundaryItems, buildServiceItems, buildTasks, buildVolumes, plantForeignInvestmentCase } from './build-lists.js';
@@ -52,7 +52,7 @@ function departmentName(kind: DepartmentKind, names: CityNames, region: { name: 
 export function buildCity(names: CityNames, rng: Rng, factor: number): CityStructure {
   const truth: PlantedTruth = {
     overlaps: [],
-    orphanMatters: MATTERS.filter((m) => m.holders.length === 0).map((m) => `m-${m.key}`),
+    orphanMatters: MATTERS.filter((m) => m.holders.length === 0).map((m) => matterId(m.key)),
     itemsWithoutSection: [],
     staleItems: [],
     sectionsWithoutTask: [],
@@ -165,7 +165,7 @@ export function buildCity(names: CityNames, rng: Rng, factor: number): CityStruc
           ? [{ id: lawId(REPEALED_LAWS[kind.key]!), title: REPEALED_LAWS[kind.key]!, article: `第${chineseNumber(rng.int(5, 60))}条`, status: 'repealed' }]
           : legalBasisOf(kind.key),
         supervision: supervision(),
-        ...(draft.matter ? { matters: [`m-${draft.matter}`] } : {}),
+        ...(draft.matter ? { matters: [matterId(draft.matter)] } : {}),
       };
       if (stale) truth.staleItems.push(code);
       if (unimplemented) truth.itemsWithoutSection.push(code);
@@ -220,10 +220,10 @@ export function buildCity(names: CityNames, rng: Rng, factor: number): CityStruc
   const { boundaryItems, leads } = buildBoundaryItems(regions, departmentOf, sectionsOf, factor, rng, truth);
   const volumes = buildVolumes(powerItems, rng);
   plantForeignInvestmentCase(powerItems, volumes, sections, departmentOf(cityCode, 'sp')!, departmentOf(cityCode, 'sc')!, truth);
-  truth.cases.constructionNoise = { region: cityCode, matter: 'm-construction-noise', lead: departmentOf(cityCode, 'st')!.id };
+  truth.cases.constructionNoise = { region: cityCode, matter: matterId('construction-noise'), lead: departmentOf(cityCode, 'st')!.id };
   truth.cases.housingTransaction = {
     region: cityCode,
-    matter: 'm-housing-transaction',
+    matter: matterId('housing-transaction'),
     departments: [departmentOf(cityCode, 'zj')!.id, departmentOf(cityCode, 'zr')!.id],
   };
 

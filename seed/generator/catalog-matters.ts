@@ -6,6 +6,12 @@ import type { PowerItemType } from '../../src/model/records.js';
  * with several holders and no lead is a planted overlap; one with no holder is a planted orphan.
  * `says` are complaint texts the way citizens (or hotline operators) put them, with slots.
  */
+/**
+ * The id of a generated matter. Generated ids live in their own namespace (gen-…), so a generated
+ * city imported beside the demo (whose matters are m-…) never rewrites the demo's matters.
+ */
+export const matterId = (key: string) => `gen-m-${key}`;
+
 export interface MatterSpec {
   key: string;
   name: string;

@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { BUNDLE_FORMAT, type Matter } from '../../src/model/records.js';
 import { buildComplaints } from './build-complaints.js';
 import { buildCity, type PlantedTruth } from './build-structure.js';
-import { MATTER_GROUPS, MATTERS } from './catalog-matters.js';
+import { MATTER_GROUPS, MATTERS, matterId } from './catalog-matters.js';
 import { cityNames } from './names.js';
 import { createRng } from './rng.js';
+
+/** Bump when the same seed and scale write different data: caches of generated cities (bench/) key on it. */
+export const GENERATOR_VERSION = 2;
 
 /**
  * `dutygraph seed`: writes a synthetic province of `scale` cities (a fraction: one smaller city)
@@ -61,8 +64,8 @@ export async function generate(options: GenerateOptions): Promise<Record<string,
   const planted: (PlantedTruth & { city: string })[] = [];
 
   const matters: Matter[] = [
-    ...MATTER_GROUPS.map((g) => ({ id: `m-${g.key}`, name: g.name, keywords: [...g.keywords] })),
-    ...MATTERS.map((m) => ({ id: `m-${m.key}`, name: m.name, keywords: m.keywords, ...(m.parent ? { parent: `m-${m.parent}` } : {}) })),
+    ...MATTER_GROUPS.map((g) => ({ id: matterId(g.key), name: g.name, keywords: [...g.keywords] })),
+    ...MATTERS.map((m) => ({ id: matterId(m.key), name: m.name, keywords: m.keywords, ...(m.parent ? { parent: matterId(m.parent) } : {}) })),
   ];
   await writers.matters.writeAll(matters);
 

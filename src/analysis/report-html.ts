@@ -1,3 +1,4 @@
+import { cityTime } from './local-time.js';
 import type { AnalysisReport, DepartmentGraphPicture } from './analyze.js';
 import type { Finding } from './findings.js';
 import { KIND_LABELS } from './kind-labels.js';
@@ -65,12 +66,14 @@ export function renderHtml(report: AnalysisReport): string {
 <html lang="zh-CN"><head><meta charset="utf-8"><title>职责边界分析报告</title>
 <style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:2rem;max-width:1100px}table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}td:last-child{text-align:right}.finding{border-top:1px solid #eee}small{color:#777}</style>
 </head><body>
-<h1>职责边界分析报告</h1><p>生成时间：${escape(report.generatedAt)}</p>
+<h1>职责边界分析报告</h1><p>生成时间：${escape(cityTime(report.generatedAt))}</p>
 <h2>发现概况</h2>
+<h3>按类型</h3>
 <div id="summary-by-kind">${table(
     ['类型', '代码', '数量'],
     Object.entries(report.summary.byKind).map(([k, n]) => [KIND_LABELS[k as Finding['kind']], k, String(n)]),
   )}</div>
+<h3>按部门（前30个）</h3>
 <div id="summary-by-department">${table(
     ['部门', '发现数'],
     report.summary.byDepartment.slice(0, 30).map((r) => [r.department.name, String(r.findings)]),
@@ -93,10 +96,12 @@ ${renderGraphSvg(report.picture)}
 <h2>职责边界清单建议稿（${report.proposals.length}）</h2>
 ${report.proposals.map((p) => `<section class="proposal"><h3>${escape(p.title)}</h3><p>牵头：${escape(p.lead.name)}；配合：${escape(p.cooperating.map((d) => d.name).join('、') || '—')}；置信度 ${p.confidence}；编号 <code>${escape(p.id)}</code></p><p>${escape(p.text)}</p></section>`).join('\n')}
 <h2>诉求流转</h2><p>常见流转率 ${(report.bounces.baselineRate * 100).toFixed(1)}%</p>
+<h3>流转最多的事项（前20项）</h3>
 ${table(
   ['事项', '诉求', '流转', '流转率'],
   report.bounces.byMatter.slice(0, 20).map((m) => [m.matter.name, String(m.complaints), String(m.bounced), `${(m.rate * 100).toFixed(1)}%`]),
 )}
+<h3>退回最多的部门（前20对）</h3>
 ${table(
   ['退回部门', '转至部门', '件数', '占退回部门经手诉求'],
   report.bounces.byPair.slice(0, 20).map((p) => [p.refuser.name, p.next.name, String(p.complaints), `${(p.rate * 100).toFixed(1)}%`]),

@@ -1,3 +1,4 @@
+import { cityTime } from './local-time.js';
 import type { AnalysisReport } from './analyze.js';
 import type { Finding } from './findings.js';
 import { KIND_LABELS } from './kind-labels.js';
@@ -26,7 +27,7 @@ export function renderMarkdown(report: AnalysisReport): string {
   const lines: string[] = [
     '# 职责边界分析报告',
     '',
-    `生成时间：${report.generatedAt}`,
+    `生成时间：${cityTime(report.generatedAt)}`,
     '',
     '## 发现概况（按类型）',
     '',

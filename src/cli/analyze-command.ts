@@ -3,9 +3,21 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { renderHtml } from '../analysis/report-html.js';
 import { renderMarkdown } from '../analysis/report-markdown.js';
-import { runAnalysis } from '../analysis/run-analysis.js';
+import { runAnalysis, type AnalysisRun } from '../analysis/run-analysis.js';
 import { runAction } from './run-action.js';
 import { withDatabase } from './with-database.js';
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Where the time went, for a person: reading the graph, then the stages that took a tenth of a second or more. */
+function describeTimes({ queries, ...stages }: AnalysisRun['times']): string {
+  const reading = Object.values(queries).reduce((sum, ms) => sum + ms, 0);
+  const total = reading + Object.values(stages).reduce((sum, ms) => sum + ms, 0);
+  const slow = Object.entries(stages)
+    .filter(([, ms]) => ms >= 100)
+    .map(([stage, ms]) => `${stage} ${seconds(ms)}`);
+  return `took ${seconds(total)} (reading the graph ${seconds(reading)}${slow.map((s) => `, ${s}`).join('')})`;
+}
 
 /** `dutygraph analyze`: the boundary analysis as JSON, Markdown or HTML. */
 export function registerAnalyzeCommand(program: Command): void {
@@ -32,7 +44,7 @@ export function registerAnalyzeCommand(program: Command): void {
             .map(([k, n]) => `${k} ${n}`)
             .join(', ');
           process.stderr.write(
-            `${report.findings.length} findings (${counts}); ${report.proposals.length} proposals; ${report.communities.length} communities; stages ms ${JSON.stringify(times)}\n`,
+            `${report.findings.length} findings (${counts}); ${report.proposals.length} proposals; ${report.communities.length} communities; ${describeTimes(times)}\n`,
           );
         });
       }),

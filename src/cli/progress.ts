@@ -1,22 +1,33 @@
 import type { ImportProgress, ImportReport } from '../ingest/import-bundle.js';
 import { RECORD_FILES } from '../model/record-kinds.js';
 
+const PHASE_WORDS = { validating: 'validating', nodes: 'writing', relationships: 'linking' } as const;
+
+/** Seconds between two progress lines in a log, so a long phase never goes silent. */
+const LOG_EVERY_MS = 5_000;
+
 /**
- * Import progress for a person at a terminal (one redrawn bar) or for a log (a plain line as
- * each file finishes a phase).
+ * Import progress for a person at a terminal (one redrawn bar, or a running count while records
+ * are validated) or for a log (a plain line as each file finishes a phase, and every 5 s within one).
  */
-export function importProgressPrinter(stream: NodeJS.WriteStream = process.stderr): { update(p: ImportProgress): void; end(): void } {
+export function importProgressPrinter(
+  stream: NodeJS.WriteStream = process.stderr,
+  now: () => number = Date.now,
+): { update(p: ImportProgress): void; end(): void } {
   let drawn = false;
+  let loggedAt = now();
   return {
     update(p: ImportProgress) {
-      const label = `${p.phase === 'nodes' ? 'writing' : 'linking'} ${p.file}`;
+      const label = `${PHASE_WORDS[p.phase]} ${p.file}`;
+      const count = p.total === undefined ? `${p.done}` : `${p.done}/${p.total}`;
       if (stream.isTTY) {
         const width = 30;
-        const filled = p.total === 0 ? width : Math.round((p.done / p.total) * width);
-        stream.write(`\r\x1b[K[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${label} ${p.done}/${p.total}`);
+        const bar = p.total === undefined ? '' : `[${'#'.repeat(p.total === 0 ? width : Math.round((p.done / p.total) * width)).padEnd(width, '-')}] `;
+        stream.write(`\r\x1b[K${bar}${label} ${count}`);
         drawn = true;
-      } else if (p.done === p.total) {
-        stream.write(`${label}: ${p.total}\n`);
+      } else if (p.done === p.total || now() - loggedAt >= LOG_EVERY_MS) {
+        stream.write(`${label}: ${count}\n`);
+        loggedAt = now();
       }
     },
     end() {

@@ -19,7 +19,8 @@ const Q = useQueries(['graphKeys', 'implementingSections', 'emptyLabels', 'direc
 const ATOMIC_LIMIT = 50_000;
 
 export type ImportMode = 'auto' | 'atomic' | 'resumable';
-export type ImportProgress = WriteProgress;
+/** Where an import is: reading records to validate them (their number not yet known), or writing them. */
+export type ImportProgress = WriteProgress | { phase: 'validating'; file: RecordFile; done: number; total?: undefined };
 
 export interface ImportOptions {
   /** Import the valid records and report the bad ones, instead of writing nothing. */
@@ -66,7 +67,7 @@ async function graphNames(db: Database): Promise<DirectoryEntries> {
 export async function importBundle(db: Database, input: BundleInput, options: ImportOptions = {}): Promise<ImportReport> {
   const bundle = await openBundle(input, () => graphNames(db));
   const folder = bundle.name;
-  const validation = await validateBundle(bundle, await graphView(db));
+  const validation = await validateBundle(bundle, await graphView(db), ({ file, done }) => options.onProgress?.({ phase: 'validating', file, done }));
   if (validation.problemCount > 0 && !options.skipInvalid) {
     const more = validation.problemCount - validation.errors.length;
     const details = more > 0 ? [...validation.errors, `… and ${more} more`] : validation.errors;

@@ -79,7 +79,14 @@ const danglingMessage = (where: string, ref: Reference) =>
   `${where}: ${ref.field}: ${kindOf(ref.kind).noun} ${ref.id} is neither in the bundle nor in the graph`;
 
 /** Validates a whole bundle against itself and the graph; writes nothing. */
-export async function validateBundle(bundle: OpenedBundle, graph: GraphView): Promise<Validation> {
+/** Records read between two progress reports of the validation pass. */
+const PROGRESS_EVERY = 10_000;
+
+export async function validateBundle(
+  bundle: OpenedBundle,
+  graph: GraphView,
+  onProgress?: (progress: { file: RecordFile; done: number }) => void,
+): Promise<Validation> {
   const problems = new Problems();
   for (const error of bundle.errors) problems.add(undefined, error, [error]);
   let manifest: Manifest | undefined;
@@ -103,7 +110,9 @@ export async function validateBundle(bundle: OpenedBundle, graph: GraphView): Pr
     const selfRefs: { where: string; ref: Reference }[] = [];
     if (source) {
       try {
+        let read = 0;
         for await (const entry of source.entries()) {
+          if (++read % PROGRESS_EVERY === 0) onProgress?.({ file, done: read });
           if (entry.error !== undefined) {
             problems.add(file, entry.where, [`${entry.where}${entry.column ? `:${entry.column}` : ''}: ${entry.error}`]);
             continue;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../seed/generator/generate.js';
+import { DEMO_BUNDLE } from '../../src/api/start-service.js';
 import { validateFolder } from '../helpers/validate.js';
 
 const outDir = () => mkdtempSync(join(tmpdir(), 'dg-seed-'));
@@ -22,6 +23,24 @@ describe('dutygraph seed', () => {
   beforeAll(async () => {
     out = outDir();
     await generate({ scale: 0.01, seed: 7, out });
+  });
+
+  it('keeps its ids apart from the demo bundle, so a generated city imports beside the demo without rewriting it', () => {
+    const keysOf = (folder: string) =>
+      readdirSync(folder)
+        .filter((f) => /\.(nd)?json$/.test(f) && !f.startsWith('manifest'))
+        .flatMap((f) => {
+          const text = readFileSync(join(folder, f), 'utf8');
+          const records: { id?: string; code?: string }[] = f.endsWith('.ndjson')
+            ? text
+                .trim()
+                .split('\n')
+                .map((l) => JSON.parse(l))
+            : JSON.parse(text);
+          return records.filter((r) => (r.id ?? r.code) !== undefined).map((r) => `${f.replace(/\..*$/, '')}:${r.id ?? r.code}`);
+        });
+    const demo = new Set(keysOf(DEMO_BUNDLE));
+    expect(keysOf(join(out, 'bundle')).filter((key) => demo.has(key))).toEqual([]);
   });
 
   it('writes a bundle that passes validation against an empty graph', async () => {
@@ -45,7 +64,7 @@ describe('dutygraph seed', () => {
     const [city] = truth.cities;
     expect(city.cases.foreignInvestment).toMatchObject({ share: 1 / 3, posts: 4, postsToMove: 1 });
     expect(city.cases.constructionNoise.lead).toMatch(/-st$/);
-    expect(city.overlaps).toContainEqual(expect.objectContaining({ region: city.city, matter: 'm-housing-transaction' }));
+    expect(city.overlaps).toContainEqual(expect.objectContaining({ region: city.city, matter: 'gen-m-housing-transaction' }));
     expect(truth.complaints).toHaveLength(3000);
     expect(truth.complaints.some((c: { department: string | null }) => c.department === null)).toBe(true);
   });
