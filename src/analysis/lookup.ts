@@ -1,4 +1,5 @@
 import { tokenize } from '../text/tokenize.js';
+import { categoryMatters } from '../model/matters.js';
 import { regionChains } from '../model/regions.js';
 import type { Named } from './findings.js';
 import type { AnalysisSnapshot } from './snapshot.js';
@@ -19,7 +20,7 @@ export class Lookup {
     this.departments = new Map(snapshot.departments.map((d) => [d.id, d]));
     this.matters = new Map(snapshot.matters.map((m) => [m.id, m]));
     this.regions = new Map(snapshot.regions.map((r) => [r.code, r]));
-    this.categories = new Set(snapshot.matters.map((m) => m.parent).filter((p): p is string => p !== null));
+    this.categories = categoryMatters(snapshot.matters);
     this.chains = regionChains(snapshot.regions);
   }
 

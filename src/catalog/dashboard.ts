@@ -206,12 +206,18 @@ export interface ComplaintFilter {
   text?: string | null;
 }
 
-export function powerItemsPage(db: Database, filter: PowerItemFilter, first: number, after: string | null | undefined) {
+/** Which page a caller asks for: at most `first` rows after the cursor `after`. */
+export interface PageRequest {
+  first: number;
+  after?: string | null | undefined;
+}
+
+export function powerItemsPage(db: Database, filter: PowerItemFilter, { first, after }: PageRequest) {
   const params = { region: null, department: null, type: null, matter: null, text: null, ...filter, after: decode(after), limit: first + 1 };
   return page(db.read<PowerItemView>(Q.pagePowerItems, params), first, (row) => row.code);
 }
 
-export function complaintsPage(db: Database, filter: ComplaintFilter, first: number, after: string | null | undefined) {
+export function complaintsPage(db: Database, filter: ComplaintFilter, { first, after }: PageRequest) {
   const params = {
     region: null,
     matter: null,
@@ -240,12 +246,12 @@ export interface ServiceItemFilter {
   text?: string | null;
 }
 
-export function tasksPage(db: Database, filter: TaskFilter, first: number, after: string | null | undefined) {
+export function tasksPage(db: Database, filter: TaskFilter, { first, after }: PageRequest) {
   const params = { region: null, department: null, section: null, matter: null, text: null, ...filter, after: decode(after), limit: first + 1 };
   return page(db.read<TaskView>(Q.pageTasks, params), first, (row) => row.id);
 }
 
-export function serviceItemsPage(db: Database, filter: ServiceItemFilter, first: number, after: string | null | undefined) {
+export function serviceItemsPage(db: Database, filter: ServiceItemFilter, { first, after }: PageRequest) {
   const params = { department: null, level: null, text: null, ...filter, after: decode(after), limit: first + 1 };
   return page(db.read<ServiceItemView>(Q.pageServiceItems, params), first, (row) => row.code);
 }

@@ -1,4 +1,5 @@
 import { TASK_WEIGHT, TYPE_WEIGHT } from '../model/duty-weight.js';
+import { categoryMatters } from '../model/matters.js';
 import { regionChains } from '../model/regions.js';
 import type { Lexicon } from './lexicon.js';
 import type { DispatchSnapshot } from './snapshot.js';
@@ -91,7 +92,7 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot, lexicon: 
   const expansions = new Map([...lexicon].map(([everyday, listWords]) => [normalizeText(everyday), [...new Set(listWords.flatMap((w) => tokenize(w)))]]));
   // Categories (matters with children) are not owned by anyone; their words help their children.
   const categories = new Map(snapshot.matters.map((m) => [m.id, m]));
-  const hasChildren = new Set(snapshot.matters.map((m) => m.parent).filter((p): p is string => p !== undefined));
+  const hasChildren = categoryMatters(snapshot.matters);
   const matters = new Map<string, MatterDocument>();
   for (const matter of snapshot.matters.filter((m) => !hasChildren.has(m.id))) {
     const doc: MatterDocument = { id: matter.id, name: matter.name, keywords: matter.keywords.map(normalizeText), words: new Map() };

@@ -11,22 +11,10 @@ const BoundaryItemArgs = z.object({ region: z.string().nullish(), matter: z.stri
 export const dashboardResolvers: Resolvers = {
   Query: {
     dashboard: (_, args, { db }) => dashboardFigures(db, parseArgs(RegionArgs, args).region ?? null),
-    powerItems: (_, args, { db }) => {
-      const { first, after } = parseArgs(PageArgs, args);
-      return powerItemsPage(db, args.filter ?? {}, first, after);
-    },
-    tasks: (_, args, { db }) => {
-      const { first, after } = parseArgs(PageArgs, args);
-      return tasksPage(db, args.filter ?? {}, first, after);
-    },
-    serviceItems: (_, args, { db }) => {
-      const { first, after } = parseArgs(PageArgs, args);
-      return serviceItemsPage(db, args.filter ?? {}, first, after);
-    },
-    complaints: (_, args, { db }) => {
-      const { first, after } = parseArgs(PageArgs, args);
-      return complaintsPage(db, args.filter ?? {}, first, after);
-    },
+    powerItems: (_, args, { db }) => powerItemsPage(db, args.filter ?? {}, parseArgs(PageArgs, args)),
+    tasks: (_, args, { db }) => tasksPage(db, args.filter ?? {}, parseArgs(PageArgs, args)),
+    serviceItems: (_, args, { db }) => serviceItemsPage(db, args.filter ?? {}, parseArgs(PageArgs, args)),
+    complaints: (_, args, { db }) => complaintsPage(db, args.filter ?? {}, parseArgs(PageArgs, args)),
     boundaryItems: (_, args, { db }) => listBoundaryItems(db, parseArgs(BoundaryItemArgs, args)),
   },
   Task: {
