@@ -20,9 +20,9 @@ export function loadTypeDefs(dir: string = projectPath('schema')): string[] {
 }
 
 /**
- * Query limits: depth, aliases, directives and a cost estimate (graphql-armor), tokens (the
- * request plugin: armor's own check answers 500). The brief's dashboards need depth 6 and a few
- * hundred tokens; these leave room and stop abuse.
+ * Query limits: depth, aliases, directives and a cost estimate (graphql-armor), tokens
+ * (token-limit.ts: armor's own token check answers 500). The brief's dashboards need depth 6 and
+ * a few hundred tokens; these leave room and stop abuse.
  */
 const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxTokens: 2000, maxCost: 5000 };
 
