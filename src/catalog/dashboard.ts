@@ -69,7 +69,12 @@ type Figures = Awaited<ReturnType<typeof computeFigures>>;
 const cache = new WeakMap<Database, Map<string, { revision: number; figures: Promise<Figures> }>>();
 
 /** Regions whose figures are kept at once: callers choose the region string, so the cache must not grow with them. */
-const MAX_CACHED_REGIONS = 64;
+export const MAX_CACHED_REGIONS = 64;
+
+/** The regions whose figures are cached for `db`, least recently asked first. */
+export function cachedFigureRegions(db: Database): string[] {
+  return [...(cache.get(db)?.keys() ?? [])];
+}
 
 /**
  * Figures a dashboard draws, optionally for one region. They aggregate every complaint, so they

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cachedFigureRegions, MAX_CACHED_REGIONS } from '../../src/catalog/dashboard.js';
 import { openDemoApi, type DemoApi } from '../helpers/api.js';
 
 let demo: DemoApi;
@@ -108,5 +109,17 @@ describe("the brief's figures from GraphQL alone (a viewer's dashboard)", () => 
     for (const item of noise.powerItems) expect(item.matters.map((m: { id: string }) => m.id)).toContain('m-construction-noise');
     expect(data!.serviceItems.edges[0].node.powerItems[0].department.id).toMatch(/^d-/);
     for (const e of data!.tasks.edges) expect(e.node.matters.map((m: { id: string }) => m.id)).toContain('m-construction-noise');
+  });
+});
+
+describe('the dashboard figures cache', () => {
+  it('keeps at most 64 regions, however many region strings callers send, the most recently asked kept', async () => {
+    for (let i = 0; i < MAX_CACHED_REGIONS + 10; i++)
+      expect((await viewer(`{ dashboard(region: "nowhere-${i}") { totals { complaints } } }`)).errors).toBeUndefined();
+    await viewer('{ dashboard(region: "371100") { totals { complaints } } }');
+    const cached = cachedFigureRegions(demo.db);
+    expect(cached).toHaveLength(MAX_CACHED_REGIONS);
+    expect(cached.at(-1)).toBe('371100');
+    expect(cached).not.toContain('nowhere-0');
   });
 });
