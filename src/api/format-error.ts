@@ -34,6 +34,9 @@ export function publicCode(error: unknown, apolloCode: unknown): ErrorCode {
   return typeof apolloCode === 'string' && CALLER_CODES.has(apolloCode) ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL_SERVER_ERROR;
 }
 
+/** Detail lines (bad records of an import) an error carries at most. */
+const MAX_DETAILS = 100;
+
 /**
  * Every GraphQL error leaves with `extensions.code` from the API's one set (publicCode), Apollo's
  * own code kept as `reason`; internal errors are masked (the request plugin logs them): they may
@@ -45,6 +48,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const { locations, path } = formatted;
   if (code === ErrorCode.INTERNAL_SERVER_ERROR) return { message: 'Internal server error', locations, path, extensions: { code } };
   const original = originalError(error);
-  if (original instanceof AppError) return { message: original.message, locations, path, extensions: { code } };
+  if (original instanceof AppError) {
+    // The per-record reasons of a refused import, as the CLI prints them; capped so an answer stays small.
+    const details = original.details?.slice(0, MAX_DETAILS);
+    return { message: original.message, locations, path, extensions: details?.length ? { code, details } : { code } };
+  }
   return { message: formatted.message, locations, path, extensions: { code, reason: apolloCode } };
 }

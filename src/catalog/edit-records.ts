@@ -53,7 +53,7 @@ export async function importFromServerPath(db: Database, allowedRoot: string, pa
   if (inside === '' || inside.startsWith('..') || inside.split(sep).includes('..') || resolve(root, inside) !== target) {
     throw new AppError(ErrorCode.FORBIDDEN, `${path} is outside the import folder; bundles are imported from ${allowedRoot} only`);
   }
-  return importBundle(db, target);
+  return importBundle(db, target, { within: root });
 }
 
 /** File names an uploaded bundle may have: the bundle's own (BUNDLE.md), as JSON, NDJSON or CSV. */

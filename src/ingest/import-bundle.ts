@@ -32,6 +32,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Time limit of the import's transaction(s); an import outlives the server's default. */
   timeoutMs?: number;
+  /** A folder no file may lead out of (links followed): the API's import folder. */
+  within?: string;
 }
 
 export interface ImportReport {
@@ -65,7 +67,7 @@ async function graphNames(db: Database): Promise<DirectoryEntries> {
  * transaction; large ones commit in batches, and a rerun after a failure completes them.
  */
 export async function importBundle(db: Database, input: BundleInput, options: ImportOptions = {}): Promise<ImportReport> {
-  const bundle = await openBundle(input, () => graphNames(db));
+  const bundle = await openBundle(input, { graphNames: () => graphNames(db), within: options.within });
   const folder = bundle.name;
   const validation = await validateBundle(bundle, await graphView(db), ({ file, done }) => options.onProgress?.({ phase: 'validating', file, done }));
   if (validation.problemCount > 0 && !options.skipInvalid) {

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, extname, join, relative, sep } from 'node:path';
 import { AppError, ErrorCode } from '../errors.js';
 import { isRecordFile, RECORD_FILES, type RecordFile } from '../model/record-kinds.js';
 import { OPEN311_FILES, open311Requests, open311Services } from './open311.js';
@@ -30,16 +30,45 @@ export type GraphNames = () => Promise<DirectoryEntries>;
 
 const NO_NAMES: GraphNames = async () => ({ departments: [], sections: [], regions: [], matters: [] });
 
-function listFiles(input: BundleInput): { files: BundleFile[]; single: boolean } {
-  if (typeof input !== 'string') return { files: input.files, single: false };
+/** True when `path`, links followed, lies inside the folder `root` (itself a real path). */
+function isInside(root: string, path: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return false; // a dangling link leads nowhere we may read
+  }
+  const inside = relative(root, real);
+  return inside !== '' && inside !== '..' && !inside.startsWith(`..${sep}`);
+}
+
+/**
+ * The files of a bundle folder (or the one file a path names). With `within`, a file that is a
+ * link leading outside that folder is left out with an error naming the file, never its target.
+ */
+function listFiles(input: BundleInput, within: string | undefined): { files: BundleFile[]; single: boolean; errors: string[] } {
+  if (typeof input !== 'string') return { files: input.files, single: false, errors: [] };
   if (!existsSync(input)) throw new AppError(ErrorCode.BAD_USER_INPUT, `${input}: no such folder or file`);
-  if (!statSync(input).isDirectory()) return { files: [{ name: basename(input), path: input }], single: true };
-  return {
-    files: readdirSync(input)
-      .sort()
-      .map((name) => ({ name, path: join(input, name) })),
-    single: false,
-  };
+  const isFolder = statSync(input).isDirectory();
+  const listed = isFolder
+    ? readdirSync(input)
+        .sort()
+        .map((name) => ({ name, path: join(input, name) }))
+    : [{ name: basename(input), path: input }];
+  const errors: string[] = [];
+  const files = listed.filter((file) => {
+    if (within === undefined || isInside(within, file.path)) return true;
+    errors.push(`${file.name}: a link that leads outside the import folder; not read`);
+    return false;
+  });
+  return { files, single: !isFolder, errors };
+}
+
+export interface OpenOptions {
+  /** Names the graph already holds (read only when a spreadsheet needs them). */
+  graphNames?: GraphNames;
+  /** A folder (a real path) no file of the bundle may lead out of, links followed: the API's import folder. */
+  within?: string;
 }
 
 function readManifest(file: BundleFile, isJson: boolean): RawEntry {
@@ -57,9 +86,9 @@ function readManifest(file: BundleFile, isJson: boolean): RawEntry {
  * bundle's names and the graph's (`graphNames`). A name given twice or a .json/.ndjson file the
  * format does not know is an error, so a misspelt file name cannot silently drop its records.
  */
-export async function openBundle(input: BundleInput, graphNames: GraphNames = NO_NAMES): Promise<OpenedBundle> {
-  const { files, single } = listFiles(input);
-  const bundle: OpenedBundle = { name: typeof input === 'string' ? input : input.name, sources: {}, errors: [] };
+export async function openBundle(input: BundleInput, { graphNames = NO_NAMES, within }: OpenOptions = {}): Promise<OpenedBundle> {
+  const { files, single, errors } = listFiles(input, within);
+  const bundle: OpenedBundle = { name: typeof input === 'string' ? input : input.name, sources: {}, errors };
   const addSource = (file: RecordFile, source: EntrySource) => {
     const existing = bundle.sources[file];
     bundle.sources[file] = existing ? concatSources(existing, source) : source;

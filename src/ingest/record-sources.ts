@@ -29,6 +29,15 @@ export interface EntrySource {
 /** Longest NDJSON line accepted: a record bigger than this is an error, not a memory spike. */
 const MAX_LINE_BYTES = 1 << 20;
 
+/**
+ * Why text is not JSON, without quoting it: the parser's message may echo the file's first bytes,
+ * and an error must never show the content of a file the caller could not otherwise read.
+ */
+export function jsonSyntaxError(error: unknown): string {
+  const position = /position (\d+)/.exec(String((error as Error).message))?.[1];
+  return position === undefined ? 'not valid JSON' : `not valid JSON (at character ${position})`;
+}
+
 /** The file's bytes. */
 export function fileBytes(file: BundleFile): Buffer {
   if (file.path !== undefined) return readFileSync(file.path);
@@ -55,7 +64,7 @@ export function readJson(file: BundleFile, expected = 'a JSON array of records')
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
-    return { error: `not valid JSON: ${(error as Error).message}` };
+    return { error: jsonSyntaxError(error) };
   }
 }
 
@@ -102,7 +111,7 @@ export function ndjsonSource(file: BundleFile): EntrySource {
           try {
             yield { where, value: JSON.parse(line) };
           } catch (error) {
-            yield { where, error: `not valid JSON: ${(error as Error).message}` };
+            yield { where, error: jsonSyntaxError(error) };
           }
         }
       }

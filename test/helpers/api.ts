@@ -20,7 +20,7 @@ interface GraphQLResult {
   // Tests read deep into results; each assertion is the type check.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   data?: Record<string, any> | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; details?: string[] } }[];
 }
 
 export interface TestApi {

@@ -1,4 +1,5 @@
-import { cpSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BUNDLE } from '../../src/api/start-service.js';
@@ -58,6 +59,33 @@ describe('editor mutations', () => {
       const escape = await editor('mutation ($path: String!) { importBundle(path: $path) { mode } }', { path });
       expect(escape.errors?.[0]?.extensions?.code, path).toMatch(/FORBIDDEN|NOT_FOUND/);
     }
+  });
+
+  it('reads no file through a link that leads outside the import folder, and never echoes file content', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'dg-outside-'));
+    writeFileSync(join(outside, 'secret.json'), '[{"id": "m-secret", "name": "SECRET-CONTENT"}]');
+    writeFileSync(join(outside, 'passwd'), 'root:x:0:0:root:/root:/bin/bash\n');
+    const cases: Record<string, string> = {
+      'matters.json': join(outside, 'secret.json'),
+      'regions.json': join(outside, 'passwd'),
+      'tasks.ndjson': '/etc/passwd',
+    };
+    for (const [name, target] of Object.entries(cases)) {
+      const folder = join(demo.api.services.importRoot, `links-${name}`);
+      mkdirSync(folder);
+      symlinkSync(target, join(folder, name));
+      const refused = await editor('mutation ($path: String!) { importBundle(path: $path) { mode } }', { path: `links-${name}` });
+      expect(refused.errors?.[0]?.extensions?.code, name).toBe('BAD_USER_INPUT');
+      expect(refused.errors?.[0]?.extensions?.details, name).toEqual([`${name}: a link that leads outside the import folder; not read`]);
+      expect(JSON.stringify(refused), name).not.toMatch(/SECRET-CONTENT|root:x|dg-outside|\/etc/);
+    }
+    expect(await count("MATCH (m:Matter {id: 'm-secret'}) RETURN count(m) AS n")).toBe(0);
+    // Inside the folder, a file that is not JSON is reported by position, not by its content.
+    const folder = join(demo.api.services.importRoot, 'not-json');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'regions.json'), 'root:x:0:0:root:/root:/bin/bash\n');
+    const bad = await editor('mutation { importBundle(path: "not-json") { mode } }');
+    expect(bad.errors?.[0]?.extensions?.details).toEqual(['regions.json: not valid JSON']);
   });
 
   it('imports bundle files sent in the request, bundle file names only', async () => {
