@@ -26,7 +26,7 @@ export interface OpenedBundle {
 export type BundleInput = string | { name: string; files: BundleFile[] };
 
 /** Names of departments, sections, regions and matters the graph already holds (read only when a spreadsheet needs them). */
-export type GraphNames = () => Promise<DirectoryEntries>;
+type GraphNames = () => Promise<DirectoryEntries>;
 
 const NO_NAMES: GraphNames = async () => ({ departments: [], sections: [], regions: [], matters: [] });
 
