@@ -33,7 +33,7 @@ const MAX_LINE_BYTES = 1 << 20;
  * Why text is not JSON, without quoting it: the parser's message may echo the file's first bytes,
  * and an error must never show the content of a file the caller could not otherwise read.
  */
-export function jsonSyntaxError(error: unknown): string {
+function jsonSyntaxError(error: unknown): string {
   const position = /position (\d+)/.exec(String((error as Error).message))?.[1];
   return position === undefined ? 'not valid JSON' : `not valid JSON (at character ${position})`;
 }
