@@ -34,12 +34,14 @@ CREATE (a:AuditEntry {id: randomUUID(), at: $at, actor: $actor, role: $role, mut
 RETURN a.id AS id
 
 // name: deleteListRecord
-// Deletes one record (node and its relationships) of a deletable kind.
+// Deletes one record (node and its relationships) of a deletable kind, with the nodes it owns: a
+// power item's supervision duties (legal bases are shared and stay).
 OPTIONAL MATCH (p:PowerItem {code: $key}) WHERE $label = 'PowerItem'
 OPTIONAL MATCH (s:ServiceItem {code: $key}) WHERE $label = 'ServiceItem'
 OPTIONAL MATCH (t:Task {id: $key}) WHERE $label = 'Task'
 OPTIONAL MATCH (b:BoundaryItem {id: $key}) WHERE $label = 'BoundaryItem'
 OPTIONAL MATCH (c:Complaint {id: $key}) WHERE $label = 'Complaint'
 WITH [n IN [p, s, t, b, c] WHERE n IS NOT NULL] AS found
+CALL (found) { UNWIND found AS n MATCH (n)-[:HAS_DUTY]->(duty:SupervisionDuty) DETACH DELETE duty }
 FOREACH (n IN found | DETACH DELETE n)
 RETURN size(found) AS deleted

@@ -51,6 +51,17 @@ describe('editor mutations', () => {
     expect(structure.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('deletes a power item with the supervision duties it owns, and leaves the shared legal bases', async () => {
+    const code = '371100-ST-CF-001'; // two supervision duties and a legal basis in the demo
+    expect(await count('MATCH (:PowerItem {code: $code})-[:HAS_DUTY]->(d) RETURN count(d) AS n', { code })).toBe(2);
+    const basesBefore = await count('MATCH (b:LegalBasis) RETURN count(b) AS n');
+    const deleted = await editor('mutation ($key: ID!) { deleteRecord(kind: POWER_ITEMS, key: $key) { deleted } }', { key: code });
+    expect(deleted.data!.deleteRecord).toEqual({ deleted: 1 });
+    expect(await count('MATCH (d:SupervisionDuty) WHERE NOT (d)<-[:HAS_DUTY]-() RETURN count(d) AS n')).toBe(0);
+    expect(await count('MATCH (d:SupervisionDuty) WHERE d.id STARTS WITH $code RETURN count(d) AS n', { code: `${code}/` })).toBe(0);
+    expect(await count('MATCH (b:LegalBasis) RETURN count(b) AS n')).toBe(basesBefore);
+  });
+
   it('imports bundles from the import folder only', async () => {
     cpSync(DEMO_BUNDLE, join(demo.api.services.importRoot, 'demo'), { recursive: true });
     const ok = await editor('mutation { importBundle(path: "demo") { mode counts { kind unchanged } } }');
