@@ -35,6 +35,8 @@ const TEXT_RULES: { pattern: RegExp; reason: string }[] = [
   { pattern: /(?:^|[\s;{}])USE\s+[A-Za-z`'"]/i, reason: 'USE switches database; analyst queries read this graph only' },
   { pattern: /^\s*(?:EXPLAIN|PROFILE)\b/i, reason: 'EXPLAIN and PROFILE are not offered here; send the query itself' },
   { pattern: /;\s*\S/, reason: 'one statement at a time' },
+  // Neo4j cannot interrupt a regular expression while it backtracks: a time limit does not hold.
+  { pattern: /=~/, reason: 'regular expressions (=~) are not open to analysts; use CONTAINS, STARTS WITH or ENDS WITH' },
 ];
 
 /** Refuses what the text alone shows: file access, own transactions, other databases, several statements. */
@@ -54,8 +56,16 @@ export interface PlanNode {
 }
 
 /**
- * Refuses by the plan: any query Neo4j classifies as writing or changing schema, file loading,
- * and procedures off the allow-list (admin and write procedures among them).
+ * Plan operators of commands about the server rather than the graph: SHOW TRANSACTIONS shows other
+ * sessions' queries and parameters, SHOW SETTINGS server paths, TERMINATE stops other people's work.
+ * Neo4j plans them as reads, so the query type alone lets them through.
+ */
+const SERVER_COMMAND_OPERATOR = /^(Show|Terminate|AdministrationCommand)/;
+
+/**
+ * Refuses by the plan: any query Neo4j classifies as writing or changing schema, commands about
+ * the server (SHOW, TERMINATE, administration), file loading, and procedures off the allow-list
+ * (admin and write procedures among them).
  */
 export function checkPlan(queryType: string, plan: PlanNode | false): void {
   if (queryType !== 'r') {
@@ -67,6 +77,12 @@ export function checkPlan(queryType: string, plan: PlanNode | false): void {
   const visit = (node: PlanNode) => {
     const operator = node.operatorType.split('@')[0]!;
     if (operator === 'LoadCSV') throw new AppError(ErrorCode.FORBIDDEN, 'refused: LOAD CSV reads files or URLs');
+    if (SERVER_COMMAND_OPERATOR.test(operator)) {
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        `refused: ${operator} is a command about the server, not the graph (for the schema, call db.labels() or db.schema.visualization())`,
+      );
+    }
     if (operator === 'ProcedureCall') {
       const details = String(node.arguments.Details ?? node.arguments.details ?? node.arguments.Signature ?? '');
       const name = /^\s*([\w.]+)\s*\(/.exec(details)?.[1] ?? details;

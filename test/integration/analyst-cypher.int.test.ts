@@ -65,6 +65,31 @@ describe('analyst Cypher', () => {
     expect(await nodeCount()).toBe(before);
   });
 
+  it('refuses commands about the server, by the plan, and regular expressions Neo4j cannot interrupt', async () => {
+    const before = await nodeCount();
+    const attempts = [
+      'SHOW TRANSACTIONS',
+      'SHOW TRANSACTIONS YIELD *',
+      'show transactions yield transactionId, currentQuery, parameters return *',
+      "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+      'SHOW SETTINGS',
+      'SHOW SETTINGS YIELD name, value WHERE name CONTAINS "dir" RETURN name, value',
+      'SHOW PROCEDURES',
+      'SHOW FUNCTIONS',
+      'SHOW INDEXES',
+      'SHOW DATABASES',
+      `RETURN "${'a'.repeat(79)}b" =~ "(.*a){14}"`,
+      'MATCH (d:Department) WHERE d.name =~ $pattern RETURN d',
+      'MATCH (d:Department) WHERE d.name=~"(a+)+$" RETURN d',
+    ];
+    for (const query of attempts) {
+      const result = await run(query);
+      expect(result.errors?.[0]?.extensions?.code, query).toMatch(/^(FORBIDDEN|BAD_USER_INPUT)$/);
+    }
+    expect(await nodeCount()).toBe(before);
+    expect((await run('RETURN 1 AS one')).data!.cypher.rows).toEqual([[1]]);
+  });
+
   it('stops a query that would run forever, with QUERY_TIMEOUT', async () => {
     const started = Date.now();
     await expect(
