@@ -11,6 +11,8 @@ export const ErrorCode = {
   BAD_CONFIG: 'BAD_CONFIG',
   DB_UNAVAILABLE: 'DB_UNAVAILABLE',
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
+  /** The request asks for more than a limit allows (cost, rows, bytes, memory, concurrent queries); the message names it. */
+  LIMIT_EXCEEDED: 'LIMIT_EXCEEDED',
   LAUNCHER_FAILED: 'LAUNCHER_FAILED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -1,5 +1,6 @@
 import { createCatalogLoaders, type CatalogLoaders } from '../catalog/catalog.js';
 import type { AnalysisService } from '../analysis/analysis-service.js';
+import type { AnalystPool } from '../analyst/analyst-pool.js';
 import type { Principal } from '../auth/roles.js';
 import type { Database } from '../db/database.js';
 import type { DispatchService } from '../dispatch/dispatch-service.js';
@@ -9,6 +10,8 @@ export interface Services {
   db: Database;
   dispatch: DispatchService;
   analysis: AnalysisService;
+  /** Runs analysts' own Cypher, caged (worker threads, limits). */
+  analyst: AnalystPool;
   /** The folder importBundle(path) may read from (DUTYGRAPH_IMPORT_DIR). */
   importRoot: string;
 }

@@ -7,6 +7,7 @@ import { isGraphEmpty } from '../db/admin.js';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { AnalysisService } from '../analysis/analysis-service.js';
+import { AnalystPool } from '../analyst/analyst-pool.js';
 import { DispatchService } from '../dispatch/dispatch-service.js';
 import { loadLexicon } from '../dispatch/load-lexicon.js';
 import { importBundle } from '../ingest/import-bundle.js';
@@ -80,7 +81,8 @@ export async function startService(config: Config, options: { demo: boolean; log
       onLookup: (seconds) => metrics.dispatchSeconds.observe(seconds),
     });
     await dispatch.start();
-    const services = { db: connection.db, dispatch, analysis: new AnalysisService(connection.db), importRoot: config.importDir };
+    const analyst = new AnalystPool(connection.db.settings);
+    const services = { db: connection.db, dispatch, analysis: new AnalysisService(connection.db), analyst, importRoot: config.importDir };
     const api = await serveApi({ services, auth, metrics, logger }, config.api.host, config.api.port);
     let stopping: Promise<void> | undefined;
     return {
@@ -91,6 +93,7 @@ export async function startService(config: Config, options: { demo: boolean; log
           // Graceful (Apollo's drain plugin): no new connections, requests in flight get up to 10 s.
           await api.stop();
           dispatch.stop();
+          await analyst.close();
           await connection.close();
         })();
         return stopping;

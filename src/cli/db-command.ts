@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../config.js';
 import { connect } from '../db/connect.js';
+import { existingLocalCredentials } from '../db/local-credentials.js';
 import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../db/local-neo4j.js';
 import { migrate } from '../db/migrate.js';
 import { resolve } from 'node:path';
@@ -54,15 +55,21 @@ export function registerDbCommands(program: Command): void {
     );
 
   db.command('status')
-    .description('tell whether the local Neo4j of a data folder runs')
+    .description('tell whether the local Neo4j of a data folder runs; --json adds uri, user and password')
     .option(...dataDirOption)
     .option('--json', 'print JSON')
     .action(
       runAction(async (flags: LocalFlags & { json?: boolean }) => {
-        const status = localNeo4jStatus(localConfig(flags).local.dataDir);
-        if (flags.json) process.stdout.write(JSON.stringify(status) + '\n');
+        const config = localConfig(flags);
+        const status = localNeo4jStatus(config.local.dataDir);
+        // For other tools (the Neo4j Browser, cypher-shell, scripts): where to connect and as whom.
+        const credentials = existingLocalCredentials(config.local.dataDir, config.neo4j.password);
+        const connection = status.state === 'running' ? { uri: status.boltUri, ...credentials } : {};
+        if (flags.json) process.stdout.write(JSON.stringify({ ...status, ...connection }) + '\n');
         else if (status.state === 'running')
-          process.stdout.write(`running: pid ${status.pid}, ${status.boltUri}${status.browserUrl ? `, Browser ${status.browserUrl}` : ''}\n`);
+          process.stdout.write(
+            `running: pid ${status.pid}, ${status.boltUri}${status.browserUrl ? `, Browser ${status.browserUrl}` : ''}; user neo4j, password: dutygraph db status --json\n`,
+          );
         else if (status.state === 'stale') process.stdout.write(`stopped (stale pid file for pid ${status.pid})\n`);
         else process.stdout.write(`stopped (${status.dataDir})\n`);
         if (status.state !== 'running') process.exitCode = 3;

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { Database } from './database.js';
+import { localCredentials } from './local-credentials.js';
 import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from './local-neo4j.js';
 
 export interface Connection {
@@ -24,8 +25,9 @@ export async function connect(config: Config, options: { startLocal: boolean; lo
     return { db, startedLocalPid: undefined, browserUrl: undefined, close: () => db.close() };
   }
   const status = localNeo4jStatus(config.local.dataDir);
+  const credentials = () => localCredentials(config.local.dataDir, config.neo4j.password);
   if (status.state === 'running') {
-    const db = await Database.connect({ ...config.neo4j, uri: status.boltUri });
+    const db = await Database.connect({ ...config.neo4j, ...credentials(), uri: status.boltUri });
     return { db, startedLocalPid: undefined, browserUrl: status.browserUrl, close: () => db.close() };
   }
   if (!options.startLocal) {
@@ -37,7 +39,7 @@ export async function connect(config: Config, options: { startLocal: boolean; lo
   log(`dutygraph: starting the local Neo4j in ${config.local.dataDir} on port ${config.local.boltPort}…`);
   const local = await startLocalNeo4j({ ...config.local, password: config.neo4j.password }, { detached: false, log });
   try {
-    const db = await Database.connect({ ...config.neo4j, uri: local.boltUri });
+    const db = await Database.connect({ ...config.neo4j, ...credentials(), uri: local.boltUri });
     return {
       db,
       startedLocalPid: local.pid,

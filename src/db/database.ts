@@ -12,10 +12,26 @@ export interface Tx {
   run<T = Row>(query: NamedQuery, params?: Params): Promise<T[]>;
 }
 
+/** Where a Database connects and as whom: enough for another thread to open its own. */
+export type DatabaseSettings = Omit<Config['neo4j'], 'uri'> & { uri: string };
+
 export interface TxOptions {
   /** Overrides the server's default transaction timeout (e.g. for a large import). */
   timeoutMs?: number;
 }
+
+/**
+ * When Neo4j is down, every caller hears DB_UNAVAILABLE within about 3 s instead of the driver's
+ * default minute (a refused connection fails at once; a silent host after 2 s; one retry after
+ * about a second); the pool reconnects by itself once Neo4j is back, e.g. after its supervisor
+ * restarted it. Transient errors (deadlocks) still get that retry.
+ */
+const DRIVER_OPTIONS = {
+  connectionTimeout: 2_000,
+  connectionAcquisitionTimeout: 10_000,
+  maxTransactionRetryTime: 1_500,
+  logging: { level: 'error' as const, logger: () => {} },
+};
 
 /**
  * The only place that opens sessions. Picks read or write mode (so reads spread over a
@@ -28,25 +44,23 @@ export class Database {
 
   private constructor(
     private readonly driver: Driver,
-    readonly database: string,
-    readonly uri: string,
+    readonly settings: DatabaseSettings,
     private readonly auth: ReturnType<typeof neo4j.auth.basic> | undefined,
   ) {}
 
+  get database(): string {
+    return this.settings.database;
+  }
+
+  get uri(): string {
+    return this.settings.uri;
+  }
+
   /** Opens a driver for `uri` and waits until the server answers (up to `waitMs`). */
-  static async connect(neo4jConfig: Omit<Config['neo4j'], 'uri'> & { uri: string }, waitMs = 30_000): Promise<Database> {
+  static async connect(neo4jConfig: DatabaseSettings, waitMs = 30_000): Promise<Database> {
     const auth = neo4jConfig.password ? neo4j.auth.basic(neo4jConfig.user, neo4jConfig.password) : undefined;
-    const driver = neo4j.driver(neo4jConfig.uri, auth, {
-      disableLosslessIntegers: true,
-      // When Neo4j is down, say so within seconds instead of the driver's default minute; the
-      // pool reconnects by itself once it is back.
-      connectionTimeout: 5_000,
-      connectionAcquisitionTimeout: 10_000,
-      maxTransactionRetryTime: 5_000,
-      userAgent: 'dutygraph/0.1',
-      logging: { level: 'error', logger: () => {} },
-    });
-    const db = new Database(driver, neo4jConfig.database, neo4jConfig.uri, auth);
+    const driver = neo4j.driver(neo4jConfig.uri, auth, { ...DRIVER_OPTIONS, disableLosslessIntegers: true, userAgent: 'dutygraph/0.1' });
+    const db = new Database(driver, { ...neo4jConfig }, auth);
     const deadline = Date.now() + waitMs;
     for (;;) {
       try {
@@ -102,35 +116,41 @@ export class Database {
 
   /**
    * Runs an analyst's own Cypher in one READ transaction with a time limit, after `check` has
-   * seen its EXPLAIN plan in the same transaction; returns at most `rowCap` rows (and whether
-   * more were left). Integers stay exact here (the analyst driver does not make them floats).
+   * seen its EXPLAIN plan in the same transaction; returns at most `rowCap` rows and about
+   * `maxBytes` of JSON (and whether more were left). Never retried: an analyst's query that
+   * failed once (a memory limit, a time limit) would fail again and only cost more. Integers
+   * stay exact here (the analyst driver does not make them floats).
    */
   async runReadOnly(
     query: string,
     params: Params,
-    options: { timeoutMs: number; rowCap: number; check: (queryType: string, plan: unknown) => void },
+    options: { timeoutMs: number; rowCap: number; maxBytes: number; check: (queryType: string, plan: unknown) => void },
   ): Promise<{ columns: string[]; rows: unknown[][]; truncated: boolean }> {
-    this.analystDriver ??= neo4j.driver(this.uri, this.auth, { userAgent: 'dutygraph/0.1 analyst', logging: { level: 'error', logger: () => {} } });
+    this.analystDriver ??= neo4j.driver(this.uri, this.auth, { ...DRIVER_OPTIONS, userAgent: 'dutygraph/0.1 analyst' });
     const session = this.analystDriver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, fetchSize: options.rowCap + 1 });
+    const tx = session.beginTransaction({ timeout: options.timeoutMs, metadata: { app: 'dutygraph', query: 'analyst' } });
     try {
-      return await session.executeRead(
-        async (tx) => {
-          const explained = await tx.run(`EXPLAIN ${query}`, params);
-          options.check(explained.summary.queryType, explained.summary.plan);
-          const result = tx.run(query, params);
-          const rows: unknown[][] = [];
-          let truncated = false;
-          for await (const record of result) {
-            if (rows.length === options.rowCap) {
-              truncated = true;
-              break;
-            }
-            rows.push(record.map((value) => toPlain(value, 'described')));
-          }
-          return { columns: [...(await result.keys())], rows, truncated };
-        },
-        { timeout: options.timeoutMs, metadata: { app: 'dutygraph', query: 'analyst' } },
-      );
+      const explained = await tx.run(`EXPLAIN ${query}`, params);
+      options.check(explained.summary.queryType, explained.summary.plan);
+      const result = tx.run(query, params);
+      const rows: unknown[][] = [];
+      let bytes = 0;
+      let truncated = false;
+      for await (const record of result) {
+        const row = record.map((value) => toPlain(value, 'described'));
+        bytes += JSON.stringify(row).length;
+        if (rows.length === options.rowCap || bytes > options.maxBytes) {
+          if (rows.length === 0)
+            throw new AppError(
+              ErrorCode.LIMIT_EXCEEDED,
+              `one row of the result is larger than ${formatBytes(options.maxBytes)}; return fewer or smaller values`,
+            );
+          truncated = true;
+          break;
+        }
+        rows.push(row);
+      }
+      return { columns: [...(await result.keys())], rows, truncated };
     } catch (error) {
       if (error instanceof Neo4jError && /^Neo\.ClientError\.(Statement|Procedure|Schema)\./.test(error.code ?? '')) {
         const code = /AccessMode|ForbiddenDueToTransactionType/.test(error.code) ? ErrorCode.FORBIDDEN : ErrorCode.BAD_USER_INPUT;
@@ -138,6 +158,7 @@ export class Database {
       }
       throw translateError(error);
     } finally {
+      await tx.close().catch(() => {});
       await session.close();
     }
   }
@@ -161,6 +182,10 @@ export class Database {
   }
 }
 
+function formatBytes(bytes: number): string {
+  return `${Math.round(bytes / 2 ** 20)} MB`;
+}
+
 function wrapTx(tx: ManagedTransaction): Tx {
   return {
     async run<T>(query: NamedQuery, params: Params = {}): Promise<T[]> {
@@ -177,6 +202,13 @@ export function translateError(error: unknown): AppError {
     const code = error.code ?? '';
     if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) {
       return new AppError(ErrorCode.DB_UNAVAILABLE, `Neo4j is unavailable: ${error.message}`, undefined, { cause: error });
+    }
+    if (code.includes('OutOfMemoryError')) {
+      const limit = /limit ([\d.]+ \w+)/.exec(error.message)?.[1];
+      const message = code.includes('MemoryPool')
+        ? `the query needed more memory than one transaction may use${limit ? ` (${limit}, NEO4J_TX_MEMORY)` : ''}`
+        : 'the query needed more memory than the server could give it';
+      return new AppError(ErrorCode.LIMIT_EXCEEDED, message, undefined, { cause: error });
     }
     if (code.includes('TransactionTimedOut')) {
       return new AppError(ErrorCode.QUERY_TIMEOUT, 'the query ran past its time limit', undefined, { cause: error });

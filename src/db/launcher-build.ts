@@ -10,6 +10,7 @@ const jarPath = join(moduleDir, 'target', 'dutygraph-neo4j.jar');
 /** The class path of the local Neo4j launcher: its jar and the Neo4j jars Maven copied beside it. */
 export const launcherClassPath = [jarPath, join(moduleDir, 'target', 'lib', '*')].join(':');
 export const launcherMainClass = 'dutygraph.neo4j.LocalNeo4j';
+export const supervisorMainClass = 'dutygraph.neo4j.Supervisor';
 
 function newestSourceTime(dir: string): number {
   let newest = 0;

@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../config.js';
 import { AppError, ErrorCode } from '../errors.js';
-import { ensureLauncherBuilt, javaExecutable, launcherClassPath, launcherMainClass } from './launcher-build.js';
+import { ensureLauncherBuilt, javaExecutable, launcherClassPath, launcherMainClass, supervisorMainClass } from './launcher-build.js';
+import { localCredentials } from './local-credentials.js';
 
 /**
- * Starts, stops and inspects the local Neo4j: the Java launcher in neo4j/, one process per data
- * folder, recorded in DATA_DIR/neo4j.pid. Only this module knows how that process is run.
+ * Starts, stops and inspects the local Neo4j: the Java launcher in neo4j/ under its supervisor
+ * (which starts it again when it dies), one per data folder, recorded in DATA_DIR/neo4j.pid.
+ * Only this module knows how that process is run.
  */
 
 export type LocalNeo4jOptions = Config['local'] & { password?: string | undefined };
@@ -120,12 +122,19 @@ export async function startLocalNeo4j(
   }
   const httpPort = await browserPort(options.httpPort, mode.log ?? ((line) => process.stderr.write(line + '\n')));
   ensureLauncherBuilt();
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
   const log = logFile(dataDir);
   const logStart = existsSync(log) ? statSync(log).size : 0;
   const out = openSync(log, 'a');
+  const credentials = localCredentials(dataDir, options.password);
   const args = [
+    '-Xmx64m',
+    '-cp',
+    launcherClassPath,
+    supervisorMainClass,
+    ...(mode.detached ? [] : ['--parent-pid', String(process.pid)]),
+    '--',
     `-Xms${options.heap}`,
     `-Xmx${options.heap}`,
     '-XX:+UseG1GC',
@@ -140,14 +149,13 @@ export async function startLocalNeo4j(
     String(options.boltPort),
     '--http-port',
     String(httpPort),
-    ...(mode.detached ? [] : ['--parent-pid', String(process.pid)]),
   ];
   const child = spawn(javaExecutable(), args, {
     detached: mode.detached,
     stdio: ['ignore', out, out],
     env: {
       ...process.env,
-      NEO4J_PASSWORD: options.password ?? '',
+      NEO4J_PASSWORD: credentials.password,
       NEO4J_PAGECACHE: options.pageCache,
       NEO4J_TX_TIMEOUT: options.txTimeout,
     },

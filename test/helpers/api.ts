@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AnalysisService } from '../../src/analysis/analysis-service.js';
+import { AnalystPool } from '../../src/analyst/analyst-pool.js';
 import { createAuthenticator } from '../../src/auth/authenticate.js';
 import { ROLES, type Role } from '../../src/auth/roles.js';
 import { createToken, TokenVerifier } from '../../src/auth/token-store.js';
@@ -36,14 +37,14 @@ export interface TestApi {
 }
 
 /** The API over `db` as a server builds it, with a dispatch index that rebuilds only when asked. */
-async function startTestApi(db: Database): Promise<TestApi> {
+export async function startTestApi(db: Database): Promise<TestApi> {
   const tokenFile = join(mkdtempSync(join(tmpdir(), 'dg-tokens-')), 'tokens.json');
   const tokens = Object.fromEntries(ROLES.map((role) => [role, createToken(tokenFile, role, `test ${role}`).token])) as Record<Role, string>;
   const auth = createAuthenticator(new TokenVerifier(tokenFile), null);
   const dispatch = new DispatchService(db, { pollMs: 0, minRebuildMs: 0 });
   await dispatch.start();
   const importRoot = mkdtempSync(join(tmpdir(), 'dg-imports-'));
-  const services: Services = { db, dispatch, analysis: new AnalysisService(db), importRoot };
+  const services: Services = { db, dispatch, analysis: new AnalysisService(db), analyst: new AnalystPool(db.settings), importRoot };
   const apollo: ApolloServer<ApiContext> = createApolloServer();
   return {
     services,
@@ -60,6 +61,7 @@ async function startTestApi(db: Database): Promise<TestApi> {
     },
     async stop() {
       dispatch.stop();
+      await services.analyst.close();
       await apollo.stop();
     },
   };

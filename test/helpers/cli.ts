@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { projectRoot } from '../../src/project-root.js';
 
 /** The environment for a CLI child: ours minus any NEO4J_URI, so it uses its own local Neo4j. */
@@ -51,4 +52,20 @@ export async function waitFor(check: () => boolean, timeoutMs: number, what: str
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Pids of the processes (supervisor and Neo4j JVM) whose command line names `dataDir`, read from /proc. */
+export function processesOn(dataDir: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+          .split('\0')
+          .some((arg) => arg.startsWith(dataDir));
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }

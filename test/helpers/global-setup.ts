@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { isGraphEmpty } from '../../src/db/admin.js';
 import { Database } from '../../src/db/database.js';
+import { localCredentials } from '../../src/db/local-credentials.js';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../src/db/local-neo4j.js';
 import { CHROMIUM_HINT, findChromium } from './find-chromium.js';
 import { freePort } from './free-port.js';
@@ -11,6 +12,8 @@ import { freePort } from './free-port.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     neo4jUri: string;
+    neo4jUser: string;
+    neo4jPassword: string;
   }
 }
 
@@ -34,6 +37,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
       throw new Error(`NEO4J_URI=${given} holds data and the tests would delete it; use an empty database or set DUTYGRAPH_TEST_ALLOW_WIPE=1`);
     }
     project.provide('neo4jUri', given);
+    project.provide('neo4jUser', process.env.NEO4J_USER ?? 'neo4j');
+    project.provide('neo4jPassword', process.env.NEO4J_PASSWORD ?? '');
     return undefined;
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'dutygraph-test-'));
@@ -41,7 +46,10 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     { dataDir, boltPort: await freePort(), httpPort: 0, heap: '768m', pageCache: '128m', txTimeout: '120s' },
     { detached: false },
   );
+  const credentials = localCredentials(dataDir, undefined);
   project.provide('neo4jUri', local.boltUri);
+  project.provide('neo4jUser', credentials.user);
+  project.provide('neo4jPassword', credentials.password);
   return async () => {
     await stopLocalNeo4j(dataDir);
     rmSync(dataDir, { recursive: true, force: true });

@@ -10,10 +10,15 @@ const Q = useQueries(['deleteAllData']);
 export function connectTestDatabase(): Promise<Database> {
   return Database.connect({
     uri: inject('neo4jUri'),
-    user: process.env.NEO4J_USER ?? 'neo4j',
-    password: process.env.NEO4J_PASSWORD,
+    user: inject('neo4jUser'),
+    password: inject('neo4jPassword') || undefined,
     database: process.env.NEO4J_DATABASE ?? 'neo4j',
   });
+}
+
+/** The environment a child process (CLI, image) needs to use the test Neo4j of this run. */
+export function testNeo4jEnv(): Record<'NEO4J_URI' | 'NEO4J_USER' | 'NEO4J_PASSWORD', string> {
+  return { NEO4J_URI: inject('neo4jUri'), NEO4J_USER: inject('neo4jUser'), NEO4J_PASSWORD: inject('neo4jPassword') };
 }
 
 /** An empty graph with the schema applied: each test file starts from here. */

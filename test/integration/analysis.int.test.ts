@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../src/analysis/run-analysis.js';
 import type { Database } from '../../src/db/database.js';
 import { openDemoApi, type DemoApi, type TestApi } from '../helpers/api.js';
 import { findChromium } from '../helpers/find-chromium.js';
 import { runCli } from '../helpers/cli.js';
+import { testNeo4jEnv } from '../helpers/neo4j.js';
 
 // Without Chromium the browser test is skipped; the global set-up prints one line saying so.
 const chromiumPath = findChromium();
@@ -69,7 +70,7 @@ describe('GraphQL analysis', () => {
 });
 
 describe('dutygraph analyze', () => {
-  const env = () => ({ ...process.env, NEO4J_URI: inject('neo4jUri') });
+  const env = () => ({ ...process.env, ...testNeo4jEnv() });
 
   it('writes JSON with the documented shape', async () => {
     const result = await runCli(['analyze', '--json'], env());

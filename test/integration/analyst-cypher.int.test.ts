@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAnalystQuery } from '../../src/analyst/analyst-query.js';
+import { ANALYST_LIMITS, AnalystPool } from '../../src/analyst/analyst-pool.js';
 import { isAppError } from '../../src/errors.js';
 import { projectPath } from '../../src/project-root.js';
 import { openDemoApi, type DemoApi } from '../helpers/api.js';
@@ -64,6 +64,9 @@ describe('analyst Cypher', () => {
       'CALL db.clearQueryCaches()',
       'MATCH (n) RETURN n; MATCH (m) DETACH DELETE m',
       "CALL apoc.cypher.runWrite('CREATE (:X)', {})",
+      'CALL dbms.killQuery("query-1")',
+      'CALL dbms.listConnections()',
+      'CALL db.stats.retrieve("GRAPH COUNTS")',
     ]);
   });
 
@@ -79,6 +82,11 @@ describe('analyst Cypher', () => {
       'SHOW FUNCTIONS',
       'SHOW INDEXES',
       'SHOW DATABASES',
+      'SHOW USERS',
+      'SHOW CURRENT USER',
+      'SHOW CONSTRAINTS',
+      'TERMINATE TRANSACTION "neo4j-transaction-2"',
+      "MATCH (d:Department) WHERE d.id =~ '.*' RETURN d",
       `RETURN "${'a'.repeat(79)}b" =~ "(.*a){14}"`,
       'MATCH (d:Department) WHERE d.name =~ $pattern RETURN d',
       'MATCH (d:Department) WHERE d.name=~"(a+)+$" RETURN d',
@@ -86,11 +94,38 @@ describe('analyst Cypher', () => {
   });
 
   it('stops a query that would run forever, with QUERY_TIMEOUT', async () => {
+    const pool = new AnalystPool(demo.db.settings, { ...ANALYST_LIMITS, timeoutMs: 1000 });
     const started = Date.now();
-    await expect(
-      runAnalystQuery(demo.db, 'UNWIND range(1, 1000000000) AS a WITH a WHERE a = -1 RETURN a', {}, { timeoutMs: 1000, rowCap: 10 }),
-    ).rejects.toSatisfy((error: unknown) => isAppError(error, 'QUERY_TIMEOUT'));
+    await expect(pool.run('test', 'UNWIND range(1, 1000000000) AS a WITH a WHERE a = -1 RETURN a')).rejects.toSatisfy((error: unknown) =>
+      isAppError(error, 'QUERY_TIMEOUT'),
+    );
     expect(Date.now() - started).toBeLessThan(30_000);
+    await pool.close();
+  });
+
+  it('bounds memory: what Neo4j tracks fails the transaction, answers too large for the service fail the query, with LIMIT_EXCEEDED', async () => {
+    await expectRefused(/^LIMIT_EXCEEDED$/, [
+      // Tracked by Neo4j (collect, sort, distinct): the transaction's memory limit stops them.
+      'UNWIND range(1, 40000000) AS x WITH collect(x) AS xs RETURN size(xs)',
+      'UNWIND range(1, 20000000) AS x WITH x ORDER BY x DESC RETURN count(*)',
+      'UNWIND range(1, 20000000) AS x WITH DISTINCT toString(x) AS s RETURN count(s)',
+      // Built lazily by Neo4j but too large to answer: one row beyond the byte limit, or beyond the worker's heap.
+      'RETURN range(1, 2000000) AS r',
+      `RETURN [x IN range(1, 3000000) | '${'长'.repeat(100)}'] AS r`,
+    ]);
+  });
+
+  it('bounds concurrency: one query at a time per analyst, a few service-wide, LIMIT_EXCEEDED beyond', async () => {
+    const pool = new AnalystPool(demo.db.settings, { ...ANALYST_LIMITS, concurrent: 1, queue: 1 });
+    const slow = 'UNWIND range(1, 3000000) AS x WITH x WHERE x = -1 RETURN count(x) AS n';
+    const first = pool.run('analyst a', slow);
+    await expect(pool.run('analyst a', 'RETURN 1')).rejects.toSatisfy((error: unknown) => isAppError(error, 'LIMIT_EXCEEDED'));
+    const queued = pool.run('analyst b', 'RETURN 2 AS n');
+    await expect(pool.run('analyst c', 'RETURN 3')).rejects.toSatisfy((error: unknown) => isAppError(error, 'LIMIT_EXCEEDED'));
+    expect((await first).rows).toEqual([[0]]);
+    expect((await queued).rows).toEqual([[2]]);
+    expect((await pool.run('analyst a', 'RETURN 4 AS n')).rows).toEqual([[4]]);
+    await pool.close();
   });
 
   it('answers a syntax error with BAD_USER_INPUT and the reason', async () => {

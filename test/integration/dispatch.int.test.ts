@@ -1,12 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import type { DispatchService } from '../../src/dispatch/dispatch-service.js';
 import { importBundle } from '../../src/ingest/import-bundle.js';
 import { openDemoApi, type DemoApi, type TestApi } from '../helpers/api.js';
 import { runCli } from '../helpers/cli.js';
+import { testNeo4jEnv } from '../helpers/neo4j.js';
 
 const NOISE = '晚上十一点多了，小区对面工地还在打桩，吵得孩子根本睡不着';
 
@@ -151,7 +152,7 @@ describe('POST /v1/dispatch', () => {
 });
 
 describe('CLI', () => {
-  const env = () => ({ ...process.env, NEO4J_URI: inject('neo4jUri') });
+  const env = () => ({ ...process.env, ...testNeo4jEnv() });
 
   it('dispatches one text, and a JSONL file line by line with errors in place', async () => {
     const one = await runCli(['dispatch', '--json', '--district', '371100', NOISE], env());

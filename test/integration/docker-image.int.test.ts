@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/auth/token-store.js';
 import type { Database } from '../../src/db/database.js';
 import { waitFor } from '../helpers/cli.js';
 import { freePort } from '../helpers/free-port.js';
 import { layOutImage, type ImageLayout } from '../helpers/image-layout.js';
-import { connectTestDatabase, resetGraph } from '../helpers/neo4j.js';
+import { connectTestDatabase, resetGraph, testNeo4jEnv } from '../helpers/neo4j.js';
 
 // No Docker engine runs here: this lays out exactly what the Dockerfile copies and runs the
 // image's command from there, against the test Neo4j, as the container would.
@@ -65,7 +65,7 @@ describe('the Docker image', () => {
   });
 
   it('refuses to start without a token, saying how to set one', async () => {
-    const run = runImage({ NEO4J_URI: inject('neo4jUri'), PORT: String(await freePort()) });
+    const run = runImage({ ...testNeo4jEnv(), PORT: String(await freePort()) });
     expect(await run.exited).not.toBe(0);
     expect(run.output()).toMatch(/BAD_CONFIG.*DUTYGRAPH_TOKEN_HASHES/s);
   });
@@ -73,7 +73,7 @@ describe('the Docker image', () => {
   it('serves the demo with the token compose passes in DUTYGRAPH_TOKEN_HASHES', async () => {
     const token = 'dg_admin_image-layout-test';
     const port = await freePort();
-    const run = runImage({ NEO4J_URI: inject('neo4jUri'), PORT: String(port), DUTYGRAPH_TOKEN_HASHES: `admin:${hashToken(token)}` });
+    const run = runImage({ ...testNeo4jEnv(), PORT: String(port), DUTYGRAPH_TOKEN_HASHES: `admin:${hashToken(token)}` });
     try {
       await waitFor(() => run.output().includes('GraphQL at') || run.child.exitCode !== null, 120_000, 'the server to start');
       expect(run.child.exitCode, run.output()).toBeNull();

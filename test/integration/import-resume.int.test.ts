@@ -3,14 +3,13 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { generate } from '../../seed/generator/generate.js';
 import type { Database } from '../../src/db/database.js';
 import { exportBundle } from '../../src/ingest/export-bundle.js';
 import { importBundle } from '../../src/ingest/import-bundle.js';
 import { RECORD_FILES } from '../../src/model/record-kinds.js';
 import { spawnCli } from '../helpers/cli.js';
-import { connectTestDatabase, graphCounts, resetGraph } from '../helpers/neo4j.js';
+import { connectTestDatabase, graphCounts, resetGraph, testNeo4jEnv } from '../helpers/neo4j.js';
 
 // Proves BUNDLE.md's promise for large imports: a process killed part-way leaves a graph that
 // a rerun completes to exactly the graph of an uninterrupted import, nothing duplicated or lost.
@@ -45,7 +44,7 @@ describe('a resumable import killed part-way', () => {
     await resetGraph(db);
     const child = spawnCli(['import', '--mode', 'resumable', '--batch-size', '200', bundle], {
       ...process.env,
-      NEO4J_URI: inject('neo4jUri'),
+      ...testNeo4jEnv(),
     });
     let progress = '';
     child.stderr!.on('data', (chunk) => {

@@ -1,9 +1,9 @@
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliEnv, isAlive, runCli, spawnCli, spawnNpmStart, waitFor } from '../helpers/cli.js';
+import { cliEnv, isAlive, processesOn, runCli, spawnCli, spawnNpmStart, waitFor } from '../helpers/cli.js';
 import { freePort } from '../helpers/free-port.js';
 
 // These tests start Neo4j processes of their own through the CLI, exactly as a user would,
@@ -34,12 +34,18 @@ describe('dutygraph db start / status / stop', () => {
     const again = await runCli(['db', 'start', '--data-dir', dataDir, '--port', port], env);
     expect(again.stdout).toContain('already running');
 
+    // The supervisor and the Neo4j JVM it runs.
+    expect(processesOn(dataDir)).toHaveLength(2);
     const status = await runCli(['db', 'status', '--data-dir', dataDir, '--json'], env);
-    expect(JSON.parse(status.stdout)).toMatchObject({ state: 'running', pid });
+    const credentials = JSON.parse(readFileSync(join(dataDir, 'neo4j-credentials.json'), 'utf8')) as { password: string };
+    expect(statSync(join(dataDir, 'neo4j-credentials.json')).mode & 0o777).toBe(0o600);
+    expect(credentials.password.length).toBeGreaterThanOrEqual(24);
+    expect(JSON.parse(status.stdout)).toMatchObject({ state: 'running', pid, uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password: credentials.password });
 
     const stopped = await runCli(['db', 'stop', '--data-dir', dataDir], env);
     expect(stopped.code).toBe(0);
     expect(isAlive(pid)).toBe(false);
+    expect(processesOn(dataDir)).toEqual([]);
 
     const after = await runCli(['db', 'status', '--data-dir', dataDir], env);
     expect(after.code).toBe(3);
@@ -131,7 +137,8 @@ describe('npm start / dutygraph serve with the local Neo4j', () => {
     const javaPid = recordedPid(dataDir);
     child.kill('SIGKILL');
     await once(child, 'exit');
-    // The launcher watches its parent and shuts down cleanly when the parent is gone.
-    await waitFor(() => !isAlive(javaPid), 30_000, 'the orphaned Neo4j to exit');
+    // The supervisor watches its parent, Neo4j its supervisor: both shut down when the parent is gone.
+    await waitFor(() => !isAlive(javaPid), 30_000, 'the orphaned supervisor to exit');
+    await waitFor(() => processesOn(dataDir).length === 0, 30_000, 'the orphaned Neo4j to exit');
   });
 });

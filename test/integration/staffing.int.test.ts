@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoApi, type DemoApi } from '../helpers/api.js';
 import { runCli } from '../helpers/cli.js';
+import { testNeo4jEnv } from '../helpers/neo4j.js';
 
 let demo: DemoApi;
 beforeAll(async () => {
@@ -8,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => demo.close());
 
-const env = () => ({ ...process.env, NEO4J_URI: inject('neo4jUri') });
+const env = () => ({ ...process.env, ...testNeo4jEnv() });
 
 describe('staffing on the demo data', () => {
   it('prints the comparison table of sections and departments', async () => {

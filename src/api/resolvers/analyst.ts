@@ -1,6 +1,5 @@
 import { GraphQLScalarType, valueFromASTUntyped } from 'graphql';
 import { z } from 'zod';
-import { runAnalystQuery } from '../../analyst/analyst-query.js';
 import type { Resolvers } from '../generated/resolver-types.js';
 import { parseArgs } from './parse-args.js';
 
@@ -18,9 +17,9 @@ const JSONScalar = new GraphQLScalarType({
 export const analystResolvers: Resolvers = {
   JSON: JSONScalar,
   Query: {
-    cypher: (_, args, { db }) => {
+    cypher: (_, args, { analyst, actor }) => {
       const { query, params } = parseArgs(CypherArgs, args);
-      return runAnalystQuery(db, query, params ?? {});
+      return analyst.run(actor, query, params ?? {});
     },
   },
 };

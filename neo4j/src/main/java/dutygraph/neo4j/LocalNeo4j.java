@@ -1,8 +1,13 @@
 package dutygraph.neo4j;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -25,14 +30,17 @@ import org.neo4j.graphdb.config.Setting;
  *
  * Usage: LocalNeo4j --data-dir DIR [--bolt-port 7687] [--http-port 7474|0] [--parent-pid PID]
  * Environment: NEO4J_PASSWORD (auth on when set), NEO4J_PAGECACHE (e.g. 512m),
- * NEO4J_TX_TIMEOUT (e.g. 60s).
+ * NEO4J_TX_TIMEOUT (e.g. 60s), NEO4J_TX_MEMORY (per transaction; default half the heap).
+ * Run under {@link Supervisor}, which starts it again when it dies.
  */
 public final class LocalNeo4j {
     public static final String READY_PREFIX = "dutygraph-neo4j ready";
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        DatabaseManagementService service = buildService(options);
+        String password = envOr("NEO4J_PASSWORD", "");
+        if (!password.isEmpty()) applyPassword(options, password);
+        DatabaseManagementService service = buildService(options, true, !password.isEmpty());
         CountDownLatch stopped = new CountDownLatch(1);
         BrowserServer browser = null;
 
@@ -42,10 +50,6 @@ public final class LocalNeo4j {
             stopped.countDown();
         }, "dutygraph-neo4j-shutdown"));
 
-        String password = System.getenv("NEO4J_PASSWORD");
-        if (password != null && !password.isEmpty()) {
-            setPassword(service, password);
-        }
         if (options.httpPort > 0) {
             browser = BrowserServer.start(options.httpPort, options.boltPort);
         }
@@ -59,19 +63,25 @@ public final class LocalNeo4j {
         stopped.await();
     }
 
-    private static DatabaseManagementService buildService(Options options) {
+    private static DatabaseManagementService buildService(Options options, boolean bolt, boolean auth) {
         Map<Setting<?>, Object> config = new HashMap<>();
-        config.put(BoltConnector.enabled, true);
+        config.put(BoltConnector.enabled, bolt);
         config.put(BoltConnector.listen_address, new SocketAddress("127.0.0.1", options.boltPort));
         config.put(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", options.boltPort));
         config.put(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED);
         // Analysts' Cypher must never read the server's own files.
         config.put(GraphDatabaseSettings.allow_file_urls, false);
-        config.put(GraphDatabaseSettings.auth_enabled, System.getenv("NEO4J_PASSWORD") != null
-                && !System.getenv("NEO4J_PASSWORD").isEmpty());
+        config.put(GraphDatabaseSettings.auth_enabled, auth);
+        // A transaction whose tracked memory (collect, sort, distinct, aggregation, transaction
+        // state) passes its share of the heap fails with MemoryLimitExceeded instead of taking the
+        // server down. Expressions Neo4j does not track can still exhaust the heap: the JVM then
+        // exits (-XX:+ExitOnOutOfMemoryError) and the Supervisor starts it again.
+        long heap = Runtime.getRuntime().maxMemory();
+        config.put(GraphDatabaseSettings.memory_transaction_max_size, parseBytes("NEO4J_TX_MEMORY", envOr("NEO4J_TX_MEMORY", String.valueOf(heap / 2))));
+        config.put(GraphDatabaseSettings.memory_transaction_global_max_size, heap * 7 / 10);
         config.put(GraphDatabaseSettings.transaction_timeout,
                 parseDuration(envOr("NEO4J_TX_TIMEOUT", "60s")));
-        config.put(GraphDatabaseSettings.pagecache_memory, parseBytes(envOr("NEO4J_PAGECACHE", "512m")));
+        config.put(GraphDatabaseSettings.pagecache_memory, parseBytes("NEO4J_PAGECACHE", envOr("NEO4J_PAGECACHE", "512m")));
         config.put(GraphDatabaseSettings.preallocate_logical_logs, false);
         config.put(GraphDatabaseSettings.keep_logical_logs, "1 days");
         // The databases checkpoint and stop in well under a second; Netty's default graceful
@@ -83,10 +93,25 @@ public final class LocalNeo4j {
         return new DatabaseManagementServiceBuilder(options.dataDir).setConfig(config).build();
     }
 
-    /** Sets the neo4j user's password without requiring a change on first login. */
-    private static void setPassword(DatabaseManagementService service, String password) {
-        service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+    /**
+     * Makes `password` the neo4j user's password (no change required at first login). Runs with
+     * Bolt closed, so no client ever meets the server with the default or an old password; skipped
+     * when the data folder records that this password is already set.
+     */
+    private static void applyPassword(Options options, String password) throws Exception {
+        Path marker = options.dataDir.resolve("dutygraph-password.sha256");
+        String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
+        if (Files.exists(marker) && Files.readString(marker).trim().equals(digest)) return;
+        DatabaseManagementService offline = buildService(options, false, true);
+        try {
+            offline.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } finally {
+            offline.shutdown();
+        }
+        Files.writeString(marker, digest + "\n");
+        Files.setPosixFilePermissions(marker, PosixFilePermissions.fromString("rw-------"));
+        log("password set");
     }
 
     /** Exits (running the shutdown hook) once the parent process is gone, e.g. after a SIGKILL. */
@@ -129,7 +154,7 @@ public final class LocalNeo4j {
     }
 
     /** Parses "512m", "1g", "64k" or plain bytes. */
-    static long parseBytes(String text) {
+    static long parseBytes(String name, String text) {
         String t = text.toLowerCase();
         try {
             long unit = 1;
@@ -139,7 +164,7 @@ public final class LocalNeo4j {
             String digits = unit == 1 ? t : t.substring(0, t.length() - 1);
             return Long.parseLong(digits) * unit;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("NEO4J_PAGECACHE: expected a size like 512m or 1g, got " + text);
+            throw new IllegalArgumentException(name + ": expected a size like 512m or 1g, got " + text);
         }
     }
 
