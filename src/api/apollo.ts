@@ -9,6 +9,7 @@ import { applyAuthorization } from './authorize.js';
 import type { ApiContext } from './context.js';
 import { formatError } from './format-error.js';
 import { resolvers } from './resolvers/index.js';
+import { countListItems, ListSizes, responseLimitsPlugin } from './response-limits.js';
 import { tokenLimitPlugin } from './token-limit.js';
 
 /** The SDL of every schema/*.graphql file, one area a file. */
@@ -21,13 +22,15 @@ export function loadTypeDefs(dir: string = projectPath('schema')): string[] {
 
 /**
  * Query limits: depth, aliases, directives and a cost estimate (graphql-armor), tokens
- * (token-limit.ts: armor's own token check answers 500). The brief's dashboards need depth 6 and
- * a few hundred tokens; these leave room and stop abuse.
+ * (token-limit.ts: armor's own token check answers 500), and the objects an answer may hold
+ * (response-limits.ts: list sizes multiplied, counted, bytes). The brief's dashboards need depth
+ * 6 and a few hundred tokens; these leave room and stop abuse.
  */
 const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxDirectives: 10, maxTokens: 2000, maxCost: 5000 };
 
 /** The Apollo Server of the API (not yet started), with the plugins the HTTP front adds (requests, shutdown). */
 export function createApolloServer(plugins: ApolloServerPlugin<ApiContext>[] = []): ApolloServer<ApiContext> {
+  const listSizes = new ListSizes();
   const armor = new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.maxDepth },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
@@ -36,7 +39,7 @@ export function createApolloServer(plugins: ApolloServerPlugin<ApiContext>[] = [
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
   }).protect();
   return new ApolloServer<ApiContext>({
-    schema: applyAuthorization(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })),
+    schema: countListItems(applyAuthorization(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })), listSizes),
     formatError,
     ...armor,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
@@ -44,6 +47,7 @@ export function createApolloServer(plugins: ApolloServerPlugin<ApiContext>[] = [
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<ApiContext>[]),
       tokenLimitPlugin(QUERY_LIMITS.maxTokens),
+      responseLimitsPlugin(listSizes),
       ApolloServerPluginCacheControlDisabled(),
       ...plugins,
     ],

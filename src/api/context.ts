@@ -4,6 +4,7 @@ import type { AnalystPool } from '../analyst/analyst-pool.js';
 import type { Principal } from '../auth/roles.js';
 import type { Database } from '../db/database.js';
 import type { DispatchService } from '../dispatch/dispatch-service.js';
+import type { ResponseBudget } from './response-limits.js';
 
 /** What lives as long as the server: the database and the dispatch engine. */
 export interface Services {
@@ -30,6 +31,8 @@ export interface ApiContext extends Services {
   /** Who is asking, as recorded with the changes they make. */
   actor: string;
   request: RequestInfo;
+  /** What this request's answer holds so far (response-limits.ts). */
+  budget: ResponseBudget;
 }
 
 /** A fresh context for one request; its loaders are made on first use (a dispatch lookup needs none). */
@@ -44,6 +47,7 @@ export function createContext(
     principal,
     actor: `api:${principal.actor}`,
     request,
+    budget: { listItems: 0 },
     get loaders() {
       return (loaders ??= createCatalogLoaders(services.db));
     },

@@ -31,6 +31,7 @@ export function originalError(error: unknown): unknown {
 export function publicCode(error: unknown, apolloCode: unknown): ErrorCode {
   const original = originalError(error);
   if (original instanceof AppError) return original.code;
+  if (apolloCode === ErrorCode.LIMIT_EXCEEDED) return ErrorCode.LIMIT_EXCEEDED;
   return typeof apolloCode === 'string' && CALLER_CODES.has(apolloCode) ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL_SERVER_ERROR;
 }
 

@@ -66,6 +66,45 @@ describe('GraphQL over the demo data', () => {
   });
 });
 
+describe('bounded answers', () => {
+  const NESTED = 'regions { departments { powerItems { department { powerItems { matters { powerItems { name } } } } } } }';
+  const refusedWhole = async (query: string) => {
+    const result = await api.execute(query, {}, 'viewer');
+    expect(result.errors?.[0]?.extensions?.code, result.errors?.[0]?.message).toBe('LIMIT_EXCEEDED');
+    expect(result.data ?? null).toBeNull();
+  };
+
+  it('refuses lists nested into millions of objects before running them, whatever the shape, and answers on', async () => {
+    // The issue's attack: 15 aliases of seven nested lists (one copy returned 19 MB at S=0.1).
+    await refusedWhole(`{ ${Array.from({ length: 15 }, (_, i) => `a${i}: ${NESTED}`).join(' ')} }`);
+    await refusedWhole(`{ ${NESTED} }`);
+    // Through fragments, and through matters and boundary items instead of departments.
+    await refusedWhole(
+      `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: regions { ...R }`).join(' ')} } fragment R on Region { departments { powerItems { department { powerItems { matters { powerItems { name } } } } } } }`,
+    );
+    await refusedWhole('{ matters { powerItems { matters { powerItems { matters { powerItems { matters { powerItems { code } } } } } } } } }');
+    await refusedWhole('{ departments { boundaryItems { matters { powerItems { department { boundaryItems { matters { powerItems { code } } } } } } } } }');
+    expect((await api.execute('{ regions { departments { powerItems { name } } } }', {}, 'viewer')).errors).toBeUndefined();
+  });
+
+  it('answers an estimate refusal over HTTP with 400 and the limit', async () => {
+    const { url, close } = await api.listen();
+    try {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokens.viewer}` },
+        body: JSON.stringify({ query: `{ ${NESTED} }` }),
+      });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0]!.extensions.code).toBe('LIMIT_EXCEEDED');
+      expect(body.errors[0]!.message).toMatch(/objects \(limit 100,000\)/);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('HTTP', () => {
   let url: string;
   let close: () => Promise<void>;
