@@ -164,12 +164,15 @@ export function responseLimitsPlugin(sizes: ListSizes, limits: ResponseLimits = 
           if (response.body.kind !== 'single' || contextValue.budget.listItems < limits.measureBytesFrom) return;
           const refuse = (message: string) => {
             // The whole answer, not a part of it: a partial one would look complete to a dashboard.
-            if (response.body.kind === 'single') response.body.singleResult = { data: null, errors: [{ message, extensions: { code: ErrorCode.LIMIT_EXCEEDED } }] };
+            if (response.body.kind === 'single')
+              response.body.singleResult = { data: null, errors: [{ message, extensions: { code: ErrorCode.LIMIT_EXCEEDED } }] };
           };
           if (contextValue.budget.listItems > limits.maxListItems) return refuse(tooMany(limits).message);
           const bytes = Buffer.byteLength(JSON.stringify(response.body.singleResult.data ?? null));
           if (bytes > limits.maxBytes) {
-            refuse(`the answer is ${Math.round(bytes / 2 ** 20)} MB, more than the ${limits.maxBytes / 2 ** 20} MB one answer may be; ask for fewer fields or page`);
+            refuse(
+              `the answer is ${Math.round(bytes / 2 ** 20)} MB, more than the ${limits.maxBytes / 2 ** 20} MB one answer may be; ask for fewer fields or page`,
+            );
           }
         },
       };

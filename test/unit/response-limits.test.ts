@@ -13,7 +13,11 @@ const typeDefs = `
 `;
 const things = (n: number, label = 'x') => Array.from({ length: n }, (_, i) => ({ id: String(i), label }));
 const resolvers = {
-  Query: { all: () => things(10), things: (_: unknown, { first }: { first: number }) => ({ edges: things(first).map((node) => ({ node })) }), one: () => things(1)[0] },
+  Query: {
+    all: () => things(10),
+    things: (_: unknown, { first }: { first: number }) => ({ edges: things(first).map((node) => ({ node })) }),
+    one: () => things(1)[0],
+  },
   Thing: { children: (thing: { label: string }) => things(10, thing.label) },
 };
 const LIMITS: ResponseLimits = { maxListItems: 500, maxEstimatedItems: 5000, maxBytes: 20_000, measureBytesFrom: 0, unseenListSize: 10 };
@@ -65,14 +69,14 @@ describe('response limits', () => {
   });
 
   it('refuses before running a query whose estimate passes the limit', async () => {
-    const result = await (server().run)('{ all { children { children { children { id } } } } }');
+    const result = await server().run('{ all { children { children { children { id } } } } }');
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'LIMIT_EXCEEDED' } });
     expect(result.errors?.[0]?.message).toMatch(/about 11,110 objects \(limit 5,000\)/);
   });
 
   it('refuses the whole answer when the objects counted while running pass the cap', async () => {
     // The estimate (1,110) passes; running it counts 10 + 100 + 1,000 objects.
-    const result = await (server().run)('{ all { children { children { id } } } }');
+    const result = await server().run('{ all { children { children { id } } } }');
     expect(result.data).toBeNull();
     expect(result.errors).toEqual([expect.objectContaining({ extensions: { code: 'LIMIT_EXCEEDED' } })]);
   });
