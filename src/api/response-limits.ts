@@ -25,7 +25,7 @@ import type { ApiContext } from './context.js';
  * list sizes, so a few nested lists (regions → departments → items → department → items …) could
  * still ask for millions of objects: these limits count them.
  */
-export const RESPONSE_LIMITS = {
+const RESPONSE_LIMITS = {
   /** Objects in lists that one answer may carry; past it, the whole answer is refused. */
   maxListItems: 25_000,
   /** Refused before execution when the estimate (list sizes multiplied along each path) passes this. */
