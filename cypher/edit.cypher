@@ -29,8 +29,10 @@ CALL (b) { MATCH (m:Matter {id: $matter}) CREATE (b)-[:CONCERNS]->(m) }
 RETURN b.id AS id, b.title AS title, b.status AS status
 
 // name: recordAudit
-// One mutation made through the API: who, when, what (arguments as JSON) and how it ended.
-CREATE (a:AuditEntry {id: randomUUID(), at: $at, actor: $actor, role: $role, mutation: $mutation, arguments: $arguments, outcome: $outcome})
+// One mutation made through the API: who, when, what (arguments as JSON) and how it ended;
+// `unrecorded`: refusals of the same actor left out before this one (audit-limiter.ts).
+CREATE (a:AuditEntry {id: randomUUID(), at: $at, actor: $actor, role: $role, mutation: $mutation, arguments: $arguments, outcome: $outcome,
+  unrecorded: $unrecorded})
 RETURN a.id AS id
 
 // name: deleteListRecord

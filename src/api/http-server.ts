@@ -49,12 +49,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** The principal of a request, or a 401 answer (and undefined) when it may not come in. */
-function authenticate(req: IncomingMessage, res: ServerResponse, auth: Authenticator): Principal | undefined {
+/** The principal of a request, or a 401 answer (counted, and undefined) when it may not come in. */
+function authenticate(req: IncomingMessage, res: ServerResponse, { auth, metrics }: Pick<ApiDeps, 'auth' | 'metrics'>): Principal | undefined {
   try {
     return auth.authenticate(req.headers.authorization);
   } catch (error) {
     if (!isAppError(error, ErrorCode.UNAUTHENTICATED)) throw error;
+    metrics.errors.inc({ code: error.code });
     res.setHeader('www-authenticate', 'Bearer');
     sendJson(res, 401, { errors: [{ message: error.message, extensions: { code: error.code } }] });
     return undefined;
@@ -65,11 +66,11 @@ async function handleGraphQL(
   req: IncomingMessage,
   res: ServerResponse,
   apollo: ApolloServer<ApiContext>,
-  { services, auth }: ApiDeps,
+  deps: ApiDeps,
   url: URL,
   meta: RequestInfo,
 ): Promise<void> {
-  const principal = authenticate(req, res, auth);
+  const principal = authenticate(req, res, deps);
   if (!principal) return;
   meta.actor = principal.actor;
   const headers = new HeaderMap();
@@ -91,7 +92,7 @@ async function handleGraphQL(
   }
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-    context: async () => createContext(services, principal, meta),
+    context: async () => createContext(deps.services, principal, meta),
   });
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
@@ -114,9 +115,15 @@ async function handleReady(res: ServerResponse, db: Database): Promise<void> {
   }
 }
 
-async function handleMetrics(res: ServerResponse, metrics: Metrics): Promise<void> {
-  res.writeHead(200, { 'content-type': metrics.registry.contentType });
-  res.end(await metrics.registry.metrics());
+/**
+ * `/metrics` (Prometheus) for callers the API lets in: with tokens configured, a scraper sends one
+ * (any role; `dutygraph token create --role viewer --label prometheus`). They name operations and
+ * show load, which is no one else's business.
+ */
+async function handleMetrics(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): Promise<void> {
+  if (!authenticate(req, res, deps)) return;
+  res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });
+  res.end(await deps.metrics.registry.metrics());
 }
 
 /** What the API's HTTP front needs: the services, who may come in, and where to report. */
@@ -133,12 +140,14 @@ const STATUS_OF_CODE: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400
  * `POST /v1/dispatch` {text, district?}: the dispatch answer as JSON, for hotline systems that
  * want one lookup without GraphQL's parsing and validation. Same engine, same answer, same errors.
  */
-async function handleDispatch(req: IncomingMessage, res: ServerResponse, { services, auth, metrics }: ApiDeps, meta: RequestInfo): Promise<void> {
-  const principal = authenticate(req, res, auth);
+async function handleDispatch(req: IncomingMessage, res: ServerResponse, deps: ApiDeps, meta: RequestInfo): Promise<void> {
+  const { services, metrics } = deps;
+  const principal = authenticate(req, res, deps);
   if (!principal) return;
   meta.actor = principal.actor;
   meta.operation = 'dispatch';
   if (!permits(principal.role, 'dispatcher')) {
+    metrics.errors.inc({ code: ErrorCode.FORBIDDEN });
     return sendJson(res, 403, {
       errors: [{ message: `dispatch needs the dispatcher role; this request has ${principal.role}`, extensions: { code: ErrorCode.FORBIDDEN } }],
     });
@@ -190,7 +199,7 @@ export async function serveApi(deps: ApiDeps, host: string, port: number): Promi
     '/v1/dispatch': (req, res, _url, meta) => handleDispatch(req, res, deps, meta),
     '/healthz': async (_req, res) => sendJson(res, 200, { status: 'ok' }),
     '/readyz': (_req, res) => handleReady(res, deps.services.db),
-    '/metrics': (_req, res) => handleMetrics(res, deps.metrics),
+    '/metrics': (req, res) => handleMetrics(req, res, deps),
   };
   // Operation names come from callers: at most 100 distinct ones become metric labels, the rest count as "other".
   const operations = new Set<string>();

@@ -123,7 +123,7 @@ describe('HTTP', () => {
     expect(ready.headers.get('x-request-id')).toBe('dashboard-42');
   });
 
-  it('counts requests by operation and dispatch latency at /metrics', async () => {
+  it('counts requests by operation, refusals and dispatch latency at /metrics, for callers with a token', async () => {
     await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokens.viewer}` },
@@ -134,7 +134,10 @@ describe('HTTP', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${api.tokens.viewer}` },
       body: JSON.stringify({ query: '{ matters { id } }' }),
     });
-    const text = await (await fetch(`${url}/metrics`)).text();
+    const anonymous = await fetch(`${url}/metrics`);
+    expect(anonymous.status).toBe(401);
+    const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${api.tokens.viewer}` } })).text();
+    expect(text).toMatch(/dutygraph_errors_total\{code="UNAUTHENTICATED"\} [1-9]/);
     expect(text).toMatch(/dutygraph_http_requests_total\{route="\/graphql",operation="Regions",status="200"\} \d+/);
     expect(text).toMatch(/dutygraph_http_requests_total\{route="\/graphql",operation="matters",status="200"\} \d+/);
     expect(text).toContain('dutygraph_http_request_duration_seconds_bucket');

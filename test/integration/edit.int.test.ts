@@ -126,4 +126,14 @@ describe('editor mutations', () => {
     );
     expect(upserts).toBe(1);
   });
+
+  it('audits refusals at a bounded rate per actor, saying how many were left out', async () => {
+    const entries = "MATCH (a:AuditEntry {mutation: 'publishBoundaryItem', role: 'viewer'}) RETURN count(a) AS n";
+    for (let i = 0; i < 30; i++) {
+      const refused = await demo.api.execute('mutation { publishBoundaryItem(id: "b-2021-noise-01") { id } }', {}, 'viewer');
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    // The viewer's earlier refusal in this minute counts too: 10 written in all, 21 left out.
+    expect(await count(entries)).toBe(9);
+  });
 });
