@@ -18,17 +18,30 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/** One problem of many (a bad record of an import): where, which record and field, and why. */
+export interface Problem {
+  where?: string;
+  kind?: string;
+  key?: string;
+  field?: string;
+  reason: string;
+}
+
 /** An error whose code and message are safe to show to the caller. */
 export class AppError extends Error {
   override readonly name = 'AppError';
+  /** The same problems as `details`, structured, for callers that act on them (the API sends both). */
+  readonly problems?: readonly Problem[];
+
   constructor(
     readonly code: ErrorCode,
     message: string,
-    /** Structured detail for the caller, e.g. the list of bad records of an import. */
+    /** Detail lines for the caller, e.g. the bad records of an import as the CLI prints them. */
     readonly details?: readonly string[],
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; problems?: readonly Problem[] },
   ) {
     super(message, options);
+    if (options?.problems) this.problems = options.problems;
   }
 }
 

@@ -50,9 +50,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (code === ErrorCode.INTERNAL_SERVER_ERROR) return { message: 'Internal server error', locations, path, extensions: { code } };
   const original = originalError(error);
   if (original instanceof AppError) {
-    // The per-record reasons of a refused import, as the CLI prints them; capped so an answer stays small.
+    // The per-record reasons of a refused import, as the CLI prints them and structured (kind, key,
+    // field, reason); capped so an answer stays small.
     const details = original.details?.slice(0, MAX_DETAILS);
-    return { message: original.message, locations, path, extensions: details?.length ? { code, details } : { code } };
+    const problems = original.problems?.slice(0, MAX_DETAILS);
+    return {
+      message: original.message,
+      locations,
+      path,
+      extensions: { code, ...(details?.length ? { details } : {}), ...(problems?.length ? { problems } : {}) },
+    };
   }
   return { message: formatted.message, locations, path, extensions: { code, reason: apolloCode } };
 }

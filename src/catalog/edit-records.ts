@@ -51,9 +51,10 @@ export async function importFromServerPath(db: Database, allowedRoot: string, pa
   }
   const inside = relative(root, target);
   if (inside === '' || inside.startsWith('..') || inside.split(sep).includes('..') || resolve(root, inside) !== target) {
-    throw new AppError(ErrorCode.FORBIDDEN, `${path} is outside the import folder; bundles are imported from ${allowedRoot} only`);
+    throw new AppError(ErrorCode.FORBIDDEN, `${path} is outside the import folder; bundles are imported from the import folder (DUTYGRAPH_IMPORT_DIR) only`);
   }
-  return importBundle(db, target, { within: root });
+  // Messages name the bundle as the caller did, never by its place on the server.
+  return importBundle(db, target, { within: root, displayName: path });
 }
 
 /** File names an uploaded bundle may have: the bundle's own (BUNDLE.md), as JSON, NDJSON or CSV. */

@@ -34,6 +34,8 @@ export interface ImportOptions {
   timeoutMs?: number;
   /** A folder no file may lead out of (links followed): the API's import folder. */
   within?: string;
+  /** The bundle's name in messages (the API's callers know it by its path in the import folder). */
+  displayName?: string;
 }
 
 export interface ImportReport {
@@ -68,12 +70,14 @@ async function graphNames(db: Database): Promise<DirectoryEntries> {
  */
 export async function importBundle(db: Database, input: BundleInput, options: ImportOptions = {}): Promise<ImportReport> {
   const bundle = await openBundle(input, { graphNames: () => graphNames(db), within: options.within });
-  const folder = bundle.name;
+  const folder = options.displayName ?? bundle.name;
   const validation = await validateBundle(bundle, await graphView(db), ({ file, done }) => options.onProgress?.({ phase: 'validating', file, done }));
   if (validation.problemCount > 0 && !options.skipInvalid) {
     const more = validation.problemCount - validation.errors.length;
     const details = more > 0 ? [...validation.errors, `… and ${more} more`] : validation.errors;
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `${folder}: ${validation.problemCount} problem(s) in the bundle; nothing was imported`, details);
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `${folder}: ${validation.problemCount} problem(s) in the bundle; nothing was imported`, details, {
+      problems: validation.problems,
+    });
   }
   const records = RECORD_FILES.reduce((sum, file) => sum + validation.totals[file], 0);
   const mode = options.mode === 'atomic' || options.mode === 'resumable' ? options.mode : records <= ATOMIC_LIMIT ? 'atomic' : 'resumable';

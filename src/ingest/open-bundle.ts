@@ -3,7 +3,16 @@ import { basename, extname, join, relative, sep } from 'node:path';
 import { AppError, ErrorCode } from '../errors.js';
 import { isRecordFile, RECORD_FILES, type RecordFile } from '../model/record-kinds.js';
 import { OPEN311_FILES, open311Requests, open311Services } from './open311.js';
-import { concatSources, jsonArraySource, ndjsonSource, readJson, type BundleFile, type EntrySource, type RawEntry } from './record-sources.js';
+import {
+  concatSources,
+  jsonArraySource,
+  ndjsonSource,
+  readJson,
+  type BundleFile,
+  type BundleProblem,
+  type EntrySource,
+  type RawEntry,
+} from './record-sources.js';
 import { buildDirectory } from './spreadsheet/build-directory.js';
 import type { DirectoryEntries } from './spreadsheet/directory.js';
 import { openSpreadsheet, SPREADSHEET_EXTENSIONS, type PendingSource } from './spreadsheet/spreadsheet-sources.js';
@@ -19,7 +28,7 @@ export interface OpenedBundle {
   manifest?: RawEntry;
   sources: Partial<Record<RecordFile, EntrySource>>;
   /** Problems with the bundle itself (unknown files, a name given twice, an unreadable sheet). */
-  errors: string[];
+  errors: BundleProblem[];
 }
 
 /** A bundle folder or single file on disk, or a bundle's files in memory. */
@@ -46,7 +55,7 @@ function isInside(root: string, path: string): boolean {
  * The files of a bundle folder (or the one file a path names). With `within`, a file that is a
  * link leading outside that folder is left out with an error naming the file, never its target.
  */
-function listFiles(input: BundleInput, within: string | undefined): { files: BundleFile[]; single: boolean; errors: string[] } {
+function listFiles(input: BundleInput, within: string | undefined): { files: BundleFile[]; single: boolean; errors: BundleProblem[] } {
   if (typeof input !== 'string') return { files: input.files, single: false, errors: [] };
   if (!existsSync(input)) throw new AppError(ErrorCode.BAD_USER_INPUT, `${input}: no such folder or file`);
   const isFolder = statSync(input).isDirectory();
@@ -55,10 +64,10 @@ function listFiles(input: BundleInput, within: string | undefined): { files: Bun
         .sort()
         .map((name) => ({ name, path: join(input, name) }))
     : [{ name: basename(input), path: input }];
-  const errors: string[] = [];
+  const errors: BundleProblem[] = [];
   const files = listed.filter((file) => {
     if (within === undefined || isInside(within, file.path)) return true;
-    errors.push(`${file.name}: a link that leads outside the import folder; not read`);
+    errors.push({ where: file.name, reason: 'a link that leads outside the import folder; not read' });
     return false;
   });
   return { files, single: !isFolder, errors };
@@ -112,16 +121,16 @@ export async function openBundle(input: BundleInput, { graphNames = NO_NAMES, wi
     }
     const match = /^(.+)\.(json|ndjson)$/.exec(file.name);
     if (!match) {
-      if (single) bundle.errors.push(`${file.name}: not a bundle file (.json, .ndjson) or a spreadsheet (.csv, .xlsx)`);
+      if (single) bundle.errors.push({ where: file.name, reason: 'not a bundle file (.json, .ndjson) or a spreadsheet (.csv, .xlsx)' });
       continue;
     }
     const [, name = '', ext] = match;
     if (name !== 'manifest' && !isRecordFile(name)) {
-      bundle.errors.push(`${file.name}: unknown bundle file (expected one of manifest, ${RECORD_FILES.join(', ')})`);
+      bundle.errors.push({ where: file.name, reason: `unknown bundle file (expected one of manifest, ${RECORD_FILES.join(', ')})` });
       continue;
     }
     if (seen.has(name)) {
-      bundle.errors.push(`${file.name}: ${seen.get(name)} holds the same records; keep one of them`);
+      bundle.errors.push({ where: file.name, reason: `${seen.get(name)} holds the same records; keep one of them` });
       continue;
     }
     seen.set(name, file.name);

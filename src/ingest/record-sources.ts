@@ -129,3 +129,9 @@ export function concatSources(first: EntrySource, second: EntrySource): EntrySou
     },
   };
 }
+
+/** A problem with a bundle's file rather than one of its records: where, and why. */
+export interface BundleProblem {
+  where: string;
+  reason: string;
+}

@@ -26,9 +26,28 @@ export interface GraphView {
   implementingSections(): Promise<Map<string, string[]>>;
 }
 
+/** One problem of a bundle: where (file:line or file:sheet:row), which record and field, and why. */
+interface RecordProblem {
+  /** The record file (kind) it concerns, when it concerns one. */
+  kind?: RecordFile;
+  where: string;
+  /** The record's key, when the record got far enough to have one. */
+  key?: string;
+  /** The field (a dotted path), or the spreadsheet column it came from. */
+  field?: string;
+  reason: string;
+}
+
+/** A problem as the CLI prints it: `where: field: reason`, or `where:column: reason` for a named column. */
+function problemLine({ where, field, reason }: RecordProblem, column = false): string {
+  if (field === undefined) return `${where}: ${reason}`;
+  return column ? `${where}:${field}: ${reason}` : `${where}: ${field}: ${reason}`;
+}
+
 export interface Validation {
   manifest?: Manifest;
-  /** Every problem, `where: field: reason`; capped at MAX_ERRORS, the rest counted. */
+  /** Every problem (capped at MAX_ERRORS, the rest counted), and each as a line: `where: field: reason`. */
+  problems: RecordProblem[];
   errors: string[];
   /** How many problems there were in all. */
   problemCount: number;
@@ -43,31 +62,42 @@ export interface Validation {
 
 const MAX_ERRORS = 10_000;
 
-/**
- * Renders zod issues as `where: field: reason` lines, or `where:column: reason` for a spreadsheet
- * row whose field came from a named column.
- */
-function formatIssues(where: string, error: z.ZodError, columns?: Record<string, string>): string[] {
+/** A zod issue's problems: the field it names (or the spreadsheet column it came from) and why. */
+function issueProblems(where: string, error: z.ZodError, columns?: Record<string, string>): (RecordProblem & { column?: boolean })[] {
   return error.issues.flatMap((issue) => {
     const field = issue.path.join('.');
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => `${where}: ${field ? field + '.' : ''}${key}: unknown field`);
+      return issue.keys.map((key) => ({ where, field: `${field ? field + '.' : ''}${key}`, reason: 'unknown field' }));
     }
     const reason = /received undefined$/.test(issue.message) ? 'is required' : issue.message;
     const column = columns?.[String(issue.path[0])];
-    return [column ? `${where}:${column}: ${reason}` : `${where}: ${field || '(record)'}: ${reason}`];
+    return [column ? { where, field: column, reason, column: true } : { where, field: field || '(record)', reason }];
   });
 }
 
+/** The key a raw record would have, when it names one (for problems found before it parses). */
+function rawKey(file: RecordFile, value: unknown): string | undefined {
+  const field = kindOf(file).keyField;
+  const key = field && typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[field] : undefined;
+  return typeof key === 'string' ? key : undefined;
+}
+
 class Problems {
+  readonly list: RecordProblem[] = [];
   readonly errors: string[] = [];
   readonly rejected = new Set<string>();
   readonly rejectedCounts: Partial<Record<RecordFile, number>> = {};
   count = 0;
 
-  add(file: RecordFile | undefined, where: string, lines: string[]): void {
-    this.count += lines.length;
-    for (const line of lines) if (this.errors.length < MAX_ERRORS) this.errors.push(line);
+  /** Problems of the record at `where` (of `file`, which rejects that record), or of the bundle. */
+  add(file: RecordFile | undefined, where: string, problems: (Omit<RecordProblem, 'where' | 'kind'> & { column?: boolean })[], key?: string): void {
+    this.count += problems.length;
+    for (const { column, ...problem } of problems) {
+      if (this.list.length >= MAX_ERRORS) break;
+      const full: RecordProblem = { ...(file ? { kind: file } : {}), where, ...(key !== undefined ? { key } : {}), ...problem };
+      this.list.push(full);
+      this.errors.push(problemLine(full, column));
+    }
     if (file && !this.rejected.has(where)) {
       this.rejected.add(where);
       this.rejectedCounts[file] = (this.rejectedCounts[file] ?? 0) + 1;
@@ -75,8 +105,7 @@ class Problems {
   }
 }
 
-const danglingMessage = (where: string, ref: Reference) =>
-  `${where}: ${ref.field}: ${kindOf(ref.kind).noun} ${ref.id} is neither in the bundle nor in the graph`;
+const dangling = (ref: Reference) => ({ field: ref.field, reason: `${kindOf(ref.kind).noun} ${ref.id} is neither in the bundle nor in the graph` });
 
 /** Validates a whole bundle against itself and the graph; writes nothing. */
 /** Records read between two progress reports of the validation pass. */
@@ -88,13 +117,13 @@ export async function validateBundle(
   onProgress?: (progress: { file: RecordFile; done: number }) => void,
 ): Promise<Validation> {
   const problems = new Problems();
-  for (const error of bundle.errors) problems.add(undefined, error, [error]);
+  for (const error of bundle.errors) problems.add(undefined, error.where, [{ reason: error.reason }]);
   let manifest: Manifest | undefined;
-  if (bundle.manifest?.error) problems.add(undefined, bundle.manifest.where, [`${bundle.manifest.where}: ${bundle.manifest.error}`]);
+  if (bundle.manifest?.error) problems.add(undefined, bundle.manifest.where, [{ reason: bundle.manifest.error }]);
   else if (bundle.manifest) {
     const parsed = manifestSchema.safeParse(bundle.manifest.value);
     if (parsed.success) manifest = parsed.data;
-    else problems.add(undefined, bundle.manifest.where, formatIssues(bundle.manifest.where, parsed.error));
+    else problems.add(undefined, bundle.manifest.where, issueProblems(bundle.manifest.where, parsed.error));
   }
 
   // Valid keys so far: the graph's, then each referable file's as it is validated.
@@ -114,12 +143,12 @@ export async function validateBundle(
         for await (const entry of source.entries()) {
           if (++read % PROGRESS_EVERY === 0) onProgress?.({ file, done: read });
           if (entry.error !== undefined) {
-            problems.add(file, entry.where, [`${entry.where}${entry.column ? `:${entry.column}` : ''}: ${entry.error}`]);
+            problems.add(file, entry.where, [entry.column ? { field: entry.column, reason: entry.error, column: true } : { reason: entry.error }]);
             continue;
           }
           const parsed = kindOf(file).schema.safeParse(entry.value);
           if (!parsed.success) {
-            problems.add(file, entry.where, formatIssues(entry.where, parsed.error, entry.columns));
+            problems.add(file, entry.where, issueProblems(entry.where, parsed.error, entry.columns), rawKey(file, entry.value));
             continue;
           }
           let record = parsed.data as RecordTypes[RecordFile];
@@ -133,7 +162,7 @@ export async function validateBundle(
               }
               if (sections.length !== 1) {
                 problems.add(file, entry.where, [
-                  `${entry.where}: section: is required because power item ${volume.powerItem} has ${sections.length} sections, not exactly one`,
+                  { field: 'section', reason: `is required because power item ${volume.powerItem} has ${sections.length} sections, not exactly one` },
                 ]);
                 continue;
               }
@@ -143,13 +172,13 @@ export async function validateBundle(
           const key = recordKey(file, record);
           const earlier = keys.get(key);
           if (earlier !== undefined) {
-            problems.add(file, entry.where, [`${entry.where}: ${key}: duplicate of the record at ${earlier}`]);
+            problems.add(file, entry.where, [{ reason: `${key}: duplicate of the record at ${earlier}` }], key);
             continue;
           }
           keys.set(key, entry.where);
           for (const ref of referencesOf(file, record)) {
             if (ref.kind === file) selfRefs.push({ where: entry.where, ref });
-            else if (!valid[ref.kind].has(ref.id)) problems.add(file, entry.where, [danglingMessage(entry.where, ref)]);
+            else if (!valid[ref.kind].has(ref.id)) problems.add(file, entry.where, [dangling(ref)], key);
           }
           if (file === 'powerItems') {
             const item = record as RecordTypes['powerItems'];
@@ -158,7 +187,7 @@ export async function validateBundle(
           }
         }
       } catch (error) {
-        problems.add(file, source.name, [`${source.name}: ${(error as Error).message}`]);
+        problems.add(file, source.name, [{ reason: (error as Error).message }]);
       }
     }
     settleSelfReferences(file, keys, selfRefs, valid, problems);
@@ -173,6 +202,7 @@ export async function validateBundle(
 
   return {
     manifest,
+    problems: problems.list,
     errors: problems.errors,
     problemCount: problems.count,
     rejected: problems.rejected,
@@ -204,7 +234,7 @@ function settleSelfReferences(
       const target = keys.get(ref.id);
       const resolves = (target !== undefined && !problems.rejected.has(target)) || valid[ref.kind].has(ref.id);
       if (!resolves) {
-        problems.add(file, where, [danglingMessage(where, ref)]);
+        problems.add(file, where, [dangling(ref)]);
         changed = true;
       }
     }
@@ -222,7 +252,7 @@ function checkLegalBases(
     const first = seen.get(basis.id);
     if (!first) seen.set(basis.id, { where, title: basis.title, status: basis.status });
     else if (first.title !== basis.title || first.status !== basis.status) {
-      problems.add('powerItems', where, [`${where}: legalBasis.${index}: ${basis.id} differs in title or status from ${first.where}`]);
+      problems.add('powerItems', where, [{ field: `legalBasis.${index}`, reason: `${basis.id} differs in title or status from ${first.where}` }], item.code);
     }
   });
 }

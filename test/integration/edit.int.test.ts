@@ -38,6 +38,12 @@ describe('editor mutations', () => {
       records: [{ id: 'm-good', name: '好' }, { id: 'm-bad' }],
     });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Each bad record's reason, as the CLI prints it and structured; no server path anywhere.
+    expect(bad.errors?.[0]?.extensions?.details).toEqual(['matters.json:1: name: is required']);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({
+      problems: [{ kind: 'matters', key: 'm-bad', field: 'name', reason: 'is required', where: 'matters.json:1' }],
+    });
+    expect(JSON.stringify(bad)).not.toMatch(/\/tmp|\/work|\.data/);
     expect(await count('MATCH (m:Matter) RETURN count(m) AS n')).toBe(before);
   });
 
@@ -97,6 +103,8 @@ describe('editor mutations', () => {
     writeFileSync(join(folder, 'regions.json'), 'root:x:0:0:root:/root:/bin/bash\n');
     const bad = await editor('mutation { importBundle(path: "not-json") { mode } }');
     expect(bad.errors?.[0]?.extensions?.details).toEqual(['regions.json: not valid JSON']);
+    expect(bad.errors?.[0]?.message).toMatch(/^not-json: 1 problem/);
+    expect(JSON.stringify(bad)).not.toContain(demo.api.services.importRoot);
   });
 
   it('imports bundle files sent in the request, bundle file names only', async () => {

@@ -18,7 +18,15 @@ export interface Table {
   rows: { row: number; cells: string[] }[];
 }
 
-export class TableError extends Error {}
+/** A table that cannot be read: where (file, sheet, row, column) and why. */
+export class TableError extends Error {
+  constructor(
+    readonly where: string,
+    readonly reason: string,
+  ) {
+    super(`${where}: ${reason}`);
+  }
+}
 
 /** The longest cell accepted: a list's longest real cell (a legal-basis text) is far shorter. */
 const MAX_CELL_CHARS = 20_000;
@@ -32,14 +40,14 @@ function decodeCsv(buffer: Buffer, file: string): string {
       // try the next encoding
     }
   }
-  throw new TableError(`${file}: neither UTF-8 nor GBK text; save the file as UTF-8 CSV`);
+  throw new TableError(file, 'neither UTF-8 nor GBK text; save the file as UTF-8 CSV');
 }
 
 /** Finds the header: the first row with at least two non-empty cells (titles above it are skipped). */
 function splitHeader(file: string, sheet: string | undefined, rows: { row: number; cells: string[] }[]): Table {
   const headerIndex = rows.findIndex((r) => r.cells.filter((c) => c !== '').length >= 2);
   const where = sheet ? `${file}:${sheet}` : file;
-  if (headerIndex < 0) throw new TableError(`${where}: empty, or no header row`);
+  if (headerIndex < 0) throw new TableError(where, 'empty, or no header row');
   const header = rows[headerIndex]!.cells;
   const data = rows.slice(headerIndex + 1).filter((r) => r.cells.some((c) => c !== ''));
   return { file, sheet, header, headerRow: rows[headerIndex]!.row, rows: data };
@@ -48,7 +56,7 @@ function splitHeader(file: string, sheet: string | undefined, rows: { row: numbe
 function checkCells(where: string, rows: { row: number; cells: string[] }[]): void {
   for (const { row, cells } of rows) {
     const long = cells.findIndex((c) => c.length > MAX_CELL_CHARS);
-    if (long >= 0) throw new TableError(`${where}:${row}:${columnLetter(long)}: cell longer than ${MAX_CELL_CHARS} characters`);
+    if (long >= 0) throw new TableError(`${where}:${row}:${columnLetter(long)}`, `cell longer than ${MAX_CELL_CHARS} characters`);
   }
 }
 
@@ -63,15 +71,15 @@ function columnLetter(index: number): string {
 export function readCsv(source: BundleFile): Table[] {
   const file = source.name;
   const buffer = fileBytes(source);
-  if (buffer.length === 0) throw new TableError(`${file}: empty file`);
+  if (buffer.length === 0) throw new TableError(file, 'empty file');
   let records: string[][];
   try {
     records = parse(decodeCsv(buffer, file), { relax_column_count: true, skip_empty_lines: false, trim: true, max_record_size: MAX_CELL_CHARS * 4 });
   } catch (error) {
     if (error instanceof TableError) throw error;
     const { code, lines } = error as { code?: string; lines?: number };
-    if (code === 'CSV_MAX_RECORD_SIZE') throw new TableError(`${file}:${lines}: row too long; a cell may hold at most ${MAX_CELL_CHARS} characters`);
-    throw new TableError(`${file}: not a readable CSV file: ${(error as Error).message}`);
+    if (code === 'CSV_MAX_RECORD_SIZE') throw new TableError(`${file}:${lines}`, `row too long; a cell may hold at most ${MAX_CELL_CHARS} characters`);
+    throw new TableError(file, `not a readable CSV file: ${(error as Error).message}`);
   }
   const rows = records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.trim()) }));
   checkCells(file, rows);
@@ -103,7 +111,7 @@ export async function readXlsx(source: BundleFile): Promise<Table[]> {
     if (source.path !== undefined) await workbook.xlsx.readFile(source.path);
     else await workbook.xlsx.load(fileBytes(source) as unknown as ArrayBuffer);
   } catch (error) {
-    throw new TableError(`${file}: not a readable XLSX workbook: ${(error as Error).message}`);
+    throw new TableError(file, `not a readable XLSX workbook: ${(error as Error).message}`);
   }
   const tables: Table[] = [];
   workbook.eachSheet((sheet) => {
@@ -117,6 +125,6 @@ export async function readXlsx(source: BundleFile): Promise<Table[]> {
     checkCells(`${file}:${sheet.name}`, rows);
     tables.push(splitHeader(file, sheet.name, rows));
   });
-  if (tables.length === 0) throw new TableError(`${file}: the workbook has no data`);
+  if (tables.length === 0) throw new TableError(file, 'the workbook has no data');
   return tables;
 }

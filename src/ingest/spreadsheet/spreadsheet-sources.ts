@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import type { RecordFile } from '../../model/record-kinds.js';
-import type { BundleFile, EntrySource } from '../record-sources.js';
+import type { BundleFile, BundleProblem, EntrySource } from '../record-sources.js';
 import { mapColumns } from './columns.js';
 import { convertRow, rowWhere } from './convert-row.js';
 import type { NameDirectory } from './directory.js';
@@ -14,7 +14,7 @@ export interface PendingSource {
 
 export interface SpreadsheetTables {
   sources: PendingSource[];
-  errors: string[];
+  errors: BundleProblem[];
 }
 
 export const SPREADSHEET_EXTENSIONS = new Set(['.csv', '.xlsx']);
@@ -29,7 +29,7 @@ export async function openSpreadsheet(source: BundleFile): Promise<SpreadsheetTa
   try {
     tables = extname(source.name).toLowerCase() === '.csv' ? readCsv(source) : await readXlsx(source);
   } catch (error) {
-    if (error instanceof TableError) return { sources: [], errors: [error.message] };
+    if (error instanceof TableError) return { sources: [], errors: [{ where: error.where, reason: error.reason }] };
     throw error;
   }
   const result: SpreadsheetTables = { sources: [], errors: [] };
@@ -37,7 +37,7 @@ export async function openSpreadsheet(source: BundleFile): Promise<SpreadsheetTa
     const name = table.sheet ? `${table.file}:${table.sheet}` : table.file;
     const { mapping, problems } = mapColumns(table.header);
     if (!mapping) {
-      result.errors.push(...problems.map((p) => `${rowWhere(table, table.headerRow)}: ${p}`));
+      result.errors.push(...problems.map((reason) => ({ where: rowWhere(table, table.headerRow), reason })));
       continue;
     }
     result.sources.push({
