@@ -26,6 +26,11 @@ const envSchema = z.object({
   NEO4J_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(7474).describe('a TCP port, or 0 for no Browser'),
   NEO4J_HEAP: size('1g'),
   NEO4J_PAGECACHE: size('512m'),
+  NEO4J_TX_MEMORY: z
+    .string()
+    .regex(/^\d+[kmg]?$/i, 'a size like 512m or 2g')
+    .optional()
+    .describe('a size like 512m or 2g'),
   NEO4J_TX_TIMEOUT: z
     .string()
     .regex(/^\d+(ms|s|m|h)?$/, 'a duration like 60s, 5m or 1h')
@@ -60,6 +65,8 @@ export interface Config {
     heap: string;
     pageCache: string;
     txTimeout: string;
+    /** Memory one transaction may hold; undefined: half the heap (the launcher decides). */
+    txMemory?: string | undefined;
   };
   api: { host: string; port: number };
   /** The lexicon file dispatch reads; undefined for the shipped one, null for none. */
@@ -100,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       heap: e.NEO4J_HEAP,
       pageCache: e.NEO4J_PAGECACHE,
       txTimeout: e.NEO4J_TX_TIMEOUT,
+      txMemory: e.NEO4J_TX_MEMORY,
     },
     api: { host: e.HOST, port: e.PORT },
     importDir: resolve(e.DUTYGRAPH_IMPORT_DIR ?? `${e.DUTYGRAPH_DATA_DIR}/imports`),

@@ -29,7 +29,7 @@ export interface TxOptions {
 const DRIVER_OPTIONS = {
   connectionTimeout: 2_000,
   connectionAcquisitionTimeout: 10_000,
-  maxTransactionRetryTime: 1_500,
+  maxTransactionRetryTime: 900,
   logging: { level: 'error' as const, logger: () => {} },
 };
 

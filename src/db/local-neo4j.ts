@@ -158,6 +158,7 @@ export async function startLocalNeo4j(
       NEO4J_PASSWORD: credentials.password,
       NEO4J_PAGECACHE: options.pageCache,
       NEO4J_TX_TIMEOUT: options.txTimeout,
+      NEO4J_TX_MEMORY: options.txMemory ?? '',
     },
   });
   closeSync(out);
