@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   const graph = await openCityGraph(city, (line) => process.stderr.write(line + '\n'));
   let server: BenchServer | undefined;
   try {
-    server = await startBuiltServer(graph.boltUri);
+    server = await startBuiltServer(graph.neo4jEnv);
     const token = server.tokens.viewer;
     const bodies = MIX.map((query) => JSON.stringify({ query }));
     // Warm-up: each query once (fills the analysis and dashboard caches), then 5 s of the mix (JIT, Neo4j's page cache).

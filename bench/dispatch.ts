@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     const segmenting = timeEach(samples, (s) => tokenize(s.text));
     const lookups = timeEach(samples, (s) => service.dispatch(s.text, s.district));
 
-    server = await startBuiltServer(graph.boltUri);
+    server = await startBuiltServer(graph.neo4jEnv);
     const token = server.tokens.dispatcher;
     const bodies = samples.slice(0, 5000);
     const trivial = await load(`${server.url}/graphql`, token, [JSON.stringify({ query: '{ __typename }' })]);

@@ -72,12 +72,12 @@ async function writeHeldOut(bundle: string, cutoffMs: number, out: string): Prom
 }
 
 /** Runs `dutygraph dispatch --file` against the city's graph and collects the answers. */
-async function runBatch(input: string, boltUri: string, historyBefore: string, extra: string[] = []): Promise<{ answers: Map<string, Answer>; ms: number }> {
+async function runBatch(input: string, neo4jEnv: Record<string, string>, historyBefore: string, extra: string[] = []): Promise<{ answers: Map<string, Answer>; ms: number }> {
   const started = performance.now();
   const args = ['--import', 'tsx', projectPath('src/cli/main.ts'), 'dispatch', '--file', input, '--json', '--history-before', historyBefore, ...extra];
   const child = spawn(process.execPath, args, {
     cwd: projectPath(),
-    env: { ...process.env, NEO4J_URI: boltUri },
+    env: { ...process.env, ...neo4jEnv },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const answers = new Map<string, Answer>();
@@ -148,9 +148,9 @@ async function main(): Promise<void> {
   let noHistory: Awaited<ReturnType<typeof runBatch>>;
   let noLexicon: Awaited<ReturnType<typeof runBatch>>;
   try {
-    withHistory = await runBatch(input, graph.boltUri, values.cutoff!);
-    noHistory = await runBatch(input, graph.boltUri, '1970-01-01T00:00:00Z');
-    noLexicon = await runBatch(input, graph.boltUri, values.cutoff!, ['--lexicon', 'none']);
+    withHistory = await runBatch(input, graph.neo4jEnv, values.cutoff!);
+    noHistory = await runBatch(input, graph.neo4jEnv, '1970-01-01T00:00:00Z');
+    noLexicon = await runBatch(input, graph.neo4jEnv, values.cutoff!, ['--lexicon', 'none']);
   } finally {
     await graph.close();
   }

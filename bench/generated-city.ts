@@ -32,7 +32,8 @@ export function readTruth(city: string): ComplaintTruth[] {
 
 export interface CityGraph {
   db: Database;
-  boltUri: string;
+  /** Where a child process (the CLI, the server) finds this Neo4j: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD. */
+  neo4jEnv: Record<string, string>;
   /** The Neo4j JVM's process id. */
   pid: number;
   /** True when this run imported the city (the JVM's peak memory then includes the import). */
@@ -53,7 +54,8 @@ export async function openCityGraph(city: string, log: (line: string) => void): 
   );
   const close = () => stopLocalNeo4j(dataDir);
   try {
-    const db = await Database.connect({ uri: local.boltUri, user: 'neo4j', password: undefined, database: 'neo4j' });
+    const db = await Database.connect({ uri: local.boltUri, ...local.credentials, database: 'neo4j' });
+    const neo4jEnv = { NEO4J_URI: local.boltUri, NEO4J_USER: local.credentials.user, NEO4J_PASSWORD: local.credentials.password };
     await migrate(db);
     const imported = !existsSync(marker);
     if (imported) {
@@ -61,13 +63,13 @@ export async function openCityGraph(city: string, log: (line: string) => void): 
       // A child process, as a user would run it, so the import's memory is not this process's.
       execFileSync(process.execPath, ['--import', 'tsx', projectPath('src/cli/main.ts'), 'import', join(city, 'bundle')], {
         stdio: ['ignore', 'ignore', 'inherit'],
-        env: { ...process.env, NEO4J_URI: local.boltUri },
+        env: { ...process.env, ...neo4jEnv },
       });
       writeFileSync(marker, JSON.stringify({ at: new Date().toISOString() }));
     }
     return {
       db,
-      boltUri: local.boltUri,
+      neo4jEnv,
       pid: local.pid,
       imported,
       close: async () => {

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     { dataDir, boltPort: await freePort(), httpPort: 0, heap: values.heap!, pageCache: values.pagecache!, txTimeout: '600s' },
     { detached: false },
   );
-  const db = await Database.connect({ uri: local.boltUri, user: 'neo4j', password: undefined, database: 'neo4j' });
+  const db = await Database.connect({ uri: local.boltUri, ...local.credentials, database: 'neo4j' });
   try {
     await migrate(db);
     // Time spent on complaint batches: from the end of the batch before the first complaint

@@ -19,7 +19,7 @@ export interface BenchServer {
  * `dutygraph serve` as deployed (the built JavaScript, the Dockerfile's NODE_ENV=production,
  * warnings-only logs) on a graph, with a fresh token file holding a token of each role.
  */
-export async function startBuiltServer(boltUri: string): Promise<BenchServer> {
+export async function startBuiltServer(neo4jEnv: Record<string, string>): Promise<BenchServer> {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: projectPath(), stdio: 'inherit' });
   const tokensFile = join(mkdtempSync(join(tmpdir(), 'dg-bench-')), 'tokens.json');
   const tokens = Object.fromEntries(ROLES.map((role) => [role, createToken(tokensFile, role, 'bench').token])) as Record<Role, string>;
@@ -31,7 +31,7 @@ export async function startBuiltServer(boltUri: string): Promise<BenchServer> {
       ...process.env,
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
-      NEO4J_URI: boltUri,
+      ...neo4jEnv,
       PORT: String(port),
       HOST: '127.0.0.1',
       DUTYGRAPH_TOKENS_FILE: tokensFile,

@@ -25,9 +25,9 @@ export async function connect(config: Config, options: { startLocal: boolean; lo
     return { db, startedLocalPid: undefined, browserUrl: undefined, close: () => db.close() };
   }
   const status = localNeo4jStatus(config.local.dataDir);
-  const credentials = () => localCredentials(config.local.dataDir, config.neo4j.password);
   if (status.state === 'running') {
-    const db = await Database.connect({ ...config.neo4j, ...credentials(), uri: status.boltUri });
+    const credentials = localCredentials(config.local.dataDir, config.neo4j.password);
+    const db = await Database.connect({ ...config.neo4j, ...credentials, uri: status.boltUri });
     return { db, startedLocalPid: undefined, browserUrl: status.browserUrl, close: () => db.close() };
   }
   if (!options.startLocal) {
@@ -39,7 +39,7 @@ export async function connect(config: Config, options: { startLocal: boolean; lo
   log(`dutygraph: starting the local Neo4j in ${config.local.dataDir} on port ${config.local.boltPort}…`);
   const local = await startLocalNeo4j({ ...config.local, password: config.neo4j.password }, { detached: false, log });
   try {
-    const db = await Database.connect({ ...config.neo4j, ...credentials(), uri: local.boltUri });
+    const db = await Database.connect({ ...config.neo4j, ...local.credentials, uri: local.boltUri });
     return {
       db,
       startedLocalPid: local.pid,

@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../config.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { ensureLauncherBuilt, javaExecutable, launcherClassPath, launcherMainClass, supervisorMainClass } from './launcher-build.js';
-import { localCredentials } from './local-credentials.js';
+import { localCredentials, type LocalCredentials } from './local-credentials.js';
 
 /**
  * Starts, stops and inspects the local Neo4j: the Java launcher in neo4j/ under its supervisor
@@ -108,10 +108,10 @@ function tail(path: string, lines = 25): string {
 export async function startLocalNeo4j(
   options: LocalNeo4jOptions,
   mode: { detached: boolean; log?: (line: string) => void },
-): Promise<LocalNeo4jProcess & { alreadyRunning: boolean }> {
+): Promise<LocalNeo4jProcess & { alreadyRunning: boolean; credentials: LocalCredentials }> {
   const { dataDir } = options;
   const status = localNeo4jStatus(dataDir);
-  if (status.state === 'running') return { ...status, alreadyRunning: true };
+  if (status.state === 'running') return { ...status, alreadyRunning: true, credentials: localCredentials(dataDir, options.password) };
   if (status.state === 'stale') rmSync(pidFile(dataDir), { force: true });
 
   if ((await tryPort(options.boltPort)) === undefined) {
@@ -184,7 +184,7 @@ export async function startLocalNeo4j(
         dataDir,
       };
       writeFileSync(pidFile(dataDir), JSON.stringify(record, null, 2) + '\n');
-      return { ...record, alreadyRunning: false };
+      return { ...record, alreadyRunning: false, credentials };
     }
     if (exited !== undefined || Date.now() > deadline) {
       if (exited === undefined) child.kill('SIGKILL');

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { isGraphEmpty } from '../../src/db/admin.js';
 import { Database } from '../../src/db/database.js';
-import { localCredentials } from '../../src/db/local-credentials.js';
 import { startLocalNeo4j, stopLocalNeo4j } from '../../src/db/local-neo4j.js';
 import { CHROMIUM_HINT, findChromium } from './find-chromium.js';
 import { freePort } from './free-port.js';
@@ -46,10 +45,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     { dataDir, boltPort: await freePort(), httpPort: 0, heap: '768m', pageCache: '128m', txTimeout: '120s' },
     { detached: false },
   );
-  const credentials = localCredentials(dataDir, undefined);
   project.provide('neo4jUri', local.boltUri);
-  project.provide('neo4jUser', credentials.user);
-  project.provide('neo4jPassword', credentials.password);
+  project.provide('neo4jUser', local.credentials.user);
+  project.provide('neo4jPassword', local.credentials.password);
   return async () => {
     await stopLocalNeo4j(dataDir);
     rmSync(dataDir, { recursive: true, force: true });
