@@ -72,7 +72,12 @@ async function writeHeldOut(bundle: string, cutoffMs: number, out: string): Prom
 }
 
 /** Runs `dutygraph dispatch --file` against the city's graph and collects the answers. */
-async function runBatch(input: string, neo4jEnv: Record<string, string>, historyBefore: string, extra: string[] = []): Promise<{ answers: Map<string, Answer>; ms: number }> {
+async function runBatch(
+  input: string,
+  neo4jEnv: Record<string, string>,
+  historyBefore: string,
+  extra: string[] = [],
+): Promise<{ answers: Map<string, Answer>; ms: number }> {
   const started = performance.now();
   const args = ['--import', 'tsx', projectPath('src/cli/main.ts'), 'dispatch', '--file', input, '--json', '--history-before', historyBefore, ...extra];
   const child = spawn(process.execPath, args, {

@@ -130,7 +130,10 @@ describe('Neo4j going down and coming back', () => {
     const log = () => readFileSync(join(dataDir, 'neo4j.log'), 'utf8');
     // The attack (a list of lists) and a variant (doubling a string): values built inside
     // an expression, which Neo4j does not count, so only the JVM's OutOfMemoryError stops them.
-    for (const query of ['RETURN size([x IN range(1,20000) | [y IN range(1,20000) | 1]]) AS n', "RETURN size(reduce(s = 'x', i IN range(1, 40) | s + s)) AS n"]) {
+    for (const query of [
+      'RETURN size([x IN range(1,20000) | [y IN range(1,20000) | 1]]) AS n',
+      "RETURN size(reduce(s = 'x', i IN range(1, 40) | s + s)) AS n",
+    ]) {
       const crashesBefore = log().split('(out of memory); restarting it').length;
       const crash = await api.execute('query ($query: String!) { cypher(query: $query) { rows } }', { query }, 'analyst');
       // The service gives up at its own deadline (QUERY_TIMEOUT) or hears the crash first (DB_UNAVAILABLE).
