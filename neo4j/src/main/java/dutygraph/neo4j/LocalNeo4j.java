@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -54,7 +52,7 @@ public final class LocalNeo4j {
             browser = BrowserServer.start(options.httpPort, options.boltPort);
         }
         if (options.parentPid > 0) {
-            watchParent(options.parentPid);
+            ParentWatch.exitWhenGone(options.parentPid, LocalNeo4j::log);
         }
         System.out.println(READY_PREFIX + " bolt=bolt://127.0.0.1:" + options.boltPort
                 + (browser != null ? " browser=http://127.0.0.1:" + options.httpPort + "/browser/" : "")
@@ -112,22 +110,6 @@ public final class LocalNeo4j {
         Files.writeString(marker, digest + "\n");
         Files.setPosixFilePermissions(marker, PosixFilePermissions.fromString("rw-------"));
         log("password set");
-    }
-
-    /** Exits (running the shutdown hook) once the parent process is gone, e.g. after a SIGKILL. */
-    private static void watchParent(long parentPid) {
-        var watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "dutygraph-neo4j-parent-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
-        watcher.scheduleAtFixedRate(() -> {
-            boolean alive = ProcessHandle.of(parentPid).map(ProcessHandle::isAlive).orElse(false);
-            if (!alive) {
-                log("parent process " + parentPid + " is gone");
-                System.exit(0);
-            }
-        }, 1, 1, TimeUnit.SECONDS);
     }
 
     static void log(String message) {

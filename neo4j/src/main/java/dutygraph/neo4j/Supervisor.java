@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,7 +44,7 @@ public final class Supervisor {
         command.add(String.valueOf(ProcessHandle.current().pid()));
 
         Runtime.getRuntime().addShutdownHook(new Thread(Supervisor::stopChild, "dutygraph-supervisor-shutdown"));
-        if (parentPid > 0) watchParent(parentPid);
+        if (parentPid > 0) ParentWatch.exitWhenGone(parentPid, Supervisor::log);
 
         Deque<Instant> restarts = new ArrayDeque<>();
         for (;;) {
@@ -88,21 +87,6 @@ public final class Supervisor {
             running.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Exits (stopping the child through the shutdown hook) once the parent process is gone. */
-    private static void watchParent(long parentPid) {
-        var watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "dutygraph-supervisor-parent-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
-        watcher.scheduleAtFixedRate(() -> {
-            if (!ProcessHandle.of(parentPid).map(ProcessHandle::isAlive).orElse(false)) {
-                log("parent process " + parentPid + " is gone");
-                System.exit(0);
-            }
-        }, 1, 1, TimeUnit.SECONDS);
     }
 
     private static void log(String message) {
