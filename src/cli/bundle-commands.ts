@@ -8,11 +8,15 @@ import { formatImportReport, importProgressPrinter } from './progress.js';
 import { runAction } from './run-action.js';
 import { withDatabase } from './with-database.js';
 
+/** Notes printed after an import; the JSON report has them all. */
+const MAX_NOTES = 20;
+
 /** `dutygraph import <folder>` and `dutygraph export <folder>`. */
 export function registerBundleCommands(program: Command): void {
   program
     .command('import <path>')
-    .description('import a bundle folder or file (JSON/NDJSON bundle, CSV/XLSX lists, Open311); nothing is written if a record is bad')
+    .description('import a bundle folder or a file (JSON/NDJSON bundle, CSV/XLSX/XLS lists, Open311); nothing is written if a record is bad')
+    .option('--department <id>', "department of a list's rows that name no department the graph knows (a provincial body, a loose name, none)")
     .option('--skip-invalid', 'import the valid records and report the bad ones')
     .addOption(
       new Option('--mode <mode>', 'atomic: one transaction; resumable: commit in batches, rerun to finish')
@@ -22,7 +26,7 @@ export function registerBundleCommands(program: Command): void {
     .option('--batch-size <n>', 'records per write batch', '5000')
     .option('--json', 'print the report as JSON')
     .action(
-      runAction(async (folder: string, flags: { skipInvalid?: boolean; json?: boolean; mode: ImportMode; batchSize: string }) => {
+      runAction(async (folder: string, flags: { department?: string; skipInvalid?: boolean; json?: boolean; mode: ImportMode; batchSize: string }) => {
         const batchSize = Number(flags.batchSize);
         if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
           throw new AppError(ErrorCode.BAD_USER_INPUT, `--batch-size: expected an integer from 1 to 100000, got ${flags.batchSize}`);
@@ -31,6 +35,7 @@ export function registerBundleCommands(program: Command): void {
           await migrate(db);
           const progress = importProgressPrinter();
           const report = await importBundle(db, resolve(folder), {
+            defaults: flags.department ? { department: flags.department } : {},
             skipInvalid: flags.skipInvalid ?? false,
             mode: flags.mode,
             batchSize,
@@ -43,6 +48,8 @@ export function registerBundleCommands(program: Command): void {
             return;
           }
           for (const line of report.errors) process.stderr.write(`rejected: ${line}\n`);
+          for (const line of report.notes.slice(0, MAX_NOTES)) process.stderr.write(`note: ${line}\n`);
+          if (report.notes.length > MAX_NOTES) process.stderr.write(`note: … and ${report.notes.length - MAX_NOTES} more (--json lists them all)\n`);
           process.stdout.write(`imported ${report.name ? `"${report.name}" ` : ''}from ${report.folder}\n${formatImportReport(report)}\n`);
         });
       }),

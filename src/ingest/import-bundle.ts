@@ -5,6 +5,7 @@ import { AppError, ErrorCode } from '../errors.js';
 import { RECORD_FILES, type RecordFile } from '../model/record-kinds.js';
 import { openBundle, type BundleInput } from './open-bundle.js';
 import type { DirectoryEntries } from './spreadsheet/directory.js';
+import type { ListDefaults } from './spreadsheet/spreadsheet-sources.js';
 import type { FileCounts } from './plan-import.js';
 import { emptyKeySets, validateBundle, type GraphView } from './validate-bundle.js';
 import { writeBundle, type WriteProgress, type WriteRunner } from './write-bundle.js';
@@ -36,6 +37,8 @@ export interface ImportOptions {
   within?: string;
   /** The bundle's name in messages (the API's callers know it by its path in the import folder). */
   displayName?: string;
+  /** What lists' rows get when they do not name it in words the graph knows (`--department`). */
+  defaults?: ListDefaults;
 }
 
 export interface ImportReport {
@@ -46,6 +49,8 @@ export interface ImportReport {
   counts: Record<RecordFile, FileCounts>;
   /** Problems found (capped); with skipInvalid their records were left out, else the import throws. */
   errors: string[];
+  /** What the readers left out on purpose (columns not read, repeated rows folded), `where: what`. */
+  notes: string[];
 }
 
 async function graphView(db: Database): Promise<GraphView> {
@@ -69,7 +74,7 @@ async function graphNames(db: Database): Promise<DirectoryEntries> {
  * transaction; large ones commit in batches, and a rerun after a failure completes them.
  */
 export async function importBundle(db: Database, input: BundleInput, options: ImportOptions = {}): Promise<ImportReport> {
-  const bundle = await openBundle(input, { graphNames: () => graphNames(db), within: options.within });
+  const bundle = await openBundle(input, { graphNames: () => graphNames(db), within: options.within, defaults: options.defaults });
   const folder = options.displayName ?? bundle.name;
   const validation = await validateBundle(bundle, await graphView(db), ({ file, done }) => options.onProgress?.({ phase: 'validating', file, done }));
   if (validation.problemCount > 0 && !options.skipInvalid) {
@@ -103,5 +108,5 @@ export async function importBundle(db: Database, input: BundleInput, options: Im
         )
       : await write({ run: (label, work) => db.writeTx(work, label, { timeoutMs }) });
   if (mode === 'resumable' && changed(counts)) await db.writeTx(bumpGraphRevision, 'bumpGraphRevision');
-  return { folder, name: validation.manifest?.name, mode, counts, errors: validation.errors };
+  return { folder, name: validation.manifest?.name, mode, counts, errors: validation.errors, notes: validation.notes };
 }

@@ -15,7 +15,7 @@ import {
 } from './record-sources.js';
 import { buildDirectory } from './spreadsheet/build-directory.js';
 import type { DirectoryEntries } from './spreadsheet/directory.js';
-import { openSpreadsheet, SPREADSHEET_EXTENSIONS, type PendingSource } from './spreadsheet/spreadsheet-sources.js';
+import { openSpreadsheet, SPREADSHEET_EXTENSIONS, type ListDefaults, type PendingSource } from './spreadsheet/spreadsheet-sources.js';
 
 /**
  * Opens a bundle without reading its records: each file becomes a source that can be iterated
@@ -29,6 +29,8 @@ export interface OpenedBundle {
   sources: Partial<Record<RecordFile, EntrySource>>;
   /** Problems with the bundle itself (unknown files, a name given twice, an unreadable sheet). */
   errors: BundleProblem[];
+  /** What was left out on purpose (a sheet that holds no list beside sheets that do). */
+  notes: BundleProblem[];
 }
 
 /** A bundle folder or single file on disk, or a bundle's files in memory. */
@@ -78,6 +80,8 @@ export interface OpenOptions {
   graphNames?: GraphNames;
   /** A folder (a real path) no file of the bundle may lead out of, links followed: the API's import folder. */
   within?: string;
+  /** What lists' rows get when they do not say it in words the graph knows (`--department`). */
+  defaults?: ListDefaults;
 }
 
 function readManifest(file: BundleFile, isJson: boolean): RawEntry {
@@ -95,9 +99,9 @@ function readManifest(file: BundleFile, isJson: boolean): RawEntry {
  * bundle's names and the graph's (`graphNames`). A name given twice or a .json/.ndjson file the
  * format does not know is an error, so a misspelt file name cannot silently drop its records.
  */
-export async function openBundle(input: BundleInput, { graphNames = NO_NAMES, within }: OpenOptions = {}): Promise<OpenedBundle> {
+export async function openBundle(input: BundleInput, { graphNames = NO_NAMES, within, defaults = {} }: OpenOptions = {}): Promise<OpenedBundle> {
   const { files, single, errors } = listFiles(input, within);
-  const bundle: OpenedBundle = { name: typeof input === 'string' ? input : input.name, sources: {}, errors };
+  const bundle: OpenedBundle = { name: typeof input === 'string' ? input : input.name, sources: {}, errors, notes: [] };
   const addSource = (file: RecordFile, source: EntrySource) => {
     const existing = bundle.sources[file];
     bundle.sources[file] = existing ? concatSources(existing, source) : source;
@@ -106,8 +110,9 @@ export async function openBundle(input: BundleInput, { graphNames = NO_NAMES, wi
   const seen = new Map<string, string>();
   for (const file of files) {
     if (SPREADSHEET_EXTENSIONS.has(extname(file.name).toLowerCase()) && !file.name.startsWith('~$')) {
-      const opened = await openSpreadsheet(file);
+      const opened = await openSpreadsheet(file, defaults);
       bundle.errors.push(...opened.errors);
+      bundle.notes.push(...opened.notes);
       pending.push(...opened.sources);
       continue;
     }
@@ -121,7 +126,10 @@ export async function openBundle(input: BundleInput, { graphNames = NO_NAMES, wi
     }
     const match = /^(.+)\.(json|ndjson)$/.exec(file.name);
     if (!match) {
-      if (single) bundle.errors.push({ where: file.name, reason: 'not a bundle file (.json, .ndjson) or a spreadsheet (.csv, .xlsx)' });
+      // A file we cannot read is an error, never a silent skip; a folder's notes (.md, .txt) and hidden files are not data.
+      if (single || !/^\.|\.(md|txt)$/i.test(file.name)) {
+        bundle.errors.push({ where: file.name, reason: 'not a file dutygraph reads: a bundle file (.json, .ndjson) or a list (.csv, .xlsx, .xls)' });
+      }
       continue;
     }
     const [, name = '', ext] = match;

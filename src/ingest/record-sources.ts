@@ -16,9 +16,11 @@ export type BundleFile = { name: string; path: string; content?: undefined } | {
 /** One record as read, before validation, with where it came from. */
 export type RawEntry =
   /** `columns`: for spreadsheet rows, the column header of each field, for error messages. */
-  | { where: string; value: unknown; error?: undefined; columns?: Record<string, string> }
+  | { where: string; value: unknown; error?: undefined; note?: undefined; columns?: Record<string, string> }
   /** A record that could not even be read (bad JSON, too long a line, an unreadable cell). */
-  | { where: string; error: string; value?: undefined; column?: string };
+  | { where: string; error: string; value?: undefined; note?: undefined; column?: string }
+  /** Something the reader left out on purpose and the user should know (a column not read, a repeated row folded). */
+  | { where: string; note: string; value?: undefined; error?: undefined };
 
 export interface EntrySource {
   /** The file name, as errors name it. */

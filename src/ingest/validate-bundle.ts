@@ -49,6 +49,8 @@ export interface Validation {
   /** Every problem (capped at MAX_ERRORS, the rest counted), and each as a line: `where: field: reason`. */
   problems: RecordProblem[];
   errors: string[];
+  /** What the readers left out on purpose (columns not read, repeated rows folded), `where: what`. */
+  notes: string[];
   /** How many problems there were in all. */
   problemCount: number;
   /** Locations of the records left out. */
@@ -117,6 +119,7 @@ export async function validateBundle(
   onProgress?: (progress: { file: RecordFile; done: number }) => void,
 ): Promise<Validation> {
   const problems = new Problems();
+  const notes = bundle.notes.map((note) => `${note.where}: ${note.reason}`);
   for (const error of bundle.errors) problems.add(undefined, error.where, [{ reason: error.reason }]);
   let manifest: Manifest | undefined;
   if (bundle.manifest?.error) problems.add(undefined, bundle.manifest.where, [{ reason: bundle.manifest.error }]);
@@ -142,6 +145,10 @@ export async function validateBundle(
         let read = 0;
         for await (const entry of source.entries()) {
           if (++read % PROGRESS_EVERY === 0) onProgress?.({ file, done: read });
+          if (entry.note !== undefined) {
+            notes.push(`${entry.where}: ${entry.note}`);
+            continue;
+          }
           if (entry.error !== undefined) {
             problems.add(file, entry.where, [entry.column ? { field: entry.column, reason: entry.error, column: true } : { reason: entry.error }]);
             continue;
@@ -202,6 +209,7 @@ export async function validateBundle(
 
   return {
     manifest,
+    notes,
     problems: problems.list,
     errors: problems.errors,
     problemCount: problems.count,

@@ -49,7 +49,7 @@ async function* batchesOf(bundle: OpenedBundle, file: RecordFile, validation: Va
   if (!source) return;
   let batch: WriteRow[] = [];
   for await (const entry of source.entries()) {
-    if (entry.error !== undefined || validation.rejected.has(entry.where)) continue;
+    if (entry.value === undefined || validation.rejected.has(entry.where)) continue;
     if (only && !only.has(String((entry.value as Record<string, unknown>)[kindOf(file).keyField!]).trim())) continue;
     const parsed = kindOf(file).schema.safeParse(entry.value);
     if (!parsed.success) continue; // cannot happen: validation rejected it

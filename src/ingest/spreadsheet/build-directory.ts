@@ -8,7 +8,7 @@ async function validRecords<F extends RecordFile>(file: F, sources: (EntrySource
   for (const source of sources) {
     if (!source) continue;
     for await (const entry of source.entries()) {
-      if (entry.error !== undefined) continue;
+      if (entry.value === undefined) continue;
       const parsed = kindOf(file).schema.safeParse(entry.value);
       if (parsed.success) records.push(parsed.data);
     }

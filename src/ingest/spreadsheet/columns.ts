@@ -17,25 +17,32 @@ export interface SheetKind {
   /** What analysts call the list. */
   title: string;
   columns: ColumnSpec[];
+  /** At least one of these fields must have a column too (what tells this list from a bare list of names). */
+  anyOf?: string[];
 }
 
 const SHEET_KINDS: SheetKind[] = [
   {
     file: 'powerItems',
     title: '权责清单',
+    // Real lists: 事项名称 with 子项名称, the type as a column or as the sheet's name
+    // ("行政处罚（5项）"), the body as 行使主体/实施主体/责任主体, mostly no code (an id is then
+    // derived from department, name and sub-item: see convert-row.ts).
     columns: [
-      { field: 'code', headers: ['事项编码', '权责事项编码', '事项代码', '编码'], required: true },
-      { field: 'name', headers: ['事项名称', '权责事项名称', '权责事项'], required: true },
-      { field: 'type', headers: ['事项类型', '权力类型', '职权类别', '权责类型', '类型'], required: true },
-      { field: 'department', headers: ['实施主体', '实施部门', '实施机关', '责任部门'], required: true },
-      { field: 'level', headers: ['实施层级', '行使层级', '层级'] },
-      { field: 'legalBasis', headers: ['设定依据', '法律依据', '实施依据'] },
-      { field: 'supervision', headers: ['监管责任', '责任事项', '追责情形', '追责情形及依据'] },
-      { field: 'sections', headers: ['内设机构', '承办机构', '承办科室', '实施机构', '科室'] },
+      { field: 'code', headers: ['事项编码', '权责事项编码', '事项代码', '职权编码', '权力编码', '编码'] },
+      { field: 'name', headers: ['事项名称', '权责事项名称', '权责事项', '职权名称', '权力名称', '权力事项名称', '项目', '项目名称'], required: true },
+      { field: 'subItem', headers: ['子项名称', '子项', '子项事项名称', '子事项名称'] },
+      { field: 'type', headers: ['事项类型', '权力类型', '职权类别', '职权类型', '权责类型', '权力类别', '事项类别', '类型'] },
+      { field: 'department', headers: ['实施主体', '行使主体', '责任主体', '实施部门', '实施机关', '责任部门', '行使部门'] },
+      { field: 'level', headers: ['实施层级', '行使层级', '层级', '实施层级及权限'] },
+      { field: 'legalBasis', headers: ['设定依据', '法律依据', '实施依据', '设定和实施依据', '法定依据'] },
+      { field: 'supervision', headers: ['监管责任', '责任事项', '追责情形', '追责情形及依据', '责任事项内容'] },
+      { field: 'sections', headers: ['内设机构', '承办机构', '承办科室', '实施机构', '科室', '责任科室', '承办处室'] },
       { field: 'description', headers: ['备注', '事项描述', '说明'] },
       { field: 'correspondsTo', headers: ['对应市级事项编码', '市级事项编码', '对应事项编码'] },
       { field: 'matters', headers: ['涉及事项', '所属领域'] },
     ],
+    anyOf: ['type', 'legalBasis', 'department', 'code'],
   },
   {
     file: 'sections',
@@ -93,11 +100,11 @@ const SHEET_KINDS: SheetKind[] = [
   },
 ];
 
-/** Columns that real lists carry and we leave out on purpose. Any other unknown column is an error. */
-const IGNORED_HEADERS = ['序号', '联系人', '联系电话', '更新时间', '操作', '来电人', '来电号码'];
+/** Every header word some list knows (normalised): what a header row is made of. */
+export const KNOWN_HEADERS = new Set(SHEET_KINDS.flatMap((kind) => kind.columns.flatMap((column) => column.headers)));
 
 /** A header as compared: no blanks, half-width brackets, no "（必填）"-style notes. */
-function normalizeHeader(header: string): string {
+export function normalizeHeader(header: string): string {
   return header
     .replace(/\s+/g, '')
     .replace(/[（(][^）)]*[）)]$/, '')
@@ -108,22 +115,25 @@ export interface ColumnMapping {
   kind: SheetKind;
   /** Column index of each mapped field. */
   indexOf: Map<string, number>;
+  /** Headers of the columns not read (real lists carry many: 部门职责, 追责对象范围, 序号 …). */
+  ignored: string[];
 }
 
 /**
- * Tells which list a header belongs to: the kind all of whose required columns are present,
- * preferring the one that maps most columns. Returns the problems when none fits or columns
- * are unknown.
+ * Tells which list a header belongs to: the kind all of whose required columns (and one of its
+ * `anyOf`) are present, preferring the one that maps most columns; a field takes the first
+ * column its words name (a header merged over two columns names both). Returns the problem when
+ * none fits.
  */
 export function mapColumns(header: string[]): { mapping?: ColumnMapping; problems: string[] } {
   const normalized = header.map(normalizeHeader);
   const candidates = SHEET_KINDS.map((kind) => {
     const indexOf = new Map<string, number>();
     for (const column of kind.columns) {
-      const index = normalized.findIndex((h) => column.headers.includes(h));
+      const index = normalized.findIndex((h, i) => column.headers.includes(h) && ![...indexOf.values()].includes(i));
       if (index >= 0) indexOf.set(column.field, index);
     }
-    const complete = kind.columns.every((c) => !c.required || indexOf.has(c.field));
+    const complete = kind.columns.every((c) => !c.required || indexOf.has(c.field)) && (!kind.anyOf || kind.anyOf.some((f) => indexOf.has(f)));
     return { kind, indexOf, complete };
   })
     .filter((c) => c.complete)
@@ -140,9 +150,8 @@ export function mapColumns(header: string[]): { mapping?: ColumnMapping; problem
     return { problems: [`cannot tell which list this is; its header needs the columns of one of: ${wanted}`] };
   }
   const used = new Set(best.indexOf.values());
-  const unknown = normalized.filter((h, i) => h !== '' && !used.has(i) && !IGNORED_HEADERS.includes(h));
-  if (unknown.length > 0) {
-    return { problems: [`unknown columns for a ${best.kind.title}: ${unknown.join('、')} (see the README, Spreadsheet columns)`] };
-  }
-  return { mapping: { kind: best.kind, indexOf: best.indexOf }, problems: [] };
+  const ignored = [
+    ...new Set(normalized.filter((h, i) => h !== '' && !used.has(i) && !normalized.slice(0, i).some((earlier, j) => earlier === h && used.has(j)))),
+  ];
+  return { mapping: { kind: best.kind, indexOf: best.indexOf, ignored }, problems: [] };
 }

@@ -1,6 +1,7 @@
 import type { RawEntry } from '../record-sources.js';
-import type { ColumnMapping, SheetKind } from './columns.js';
+import type { SheetKind } from './columns.js';
 import type { NameDirectory } from './directory.js';
+import type { MappedTable } from './find-header.js';
 import {
   boundaryStatus,
   dateTime,
@@ -14,7 +15,7 @@ import {
   splitParagraphs,
   yesNo,
 } from './list-words.js';
-import type { Table } from './read-table.js';
+import type { Row, Table } from './read-table.js';
 
 /**
  * Turns one spreadsheet row into the bundle record it stands for: words into enums, names
@@ -24,13 +25,57 @@ import type { Table } from './read-table.js';
 
 type Cells = (field: string) => string;
 
+/** What a list's rows get when they do not say it in words the graph knows (`dutygraph import --department`). */
+export interface ListDefaults {
+  department?: string;
+}
+
 class RowProblems {
   readonly list: { column: string; error: string }[] = [];
+  /** What was left out of the row on purpose (a name that is not a section of the department). */
+  readonly notes: string[] = [];
   constructor(private readonly header: (field: string) => string) {}
   add(field: string, error: string): undefined {
     this.list.push({ column: this.header(field), error });
     return undefined;
   }
+  note(field: string, text: string): undefined {
+    this.notes.push(`${this.header(field)}: ${text}`);
+    return undefined;
+  }
+}
+
+/** What a sheet of a list is about, from its name: "行政处罚（5项）" -> penalty. */
+function sheetItemType(sheet: string | undefined) {
+  const word = sheet?.replace(/[（(][^）)]*[）)]/g, '').replace(/\s+/g, '');
+  return word ? itemType(word) : undefined;
+}
+
+/** Cells that say there is nothing (no sub-item, no code). */
+const NOTHING = new Set(['无', '/', '-', '—', '——', '无子项', '暂无']);
+
+/**
+ * The id of a power item whose list gives no code: from its department and full name (with its
+ * sub-item), so that the same list, or next year's, finds the same item again.
+ */
+export function derivedItemCode(department: string, fullName: string): string {
+  return `${department}-${shortHash(fullName.replace(/\s+/g, ''))}`;
+}
+
+/**
+ * The department a list's row belongs to: the body its cell names, when the graph knows it;
+ * else the one given for the file; else an error that says how to fix it.
+ */
+function rowDepartment(p: RowProblems, cell: string, dir: NameDirectory, defaults: ListDefaults): string | undefined {
+  const found = cell ? dir.department(cell) : undefined;
+  if (found?.id) return found.id;
+  if (defaults.department) return defaults.department;
+  return p.add(
+    'department',
+    cell
+      ? `${found!.error}; add "${cell}" to the aliases of its department, or import the file with --department ID`
+      : 'no department named; import the file with --department ID',
+  );
 }
 
 function lookup(problems: RowProblems, field: string, found: { id?: string; error?: string }): string | undefined {
@@ -48,20 +93,38 @@ function integer(problems: RowProblems, field: string, cell: string): number | u
   return /^\d+$/.test(cell) ? Number(cell) : problems.add(field, `"${cell}" is not a whole number`);
 }
 
-const CONVERTERS: Record<SheetKind['file'], (cell: Cells, dir: NameDirectory, p: RowProblems) => Record<string, unknown> | undefined> = {
-  powerItems(cell, dir, p) {
-    const department = lookup(p, 'department', dir.department(cell('department')));
-    const sections = splitList(cell('sections')).map((name) => (department ? lookup(p, 'sections', dir.section(department, name)) : undefined));
+type Converter = (cell: Cells, dir: NameDirectory, p: RowProblems, context: { table: Table; defaults: ListDefaults }) => Record<string, unknown> | undefined;
+
+const CONVERTERS: Record<SheetKind['file'], Converter> = {
+  powerItems(cell, dir, p, { table, defaults }) {
+    const department = rowDepartment(p, cell('department'), dir, defaults);
+    // Sections a list names that the graph does not hold (most lists name their 承办机构 loosely)
+    // leave the item without them rather than out of the import.
+    const sections = department
+      ? splitList(cell('sections')).flatMap((name) => {
+          const found = dir.section(department, name);
+          return found.id ? [found.id] : (p.note('sections', `"${name}" is not a section of ${department}; items are imported without it`) ?? []);
+        })
+      : [];
     const matters = splitList(cell('matters')).map((name) => lookup(p, 'matters', dir.matter(name)));
     const supervision = splitParagraphs(cell('supervision'));
     const bases = cell('legalBasis') ? legalBases(cell('legalBasis')) : [];
+    const subItem = NOTHING.has(cell('subItem')) ? '' : cell('subItem');
+    const name = subItem ? `${cell('name')}（${subItem}）` : cell('name');
+    const code = NOTHING.has(cell('code')) ? '' : cell('code');
+    const type = cell('type') ? word(p, 'type', cell('type'), itemType, 'item type (权力类型)') : sheetItemType(table.sheet);
+    if (!cell('type') && !type) p.add('type', `no 权力类型 column, and the sheet's name (${table.sheet ?? 'none'}) names no type`);
+    const level = cell('level') ? itemLevel(cell('level')) : undefined;
+    if (cell('level') && !level) p.note('level', `"${cell('level').slice(0, 20)}" names no level (市级/县级); left out`);
     return {
-      code: cell('code'),
-      name: cell('name'),
-      type: word(p, 'type', cell('type'), itemType, 'item type (事项类型)'),
+      // Most lists have no code: the item's id then comes from its department, name and sub-item,
+      // so next year's list, or the same list again, finds the same item.
+      code: code || (department ? derivedItemCode(department, name) : ''),
+      name,
+      type,
       department,
       ...(sections.length ? { sections } : {}),
-      ...(cell('level') ? { level: word(p, 'level', cell('level'), itemLevel, 'level (实施层级)') } : {}),
+      ...(level ? { level } : {}),
       ...(cell('description') ? { description: cell('description') } : {}),
       ...(bases.length ? { legalBasis: bases } : {}),
       ...(supervision.length ? { supervision } : {}),
@@ -150,8 +213,12 @@ export function rowWhere(table: Table, row: number): string {
   return table.sheet ? `${table.file}:${table.sheet}:${row}` : `${table.file}:${row}`;
 }
 
-/** The entries (a record, or the errors of its cells) of one row. */
-export function convertRow(table: Table, mapping: ColumnMapping, row: { row: number; cells: string[] }, directory: NameDirectory): RawEntry[] {
+/**
+ * The entries of one row: its record, or the errors of its cells; and notes on what was left out
+ * (named by sheet, not row, so that one note stands for every row it applies to).
+ */
+export function convertRow(table: MappedTable, row: Row, directory: NameDirectory, defaults: ListDefaults = {}): RawEntry[] {
+  const { mapping } = table;
   const where = rowWhere(table, row.row);
   const header = (field: string) => table.header[mapping.indexOf.get(field) ?? -1] ?? field;
   const cell: Cells = (field) => {
@@ -159,10 +226,11 @@ export function convertRow(table: Table, mapping: ColumnMapping, row: { row: num
     return index === undefined ? '' : (row.cells[index] ?? '');
   };
   const problems = new RowProblems(header);
-  const value = CONVERTERS[mapping.kind.file](cell, directory, problems);
+  const value = CONVERTERS[mapping.kind.file](cell, directory, problems, { table, defaults });
+  const notes: RawEntry[] = problems.notes.map((note) => ({ where: table.sheet ? `${table.file}:${table.sheet}` : table.file, note }));
   if (problems.list.length > 0 || value === undefined) {
-    return problems.list.map(({ column, error }) => ({ where, column, error }));
+    return [...problems.list.map(({ column, error }) => ({ where, column, error })), ...notes];
   }
   const columns = Object.fromEntries([...mapping.indexOf.keys()].map((field) => [field, header(field)]));
-  return [{ where, value: JSON.parse(JSON.stringify(value)), columns }];
+  return [{ where, value: JSON.parse(JSON.stringify(value)), columns }, ...notes];
 }

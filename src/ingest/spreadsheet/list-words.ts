@@ -27,7 +27,8 @@ const TYPE_WORDS: Record<string, PowerItemType> = {
 
 /** 行政处罚 / 处罚 / 行政处罚类 / penalty -> penalty. */
 export function itemType(word: string): PowerItemType | undefined {
-  const w = word.replace(/类$/, '');
+  // Cells wrap words over lines ("行政\n处罚") and pad them ("行政 处罚").
+  const w = word.replace(/\s+/g, '').replace(/类$/, '');
   return TYPE_WORDS[w] ?? TYPE_WORDS[`行政${w}`] ?? (Object.values(TYPE_WORDS).includes(w as PowerItemType) ? (w as PowerItemType) : undefined);
 }
 

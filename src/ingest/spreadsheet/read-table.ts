@@ -1,22 +1,30 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import * as XLSX from '@e965/xlsx';
 import { fileBytes, type BundleFile } from '../record-sources.js';
 
 /**
- * Reads the tables of a spreadsheet file: a CSV file is one table; each worksheet of an XLSX
- * workbook is one. Cells come back as trimmed strings (dates as ISO strings), rows with their
- * spreadsheet row number, so problems can be named `file:sheet:row:column`.
+ * Reads the tables of a spreadsheet file: a CSV file is one table; each worksheet of an XLSX or
+ * XLS workbook is one. Cells come back as trimmed strings (dates as text), merged cells filled
+ * with their value in every cell they cover, rows with their spreadsheet row number, so problems
+ * can be named `file:sheet:row:column`. Where the header is, is find-header.ts's question.
  */
+
+export interface Row {
+  /** The 1-based row number in the sheet. */
+  row: number;
+  cells: string[];
+}
 
 export interface Table {
   file: string;
   /** The worksheet name; undefined for CSV. */
   sheet: string | undefined;
-  header: string[];
-  /** The 1-based row number of the header; data rows follow it. */
-  headerRow: number;
-  rows: { row: number; cells: string[] }[];
+  /** The non-empty rows, in order. */
+  rows: Row[];
 }
+
+/** Spreadsheet file extensions the importer reads. */
+export const SPREADSHEET_EXTENSIONS = new Set(['.csv', '.xlsx', '.xls']);
 
 /** A table that cannot be read: where (file, sheet, row, column) and why. */
 export class TableError extends Error {
@@ -43,17 +51,14 @@ function decodeCsv(buffer: Buffer, file: string): string {
   throw new TableError(file, 'neither UTF-8 nor GBK text; save the file as UTF-8 CSV');
 }
 
-/** Finds the header: the first row with at least two non-empty cells (titles above it are skipped). */
-function splitHeader(file: string, sheet: string | undefined, rows: { row: number; cells: string[] }[]): Table {
-  const headerIndex = rows.findIndex((r) => r.cells.filter((c) => c !== '').length >= 2);
-  const where = sheet ? `${file}:${sheet}` : file;
-  if (headerIndex < 0) throw new TableError(where, 'empty, or no header row');
-  const header = rows[headerIndex]!.cells;
-  const data = rows.slice(headerIndex + 1).filter((r) => r.cells.some((c) => c !== ''));
-  return { file, sheet, header, headerRow: rows[headerIndex]!.row, rows: data };
+/** The table of a sheet's rows: empty rows dropped, over-long cells refused. */
+function toTable(file: string, sheet: string | undefined, rows: Row[]): Table {
+  const kept = rows.filter((r) => r.cells.some((c) => c !== ''));
+  checkCells(sheet ? `${file}:${sheet}` : file, kept);
+  return { file, sheet, rows: kept };
 }
 
-function checkCells(where: string, rows: { row: number; cells: string[] }[]): void {
+function checkCells(where: string, rows: Row[]): void {
   for (const { row, cells } of rows) {
     const long = cells.findIndex((c) => c.length > MAX_CELL_CHARS);
     if (long >= 0) throw new TableError(`${where}:${row}:${columnLetter(long)}`, `cell longer than ${MAX_CELL_CHARS} characters`);
@@ -81,50 +86,54 @@ export function readCsv(source: BundleFile): Table[] {
     if (code === 'CSV_MAX_RECORD_SIZE') throw new TableError(`${file}:${lines}`, `row too long; a cell may hold at most ${MAX_CELL_CHARS} characters`);
     throw new TableError(file, `not a readable CSV file: ${(error as Error).message}`);
   }
-  const rows = records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.trim()) }));
-  checkCells(file, rows);
-  return [splitHeader(file, undefined, rows)];
+  const table = toTable(
+    file,
+    undefined,
+    records.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.trim()) })),
+  );
+  if (table.rows.length === 0) throw new TableError(file, 'no rows');
+  return [table];
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  // Excel times carry no zone; ExcelJS reads them as UTC. Keep the wall-clock time as shown.
-  if (value instanceof Date) return value.toISOString().slice(0, 19).replace('T', ' ');
-  if (typeof value === 'object') {
-    if ('richText' in value)
-      return value.richText
-        .map((part) => part.text)
-        .join('')
-        .trim();
-    if ('text' in value && typeof value.text === 'string') return value.text.trim();
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    return '';
-  }
-  return String(value).trim();
-}
-
-/** Reads every non-empty worksheet of an XLSX workbook. */
-export async function readXlsx(source: BundleFile): Promise<Table[]> {
+/**
+ * Reads every non-empty worksheet of an Excel workbook, .xlsx or old .xls (BIFF8), with SheetJS
+ * (decision 005): cells as Excel shows them (dates as yyyy-mm-dd hh:mm:ss), merged cells filled.
+ */
+export function readWorkbook(source: BundleFile): Table[] {
   const file = source.name;
-  const workbook = new ExcelJS.Workbook();
+  const bytes = fileBytes(source);
+  // SheetJS reads almost anything as a sheet (text, HTML): an .xlsx must at least be a workbook,
+  // a zip archive or, as lists saved by old Excel and merely renamed are, an OLE compound file.
+  const signature = bytes.subarray(0, 4).toString('hex');
+  if (file.toLowerCase().endsWith('.xlsx') && !signature.startsWith('504b') && signature !== 'd0cf11e0') {
+    throw new TableError(file, 'not a readable XLSX workbook (neither a zip archive nor an old Excel file)');
+  }
+  let workbook: XLSX.WorkBook;
   try {
-    if (source.path !== undefined) await workbook.xlsx.readFile(source.path);
-    else await workbook.xlsx.load(fileBytes(source) as unknown as ArrayBuffer);
+    workbook = XLSX.read(bytes, { type: 'buffer', cellDates: true, dateNF: 'yyyy-mm-dd hh:mm:ss', cellHTML: false, cellStyles: false });
   } catch (error) {
-    throw new TableError(file, `not a readable XLSX workbook: ${(error as Error).message}`);
+    throw new TableError(file, `not a readable Excel workbook: ${(error as Error).message}`);
   }
   const tables: Table[] = [];
-  workbook.eachSheet((sheet) => {
-    const rows: { row: number; cells: string[] }[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => (cells[col - 1] = cellText(cell.value)));
-      rows.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? '') });
-    });
-    if (rows.length === 0) return;
-    checkCells(`${file}:${sheet.name}`, rows);
-    tables.push(splitHeader(file, sheet.name, rows));
-  });
+  for (const name of workbook.SheetNames) {
+    const sheet = workbook.Sheets[name];
+    if (!sheet?.['!ref']) continue;
+    const range = XLSX.utils.decode_range(sheet['!ref']);
+    const grid = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, defval: '', raw: false, blankrows: true, dateNF: 'yyyy-mm-dd hh:mm:ss' });
+    const text = (r: number, c: number) => String(grid[r - range.s.r]?.[c - range.s.c] ?? '').trim();
+    const cells = grid.map((row, i) => row.map((_, j) => text(range.s.r + i, range.s.c + j)));
+    for (const merge of sheet['!merges'] ?? []) {
+      const value = text(merge.s.r, merge.s.c);
+      for (let r = merge.s.r; r <= merge.e.r; r++) {
+        const row = (cells[r - range.s.r] ??= []);
+        for (let c = merge.s.c; c <= merge.e.c; c++) row[c - range.s.c] = value;
+      }
+    }
+    // Columns before the range's first are empty; keep positions as the sheet has them.
+    const rows = cells.map((row, i) => ({ row: range.s.r + i + 1, cells: [...Array<string>(range.s.c).fill(''), ...Array.from(row, (c) => c ?? '')] }));
+    const table = toTable(file, name, rows);
+    if (table.rows.length > 0) tables.push(table);
+  }
   if (tables.length === 0) throw new TableError(file, 'the workbook has no data');
   return tables;
 }

@@ -1,12 +1,15 @@
 import { extname } from 'node:path';
 import type { RecordFile } from '../../model/record-kinds.js';
-import type { BundleFile, BundleProblem, EntrySource } from '../record-sources.js';
-import { mapColumns } from './columns.js';
-import { convertRow, rowWhere } from './convert-row.js';
+import type { BundleFile, BundleProblem, EntrySource, RawEntry } from '../record-sources.js';
+import { convertRow, derivedItemCode, rowWhere, type ListDefaults } from './convert-row.js';
 import type { NameDirectory } from './directory.js';
-import { readCsv, readXlsx, TableError, type Table } from './read-table.js';
+import { findHeader, type MappedTable } from './find-header.js';
+import { readCsv, readWorkbook, TableError, type Table } from './read-table.js';
 
-/** A source that can be opened once the import knows the names rows refer to. */
+export { SPREADSHEET_EXTENSIONS } from './read-table.js';
+export type { ListDefaults } from './convert-row.js';
+
+/** A spreadsheet table waiting for the name directory, which needs the rest of the bundle. */
 export interface PendingSource {
   file: RecordFile;
   open(directory: NameDirectory): EntrySource;
@@ -15,40 +18,97 @@ export interface PendingSource {
 export interface SpreadsheetTables {
   sources: PendingSource[];
   errors: BundleProblem[];
+  notes: BundleProblem[];
 }
 
-export const SPREADSHEET_EXTENSIONS = new Set(['.csv', '.xlsx']);
+function readTables(source: BundleFile): Table[] {
+  return extname(source.name).toLowerCase() === '.csv' ? readCsv(source) : readWorkbook(source);
+}
+
+/** The key field of a record a row became, when the file may list the same record twice. */
+const KEY_FIELD: Partial<Record<RecordFile, string>> = { powerItems: 'code' };
 
 /**
- * Reads a CSV or XLSX file and makes one pending source per table, for the bundle file its
- * header says it is (a 权责清单 sheet feeds powerItems, a 工单 sheet complaints, …). Rows name
- * departments and sections in words: they are converted with the directory the source is opened with.
+ * Entries of one file's tables (sheets), in order. Lists repeat themselves: a print sheet beside
+ * the data sheet, an item listed once per level with merged cells (自治区/地州市/县市区 rows of one
+ * item). A record met again in the same file is folded into the first, and said so once.
  */
-export async function openSpreadsheet(source: BundleFile): Promise<SpreadsheetTables> {
+function fileEntries(tables: MappedTable[], directory: NameDirectory, defaults: ListDefaults): AsyncIterable<RawEntry> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      const seen = new Map<string, string>();
+      const noted = new Set<string>();
+      let folded = 0;
+      for (const table of tables) {
+        if (table.mapping.ignored.length > 0) {
+          yield { where: rowWhere(table, table.headerRow), note: `columns not read: ${table.mapping.ignored.join('、')}` };
+        }
+        const keyField = KEY_FIELD[table.mapping.kind.file];
+        for (const row of table.rows) {
+          for (const entry of convertRow(table, row, directory, defaults)) {
+            if (entry.note !== undefined) {
+              if (!noted.has(`${entry.where}|${entry.note}`)) yield entry;
+              noted.add(`${entry.where}|${entry.note}`);
+              continue;
+            }
+            const record = entry.value as Record<string, unknown> | undefined;
+            const key = keyField && record ? String(record[keyField]) : undefined;
+            if (key !== undefined && seen.has(key)) {
+              // The same item again is folded; another item under the same code is the list's
+              // mistake: it keeps its own (derived) id, and the user hears of it.
+              const own = derivedItemCode(String(record!.department), String(record!.name));
+              if (seen.get(key) === record!.name || seen.has(own)) {
+                folded++;
+                continue;
+              }
+              yield { where: entry.where, note: `code ${key} is also given to "${seen.get(key)}"; this item gets its own id, ${own}` };
+              seen.set(own, String(record!.name));
+              yield { where: entry.where, value: { ...record, [keyField!]: own }, ...(entry.error === undefined ? { columns: entry.columns } : {}) };
+              continue;
+            }
+            if (key !== undefined) seen.set(key, String(record!.name));
+            yield entry;
+          }
+        }
+      }
+      if (folded > 0)
+        yield { where: tables[0]!.file, note: `${folded} rows repeat an item listed before them in the file (a print sheet, or one row per level); read once` };
+    },
+  };
+}
+
+/**
+ * Reads a CSV, XLSX or XLS file and makes one pending source per list it holds, for the bundle
+ * file its header says it is (a 权责清单 sheet feeds powerItems, a 工单 sheet complaints, …),
+ * wherever the header row is. A workbook's sheets that hold no list are left out with a note;
+ * a file none of whose tables is a list is an error. Rows name departments and sections in
+ * words: they are converted with the directory the source is opened with.
+ */
+export async function openSpreadsheet(source: BundleFile, defaults: ListDefaults = {}): Promise<SpreadsheetTables> {
   let tables: Table[];
   try {
-    tables = extname(source.name).toLowerCase() === '.csv' ? readCsv(source) : await readXlsx(source);
+    tables = readTables(source);
   } catch (error) {
-    if (error instanceof TableError) return { sources: [], errors: [{ where: error.where, reason: error.reason }] };
+    if (error instanceof TableError) return { sources: [], errors: [{ where: error.where, reason: error.reason }], notes: [] };
     throw error;
   }
-  const result: SpreadsheetTables = { sources: [], errors: [] };
+  const result: SpreadsheetTables = { sources: [], errors: [], notes: [] };
+  const mapped = new Map<RecordFile, MappedTable[]>();
+  const unrecognised: BundleProblem[] = [];
   for (const table of tables) {
-    const name = table.sheet ? `${table.file}:${table.sheet}` : table.file;
-    const { mapping, problems } = mapColumns(table.header);
-    if (!mapping) {
-      result.errors.push(...problems.map((reason) => ({ where: rowWhere(table, table.headerRow), reason })));
+    const found = findHeader(table);
+    const where = table.sheet ? `${table.file}:${table.sheet}` : table.file;
+    if (!found.table) {
+      unrecognised.push({ where, reason: found.problem });
       continue;
     }
-    result.sources.push({
-      file: mapping.kind.file,
-      open: (directory) => ({
-        name,
-        async *entries() {
-          for (const row of table.rows) yield* convertRow(table, mapping, row, directory);
-        },
-      }),
-    });
+    const file = found.table.mapping.kind.file;
+    mapped.set(file, [...(mapped.get(file) ?? []), found.table]);
+  }
+  if (mapped.size === 0) return { ...result, errors: unrecognised };
+  result.notes.push(...unrecognised.map(({ where }) => ({ where, reason: 'no list recognised in this sheet; not read' })));
+  for (const [file, lists] of mapped) {
+    result.sources.push({ file, open: (directory) => ({ name: source.name, entries: () => fileEntries(lists, directory, defaults) }) });
   }
   return result;
 }
