@@ -7,10 +7,12 @@ export interface MappedTable extends Table {
   /** The row number of the header (its last row when it spans two). */
   headerRow: number;
   mapping: ColumnMapping;
+  /** For a table read as a stream: its data rows, read again at each pass (then `rows` is empty). */
+  stream?: () => AsyncIterable<Row>;
 }
 
 /** Rows searched for the header: titles, dates and notes above it are rarely more than a few. */
-const HEADER_SEARCH_ROWS = 20;
+export const HEADER_SEARCH_ROWS = 20;
 
 /**
  * A header over two rows, as one: a group title merged over its columns ("实施层级及权限" over
@@ -70,25 +72,28 @@ export function findHeader(table: Table): { table: MappedTable; problem?: undefi
   });
   if (!best) return { problem };
   const { at, span, header, mapping } = best;
-  const rows = table.rows.slice(at + span).filter((row) => !repeatsHeader(row, mapping, header) && !isBanner(row));
-  return { table: { ...table, header, headerRow: table.rows[at + span - 1]!.row, mapping, rows: fillDown(rows, mapping) } };
+  const select = dataRowSelector(mapping, header);
+  const rows = table.rows.slice(at + span).flatMap((row) => select(row) ?? []);
+  return { table: { ...table, header, headerRow: table.rows[at + span - 1]!.row, mapping, rows } };
 }
 
 /** Fields a sub-item's row may leave to the row above it. */
 const ITEM_FIELDS = ['name', 'type', 'department', 'legalBasis', 'sections', 'level'];
 
 /**
- * Sub-items listed under their item without repeating it: a row with a sub-item and no item
- * name continues the item above (a merged cell not saved as one), and takes its name, type,
- * department, basis, sections and level where its own cells are empty.
+ * The data rows below a header, one at a time (a table read whole, or as a stream): repeated
+ * header rows and banners dropped; and sub-items listed under their item without repeating it
+ * (a row with a sub-item and no item name continues the item above, a merged cell not saved as
+ * one) take the item's name, type, department, basis, sections and level where their cells are empty.
  */
-function fillDown(rows: Row[], mapping: ColumnMapping): Row[] {
+export function dataRowSelector(mapping: ColumnMapping, header: string[]): (row: Row) => Row | undefined {
   const name = mapping.indexOf.get('name');
   const subItem = mapping.indexOf.get('subItem');
-  if (mapping.kind.file !== 'powerItems' || name === undefined || subItem === undefined) return rows;
+  const fills = mapping.kind.file === 'powerItems' && name !== undefined && subItem !== undefined;
   let previous: Row | undefined;
-  return rows.map((row) => {
-    if (previous && (row.cells[name] ?? '') === '' && (row.cells[subItem] ?? '') !== '') {
+  return (row) => {
+    if (repeatsHeader(row, mapping, header) || isBanner(row)) return undefined;
+    if (fills && previous && (row.cells[name] ?? '') === '' && (row.cells[subItem] ?? '') !== '') {
       const cells = [...row.cells];
       for (const field of ITEM_FIELDS) {
         const index = mapping.indexOf.get(field);
@@ -98,5 +103,5 @@ function fillDown(rows: Row[], mapping: ColumnMapping): Row[] {
     }
     previous = row;
     return row;
-  });
+  };
 }

@@ -1,10 +1,12 @@
+import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { RecordFile } from '../../model/record-kinds.js';
 import type { BundleFile, BundleProblem, EntrySource, RawEntry } from '../record-sources.js';
 import { convertRow, derivedItemCode, rowWhere, type ListDefaults } from './convert-row.js';
 import type { NameDirectory } from './directory.js';
-import { findHeader, type MappedTable } from './find-header.js';
-import { readCsv, readWorkbook, TableError, type Table } from './read-table.js';
+import { dataRowSelector, findHeader, HEADER_SEARCH_ROWS, type MappedTable } from './find-header.js';
+import { readCsv, readWorkbook, TableError, type Row, type Table } from './read-table.js';
+import { streamXlsxRows } from './stream-xlsx.js';
 
 export { SPREADSHEET_EXTENSIONS } from './read-table.js';
 export type { ListDefaults } from './convert-row.js';
@@ -23,6 +25,36 @@ export interface SpreadsheetTables {
 
 function readTables(source: BundleFile): Table[] {
   return extname(source.name).toLowerCase() === '.csv' ? readCsv(source) : readWorkbook(source);
+}
+
+/** XLSX files this large are read as a stream (a hotline export), not whole (a list). */
+const STREAM_FROM_BYTES = 8 * 2 ** 20;
+
+/**
+ * A large XLSX file's first worksheet as a stream: its header found in its first rows, its data
+ * rows read again, one at a time, at each pass over the source.
+ */
+async function streamedTable(path: string, file: string): Promise<{ table: MappedTable; problem?: undefined } | { table?: undefined; problem: string }> {
+  const head: Row[] = [];
+  try {
+    for await (const row of streamXlsxRows(path)) {
+      head.push(row);
+      if (head.length >= HEADER_SEARCH_ROWS + 2) break;
+    }
+  } catch (error) {
+    return { problem: `not a readable XLSX workbook: ${(error as Error).message}` };
+  }
+  const found = findHeader({ file, sheet: undefined, rows: head });
+  if (!found.table) return found;
+  const { mapping, header, headerRow } = found.table;
+  const stream = async function* () {
+    const select = dataRowSelector(mapping, header);
+    for await (const row of streamXlsxRows(path)) {
+      const kept = row.row > headerRow ? select(row) : undefined;
+      if (kept) yield kept;
+    }
+  };
+  return { table: { ...found.table, rows: [], stream } };
 }
 
 /** The key field of a record a row became, when the file may list the same record twice. */
@@ -44,7 +76,7 @@ function fileEntries(tables: MappedTable[], directory: NameDirectory, defaults: 
           yield { where: rowWhere(table, table.headerRow), note: `columns not read: ${table.mapping.ignored.join('、')}` };
         }
         const keyField = KEY_FIELD[table.mapping.kind.file];
-        for (const row of table.rows) {
+        for await (const row of table.stream?.() ?? table.rows) {
           for (const entry of convertRow(table, row, directory, defaults)) {
             if (entry.note !== undefined) {
               if (!noted.has(`${entry.where}|${entry.note}`)) yield entry;
@@ -82,12 +114,14 @@ function fileEntries(tables: MappedTable[], directory: NameDirectory, defaults: 
  * file its header says it is (a 权责清单 sheet feeds powerItems, a 工单 sheet complaints, …),
  * wherever the header row is. A workbook's sheets that hold no list are left out with a note;
  * a file none of whose tables is a list is an error. Rows name departments and sections in
- * words: they are converted with the directory the source is opened with.
+ * words: they are converted with the directory the source is opened with. An XLSX file of
+ * `streamFromBytes` or more (a hotline export) is read as a stream, its first worksheet only.
  */
-export async function openSpreadsheet(source: BundleFile, defaults: ListDefaults = {}): Promise<SpreadsheetTables> {
+export async function openSpreadsheet(source: BundleFile, defaults: ListDefaults = {}, streamFromBytes = STREAM_FROM_BYTES): Promise<SpreadsheetTables> {
+  const streamed = source.path !== undefined && extname(source.name).toLowerCase() === '.xlsx' && statSync(source.path).size >= streamFromBytes;
   let tables: Table[];
   try {
-    tables = readTables(source);
+    tables = streamed ? [{ file: source.name, sheet: undefined, rows: [] }] : readTables(source);
   } catch (error) {
     if (error instanceof TableError) return { sources: [], errors: [{ where: error.where, reason: error.reason }], notes: [] };
     throw error;
@@ -96,7 +130,7 @@ export async function openSpreadsheet(source: BundleFile, defaults: ListDefaults
   const mapped = new Map<RecordFile, MappedTable[]>();
   const unrecognised: BundleProblem[] = [];
   for (const table of tables) {
-    const found = findHeader(table);
+    const found = streamed ? await streamedTable(source.path!, source.name) : findHeader(table);
     const where = table.sheet ? `${table.file}:${table.sheet}` : table.file;
     if (!found.table) {
       unrecognised.push({ where, reason: found.problem });
