@@ -32,8 +32,14 @@ export function itemType(word: string): PowerItemType | undefined {
   return TYPE_WORDS[w] ?? TYPE_WORDS[`行政${w}`] ?? (Object.values(TYPE_WORDS).includes(w as PowerItemType) ? (w as PowerItemType) : undefined);
 }
 
-/** 市级 -> city, 县级 -> county, 市、县两级 -> both. */
-export function itemLevel(word: string): 'city' | 'county' | 'both' | undefined {
+/**
+ * 市级/地州市级 -> city, 县级/县市区级 -> county, 市、县两级 -> both. Only the cell's first phrase
+ * counts: lists write the level and its scope in one cell ("地州市级。负责行政区域内…").
+ */
+export function itemLevel(cell: string): 'city' | 'county' | 'both' | undefined {
+  const word = cell.replace(/\s+/g, '').split(/[。，,；;：:]/)[0] ?? '';
+  if (/^(县市区|县区|区县)级?$/.test(word)) return 'county';
+  if (/^(自治区|省|国家)/.test(word)) return undefined; // above a city: not a level of its lists
   const city = /市/.test(word);
   const county = /[县区]/.test(word);
   if (city && county) return 'both';
