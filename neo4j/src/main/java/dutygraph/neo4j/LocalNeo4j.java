@@ -79,6 +79,9 @@ public final class LocalNeo4j {
         config.put(GraphDatabaseSettings.memory_transaction_global_max_size, heap * 7 / 10);
         config.put(GraphDatabaseSettings.transaction_timeout,
                 parseDuration(envOr("NEO4J_TX_TIMEOUT", "60s")));
+        // Time limits are enforced by a monitor that looks every 2 s by default: a limit then
+        // holds only to within 2 s, and a transaction shorter than that outlives any limit.
+        config.put(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100));
         config.put(GraphDatabaseSettings.pagecache_memory, parseBytes("NEO4J_PAGECACHE", envOr("NEO4J_PAGECACHE", "512m")));
         config.put(GraphDatabaseSettings.preallocate_logical_logs, false);
         config.put(GraphDatabaseSettings.keep_logical_logs, "1 days");
