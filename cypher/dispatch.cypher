@@ -20,11 +20,12 @@ RETURN m.id AS id, m.name AS name, coalesce(m.keywords, []) AS keywords, parent.
 MATCH (d:Department)-[:HOLDS]->(p:PowerItem)
 OPTIONAL MATCH (p)-[:CORRESPONDS_TO]->(mirrored:PowerItem)
 RETURN p.code AS code, p.name AS name, p.type AS type, d.id AS department,
-       [(p)-[:CONCERNS]->(m:Matter) | m.id] AS matters, mirrored.code AS correspondsTo
+       [(p)-[:CONCERNS]->(m:Matter) | m.id] AS matters, mirrored.code AS correspondsTo,
+       [(p)-[:BASED_ON]->(b:LegalBasis) | b.title] AS bases
 
 // name: dispatchTasks
-// Tasks that name a matter; a task's department is its section's.
-MATCH (d:Department)-[:HAS_SECTION]->(:Section)-[:PERFORMS]->(t:Task)-[:CONCERNS]->(:Matter)
+// Every task, with the matters it names (if any); a task's department is its section's.
+MATCH (d:Department)-[:HAS_SECTION]->(:Section)-[:PERFORMS]->(t:Task)
 WITH DISTINCT d, t
 RETURN t.id AS id, t.name AS name, d.id AS department, [(t)-[:CONCERNS]->(m:Matter) | m.id] AS matters
 
@@ -64,3 +65,20 @@ RETURN c.id AS complaint, d.id AS department, d.name AS departmentName, r.seq AS
 OPTIONAL MATCH (c:Complaint {id: $complaint})
 OPTIONAL MATCH (d:Department {id: $department})
 RETURN c IS NOT NULL AS complaint, d IS NOT NULL AS department
+
+// name: dispatchTickets
+// Past complaints with their text, oldest first, for the text model: the department that took
+// each in the end (the last accepted or resolved route) and those that refused or returned it.
+// $before as in dispatchRoutings.
+MATCH (c:Complaint)
+WHERE c.text IS NOT NULL AND ($before IS NULL OR datetime(c.receivedAt) < datetime($before))
+CALL (c) {
+  MATCH (c)-[r:ROUTED]->(d:Department)
+  WITH r, d ORDER BY r.seq
+  RETURN collect({department: d.id, outcome: r.outcome}) AS routes
+}
+WITH c, routes WHERE size(routes) > 0
+ORDER BY c.receivedAt, c.id
+RETURN c.id AS id, c.text AS text,
+       [route IN routes WHERE route.outcome IN ['accepted', 'resolved'] | route.department][-1] AS takenBy,
+       [route IN routes WHERE route.outcome IN ['refused', 'returned'] | route.department] AS refusedBy

@@ -5,6 +5,9 @@ import type { Lexicon } from './lexicon.js';
 import type { DispatchSnapshot } from './snapshot.js';
 import { addToBag, buildField, type Bag, type Field } from './bm25.js';
 import { addVocabulary, normalizeText, tokenize } from '../text/tokenize.js';
+import { textFeatures, type Features } from '../text/features.js';
+import { buildHistoryModel, type HistoryModel } from './history-model.js';
+import { buildListModel, listDocuments, type ListModel } from './list-model.js';
 
 /**
  * The in-memory dispatch index, built from a snapshot of the lists. Each matter gets a weighted
@@ -60,6 +63,12 @@ export interface DispatchIndex {
   functionOf: Map<string, string>;
   /** matter -> department -> what happened to complaints routed there. */
   history: Map<string, Map<string, Outcomes>>;
+  /** The lists as documents, for complaints no tagged matter explains (untagged lists). */
+  lists: ListModel;
+  /** What the hotline's past complaints teach (none without history). */
+  pastTickets: HistoryModel | undefined;
+  /** Everyday word (lexicon) -> the features of the list words it stands for, for the text models. */
+  expansionFeatures: Map<string, Features>;
   builtAt: number;
 }
 
@@ -148,6 +157,14 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot, lexicon: 
 
   const regionChain = regionChains(snapshot.regions);
   const coordinators = new Map(snapshot.departments.filter((d) => d.coordinator).map((d) => [d.region, d.id]));
+  const regionNames = longestFirst(snapshot.regions.map((r) => r.name));
+  yield;
+  const documents = listDocuments(snapshot, (name) => withoutRegionNames(name, regionNames));
+  yield;
+  const lists = buildListModel(documents, new Set(snapshot.departments.filter((d) => !d.coordinator).map((d) => d.id)));
+  const tickets = snapshot.tickets ?? [];
+  const pastTickets = tickets.some((t) => t.takenBy !== undefined || t.refusedBy.length > 0) ? yield* buildHistoryModel(tickets) : undefined;
+  const expansionFeatures = new Map([...lexicon].map(([everyday, listWords]) => [normalizeText(everyday), textFeatures(listWords.join('，'))]));
   return {
     matters: new Map([...matters.values()].map(({ id, name }) => [id, { id, name }])),
     words,
@@ -162,8 +179,11 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot, lexicon: 
     departments,
     regionChain,
     coordinators,
-    functionOf: departmentFunctions(snapshot),
+    functionOf: departmentFunctions(snapshot, regionNames),
     history: tallyHistory(snapshot),
+    lists,
+    pastTickets,
+    expansionFeatures,
     builtAt: Date.now(),
   };
 }
@@ -173,7 +193,7 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot, lexicon: 
  * mirror the other's (CORRESPONDS_TO, how city-county lists are compared), or when their names
  * agree once the region names are taken out (澜州市教育局 and 南岭县教育局 are both 教育局).
  */
-function departmentFunctions(snapshot: DispatchSnapshot): Map<string, string> {
+function departmentFunctions(snapshot: DispatchSnapshot, regionNames: string[]): Map<string, string> {
   const parent = new Map(snapshot.departments.map((d) => [d.id, d.id]));
   const find = (id: string): string => {
     let root = id;
@@ -191,20 +211,27 @@ function departmentFunctions(snapshot: DispatchSnapshot): Map<string, string> {
     const mirrored = item.correspondsTo ? departmentOfItem.get(item.correspondsTo) : undefined;
     if (mirrored) union(item.department, mirrored);
   }
-  const regionNames = snapshot.regions
-    .map((r) => r.name)
-    .filter((n) => n.length >= 2)
-    .sort((a, b) => b.length - a.length);
   const byOfficeName = new Map<string, string>();
   for (const department of snapshot.departments) {
-    let office = department.name;
-    for (const name of regionNames) office = office.split(name).join('');
+    const office = withoutRegionNames(department.name, regionNames);
     if (office.length < 2 || office === department.name) continue;
     const first = byOfficeName.get(office);
     if (first) union(first, department.id);
     else byOfficeName.set(office, department.id);
   }
   return new Map(snapshot.departments.map((d) => [d.id, find(d.id)]));
+}
+
+/** Names of at least two characters, longest first (so 克拉玛依市 goes before 克拉玛依). */
+function longestFirst(names: string[]): string[] {
+  return names.filter((n) => n.length >= 2).sort((a, b) => b.length - a.length);
+}
+
+/** A department's name without the names of regions: the office it is (克拉玛依市交通运输局 -> 交通运输局). */
+function withoutRegionNames(name: string, regionNames: string[]): string {
+  let office = name;
+  for (const region of regionNames) office = office.split(region).join('');
+  return office;
 }
 
 function tallyHistory(snapshot: DispatchSnapshot): DispatchIndex['history'] {

@@ -2,6 +2,7 @@ import type { DispatchIndex, Outcomes } from './build-index.js';
 import { addScores } from './bm25.js';
 import { normalizeText, tokenize } from '../text/tokenize.js';
 import { nearestBoundaryItem } from '../model/regions.js';
+import { complaintFeatures, rankByText, TEXT_DEFAULTS, textEvidence, type TextOptions } from './by-text.js';
 
 /**
  * Answers "which department owns this complaint" (docs/dispatch.md): finds the matter the text
@@ -35,8 +36,23 @@ const DISPATCH_DEFAULTS = {
   minScore: 2.5,
   /** Below this confidence the answer is "unassigned" with the candidates. */
   minConfidence: 0.35,
+  /** Below this probability a department read from the texts alone is not named (unassigned). */
+  minTextConfidence: 0.2,
+  text: TEXT_DEFAULTS as TextOptions,
 };
 export type DispatchOptions = typeof DISPATCH_DEFAULTS;
+
+/** A complaint ready for matching: normalized, region names out, segmented once. */
+interface Query {
+  normalized: string;
+  words: string[];
+}
+
+function prepareQuery(index: DispatchIndex, text: string): Query {
+  let normalized = normalizeText(text);
+  for (const name of index.regionNames) if (normalized.includes(name)) normalized = normalized.split(name).join('，');
+  return { normalized, words: tokenize(normalized) };
+}
 
 interface Owner {
   lead: string;
@@ -81,9 +97,11 @@ function abbreviatesAt(keyword: string, text: string, start: number): boolean {
  * they say where, not what.
  */
 export function rankMatters(index: DispatchIndex, text: string, options: DispatchOptions = DISPATCH_DEFAULTS): { id: string; score: number }[] {
-  let normalized = normalizeText(text);
-  for (const name of index.regionNames) if (normalized.includes(name)) normalized = normalized.split(name).join('，');
-  const query = new Map(tokenize(normalized).map((term) => [term, 1]));
+  return rankMattersOf(index, prepareQuery(index, text), options);
+}
+
+function rankMattersOf(index: DispatchIndex, { normalized, words }: Query, options: DispatchOptions): { id: string; score: number }[] {
+  const query = new Map(words.map((term) => [term, 1]));
   for (const term of [...query.keys()]) {
     for (const listTerm of index.expansions.get(term) ?? []) if (!query.has(listTerm)) query.set(listTerm, options.lexiconWeight);
   }
@@ -220,9 +238,83 @@ const named = (index: DispatchIndex, id: string) => ({ id, name: index.departmen
 /** Dispatches one complaint text, optionally with the district (region code) it came from. */
 export function dispatch(index: DispatchIndex, text: string, district?: string, options: DispatchOptions = DISPATCH_DEFAULTS): DispatchAnswer {
   const knownDistrict = district && index.regionChain.has(district) ? district : undefined;
-  const ranked = rankMatters(index, text, options).slice(0, 5);
+  const query = prepareQuery(index, text);
+  const ranked = rankMattersOf(index, query, options).slice(0, 5);
   // Each likely matter proposes its owner (at the matter's score) and the other holders (at half).
   const owners = ranked.map(({ id }) => resolveOwner(index, id, knownDistrict));
+  const best = ranked[0];
+  const second = ranked[1]?.score ?? 0;
+  const matterConfidence = best ? Math.min(1, best.score / (options.minScore * 2)) * (best.score / (best.score + second)) : 0;
+  const owner = owners[0];
+  const matter = best ? { id: best.id, name: index.matters.get(best.id)!.name } : null;
+  const clearMatter = best !== undefined && best.score >= options.minScore && matterConfidence >= options.minConfidence;
+  if (clearMatter && owner) {
+    return {
+      status: 'assigned',
+      lead: named(index, owner.lead),
+      cooperating: owner.cooperating.map((c) => named(index, c)),
+      matter,
+      confidence: round(matterConfidence * owner.certainty),
+      via: owner.via,
+      evidence: owner.evidence.map((e) => ({ ...e })),
+      candidates: matterCandidates(index, ranked, owners),
+    };
+  }
+  if (clearMatter) {
+    // A matter the text names clearly and nobody holds: a finding for the analysts, not a guess.
+    const why = { id: best.id, text: `清单中没有部门对“${matter!.name}”承担权责事项或职责任务` };
+    return unassigned(index, knownDistrict, matter, matterConfidence, why, matterCandidates(index, ranked, owners));
+  }
+  return dispatchByText(index, query, knownDistrict, options);
+}
+
+/** No tagged matter explains the text: the lists' words and the hotline's history decide, or nobody. */
+function dispatchByText(index: DispatchIndex, query: Query, district: string | undefined, options: DispatchOptions): DispatchAnswer {
+  const features = complaintFeatures(index, query.normalized, query.words, options.text);
+  const { ranked, listsWinner } = rankByText(index, features, regionsInView(index, district), options.text);
+  const candidates = ranked.slice(0, 5).map((r) => ({ ...named(index, r.department), score: round(r.probability) }));
+  const best = ranked[0];
+  if (!best || best.probability < options.minTextConfidence) {
+    const why = { id: 'weak-match', text: `诉求内容与清单事项和历史诉求的匹配不足以确定责任部门（把握${round(best?.probability ?? 0)}）` };
+    return unassigned(index, district, null, best?.probability ?? 0, why, candidates);
+  }
+  const byHistory = best.department !== listsWinner || best.list === 0;
+  const { evidence, nearestKind } = textEvidence(index, best.department, features, best.history > 0);
+  return {
+    status: 'assigned',
+    lead: named(index, best.department),
+    cooperating: [],
+    matter: null,
+    confidence: round(best.probability),
+    via: byHistory ? 'history' : nearestKind === 'task' ? 'task' : 'power-item',
+    evidence,
+    candidates,
+  };
+}
+
+function unassigned(
+  index: DispatchIndex,
+  district: string | undefined,
+  matter: DispatchAnswer['matter'],
+  confidence: number,
+  why: DispatchAnswer['evidence'][number],
+  candidates: DispatchAnswer['candidates'],
+): DispatchAnswer {
+  const chain = district ? index.regionChain.get(district)! : [...index.coordinators.keys()];
+  const coordinator = chain.map((r) => index.coordinators.get(r)).find((c) => c !== undefined);
+  return {
+    status: 'unassigned',
+    lead: coordinator ? named(index, coordinator) : null,
+    cooperating: [],
+    matter,
+    confidence: round(confidence),
+    via: 'coordinator',
+    evidence: [why],
+    candidates,
+  };
+}
+
+function matterCandidates(index: DispatchIndex, ranked: { id: string; score: number }[], owners: (Owner | undefined)[]): DispatchAnswer['candidates'] {
   const scores = new Map<string, number>();
   const propose = (department: string, score: number) => scores.set(department, Math.max(scores.get(department) ?? 0, score));
   ranked.forEach(({ score }, i) => {
@@ -231,43 +323,10 @@ export function dispatch(index: DispatchIndex, text: string, district?: string, 
     propose(owner.lead, score * owner.certainty);
     for (const other of owner.cooperating) propose(other, score / 2);
   });
-  const candidates = [...scores]
+  return [...scores]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, 5)
-    .map(([id, score]) => ({ ...named(index, id), score: Math.round(score * 100) / 100 }));
-  const best = ranked[0];
-  const second = ranked[1]?.score ?? 0;
-  const matterConfidence = best ? Math.min(1, best.score / (options.minScore * 2)) * (best.score / (best.score + second)) : 0;
-  const owner = owners[0];
-  const confidence = matterConfidence * (owner?.certainty ?? 1);
-  const matter = best ? { id: best.id, name: index.matters.get(best.id)!.name } : null;
-  const clearMatter = best !== undefined && best.score >= options.minScore && matterConfidence >= options.minConfidence;
-  if (!clearMatter || !owner) {
-    const chain = knownDistrict ? index.regionChain.get(knownDistrict)! : [...index.coordinators.keys()];
-    const coordinator = chain.map((r) => index.coordinators.get(r)).find((c) => c !== undefined);
-    // Say why nobody: a matter nobody holds is a finding for the analysts; a vague text is not.
-    const why = clearMatter
-      ? { id: best.id, text: `清单中没有部门对“${matter!.name}”承担权责事项或职责任务` }
-      : { id: 'weak-match', text: `诉求内容与清单事项的匹配不足以确定责任部门（匹配度${Math.round(matterConfidence * 100) / 100}）` };
-    return {
-      status: 'unassigned',
-      lead: coordinator ? named(index, coordinator) : null,
-      cooperating: [],
-      matter,
-      confidence: Math.round(confidence * 100) / 100,
-      via: 'coordinator',
-      evidence: [why],
-      candidates,
-    };
-  }
-  return {
-    status: 'assigned',
-    lead: named(index, owner.lead),
-    cooperating: owner.cooperating.map((c) => named(index, c)),
-    matter,
-    confidence: Math.round(confidence * 100) / 100,
-    via: owner.via,
-    evidence: owner.evidence.map((e) => ({ ...e })),
-    candidates,
-  };
+    .map(([id, score]) => ({ ...named(index, id), score: round(score) }));
 }
+
+const round = (n: number) => Math.round(n * 100) / 100;

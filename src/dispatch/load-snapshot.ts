@@ -11,6 +11,7 @@ const Q = useQueries([
   'dispatchTasks',
   'dispatchBoundaryItems',
   'dispatchRoutings',
+  'dispatchTickets',
 ]);
 
 export interface LoadOptions {
@@ -36,6 +37,9 @@ export async function loadDispatchSnapshot(db: Database, options: LoadOptions = 
       const tasks = await tx.run<DispatchSnapshot['tasks'][number]>(Q.dispatchTasks);
       const boundaryItems = await tx.run<DispatchSnapshot['boundaryItems'][number] & { text: string | null; region: string | null }>(Q.dispatchBoundaryItems);
       const routings = await tx.run<RoutingTally>(Q.dispatchRoutings, { before: options.historyBefore ?? null });
+      const tickets = await tx.run<{ id: string; text: string; takenBy: string | null; refusedBy: string[] }>(Q.dispatchTickets, {
+        before: options.historyBefore ?? null,
+      });
       return {
         revision,
         snapshot: {
@@ -46,6 +50,7 @@ export async function loadDispatchSnapshot(db: Database, options: LoadOptions = 
           tasks,
           boundaryItems: boundaryItems.map((b) => ({ ...b, text: orUndefined(b.text), region: orUndefined(b.region) })),
           routings,
+          tickets: tickets.map((t) => ({ ...t, takenBy: orUndefined(t.takenBy) })),
         },
       };
     },

@@ -1,4 +1,5 @@
 import type { PowerItemType } from '../model/records.js';
+import type { PastTicket } from './history-model.js';
 
 /**
  * What the dispatch engine knows: the lists as they stand, read from the graph (or a bundle),
@@ -11,7 +12,16 @@ export interface DispatchSnapshot {
   departments: { id: string; name: string; region: string; aliases: string[]; coordinator: boolean }[];
   /** A matter with children is a category: its words go to its children, which alone are ranked. */
   matters: { id: string; name: string; keywords: string[]; parent?: string | undefined }[];
-  powerItems: { code: string; name: string; type: PowerItemType; department: string; matters: string[]; correspondsTo?: string | undefined }[];
+  powerItems: {
+    code: string;
+    name: string;
+    type: PowerItemType;
+    department: string;
+    matters: string[];
+    correspondsTo?: string | undefined;
+    /** Titles of its legal bases: more of the list's words for what the item is about. */
+    bases?: string[];
+  }[];
   tasks: { id: string; name: string; department: string; matters: string[] }[];
   boundaryItems: {
     id: string;
@@ -26,6 +36,8 @@ export interface DispatchSnapshot {
   }[];
   /** Routing outcomes so far, counted per matter (of the complaint) and department. Optional. */
   routings?: RoutingTally[];
+  /** Past complaints with their texts and routes, oldest first, for the text model. Optional. */
+  tickets?: PastTicket[];
 }
 
 export interface RoutingTally {

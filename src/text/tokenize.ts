@@ -98,7 +98,27 @@ const STOP_WORDS = new Set([
   '及时',
   '管',
   '个',
+  // How letters open and argue, whatever they are about.
+  '本人',
+  '认为',
+  '建议',
+  '谢谢',
+  '感谢',
+  '表扬',
+  '事情',
+  '怎么样',
+  '今天',
+  '上次',
 ]);
+
+/** Stop words of two or more characters, as one pattern: taken out before characters are read (features.ts). */
+export const MULTI_CHARACTER_STOP_WORDS = new RegExp(
+  [...STOP_WORDS]
+    .filter((w) => w.length > 1)
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'g',
+);
 
 const NOISE = /^[\p{P}\p{S}\s\d]+$/u;
 

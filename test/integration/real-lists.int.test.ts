@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
@@ -6,6 +6,7 @@ import type { NamedQuery } from '../../src/db/named-queries.js';
 import { importBundle } from '../../src/ingest/import-bundle.js';
 import { projectPath } from '../../src/project-root.js';
 import { writeBundle } from '../helpers/bundle-dir.js';
+import { karamayListFiles } from '../helpers/karamay.js';
 import { connectTestDatabase, resetGraph } from '../helpers/neo4j.js';
 
 // The 21 power lists Karamay's departments published (../shared/data/real, outside the repository:
@@ -14,31 +15,6 @@ const REAL = process.env.DUTYGRAPH_REAL_DATA ?? projectPath('..', 'shared', 'dat
 const LISTS = join(REAL, 'karamay-lists');
 const present = existsSync(LISTS);
 if (!present) process.stderr.write(`\nreal-lists test skipped: no ${LISTS} (set DUTYGRAPH_REAL_DATA to the folder of the real data)\n\n`);
-
-/** Which department each file is, by a part of its name: what a user passes as --department. */
-const DEPARTMENT_OF_FILE: [string, string][] = [
-  ['农业农村局', 'K-NY'],
-  ['统计局', 'K-TJ'],
-  ['消防', 'K-XF'],
-  ['人力资源和社会保障局', 'K-RS'],
-  ['住房和城乡建设局', 'K-ZJ'],
-  ['医疗保障局', 'K-YB'],
-  ['发展和改革委员会', 'K-FG'],
-  ['商务局', 'K-SW'],
-  ['委宣传部', 'K-XC'],
-  ['应急管理局', 'K-YJ'],
-  ['文化体育广播电视和旅游局', 'K-WL'],
-  ['机关事务管理局', 'K-JG'],
-  ['林业和草原', 'K-LC'],
-  ['档案局', 'K-DA'],
-  ['生态环境局', 'K-HB'],
-  ['科学技术局', 'K-KJ'],
-  ['自然资源局', 'K-ZR'],
-  ['国动办', 'K-GD'],
-  ['交通运输局', 'K-JT'],
-  ['市场监督管理局', 'K-SJ'],
-  ['财政局', 'K-CZ'],
-];
 
 const ITEMS: NamedQuery = {
   name: 'testRealItems',
@@ -63,13 +39,12 @@ describe.skipIf(!present)('the real lists of 21 Karamay departments', () => {
   afterAll(() => db.close());
 
   const importAll = async () => {
-    const files = readdirSync(LISTS).sort();
+    const files = karamayListFiles(LISTS);
     expect(files).toHaveLength(21);
     const reports = [];
-    for (const file of files) {
-      const department = DEPARTMENT_OF_FILE.find(([part]) => file.includes(part))?.[1];
+    for (const { path, file, department } of files) {
       expect(department, file).toBeDefined();
-      reports.push(await importBundle(db, join(LISTS, file), { defaults: { department: department! } }));
+      reports.push(await importBundle(db, path, { defaults: { department: department! } }));
     }
     return reports;
   };

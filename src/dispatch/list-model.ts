@@ -1,0 +1,124 @@
+import { textFeatures, type Features } from '../text/features.js';
+import type { DispatchSnapshot } from './snapshot.js';
+import { addInto, Idf, nearestPerLabel, tfidf, top, unit, VectorIndex, type Vector } from './vector-space.js';
+
+/**
+ * Dispatch by the lists' own words, for lists with no matter tags (as cities publish them).
+ * Every power item, task and published boundary item is a document: its name (with the sub-item)
+ * and, at a lower weight, the titles of its legal bases. A department's profile is the centroid
+ * of its documents and its own name (交通运输局 says 交通), each document counted once however
+ * long: a department with many items is not favoured for having many. A complaint is scored
+ * against every profile (cosine of TF-IDF vectors over words, characters and character pairs);
+ * the evidence is the department's items nearest the complaint. Pure.
+ */
+
+/** How much a legal basis title counts beside the item's own name. */
+const BASIS_WEIGHT = 0.3;
+
+export type ListDocumentKind = 'department' | 'power-item' | 'task' | 'boundary-item';
+
+export interface ListDocument {
+  id: string;
+  kind: ListDocumentKind;
+  /** What the evidence shows: the item's, task's or boundary item's name. */
+  text: string;
+  departments: string[];
+  features: Features;
+}
+
+export interface ListModel {
+  idf: Idf;
+  /** department -> its profile. */
+  profiles: VectorIndex<string>;
+  profileOf: Map<string, Vector>;
+  /** department -> its documents, searchable for evidence. */
+  documentsOf: Map<string, VectorIndex<number>>;
+  documents: { id: string; kind: ListDocumentKind; text: string; departments: string[] }[];
+  /** Every document, for the nearest documents' share of a department's score. */
+  all: VectorIndex<number>;
+}
+
+/** The lists as documents; `officeName` is a department's name with the region names taken out. */
+export function listDocuments(snapshot: DispatchSnapshot, officeName: (name: string) => string): ListDocument[] {
+  const documents: ListDocument[] = [];
+  for (const department of snapshot.departments) {
+    if (department.coordinator) continue;
+    const features = textFeatures(officeName(department.name));
+    for (const alias of department.aliases) textFeatures(alias, 1, features);
+    documents.push({ id: department.id, kind: 'department', text: department.name, departments: [department.id], features });
+  }
+  for (const item of snapshot.powerItems) {
+    const features = textFeatures(item.name);
+    for (const title of item.bases ?? []) textFeatures(title, BASIS_WEIGHT, features);
+    documents.push({ id: item.code, kind: 'power-item', text: item.name, departments: [item.department], features });
+  }
+  for (const task of snapshot.tasks)
+    documents.push({ id: task.id, kind: 'task', text: task.name, departments: [task.department], features: textFeatures(task.name) });
+  for (const boundary of snapshot.boundaryItems) {
+    if (boundary.status !== 'published' || boundary.scope !== 'department') continue;
+    const features = textFeatures(boundary.title);
+    if (boundary.text) textFeatures(boundary.text, BASIS_WEIGHT, features);
+    documents.push({ id: boundary.id, kind: 'boundary-item', text: boundary.title, departments: [boundary.lead, ...boundary.cooperating], features });
+  }
+  return documents;
+}
+
+export function buildListModel(documents: ListDocument[], departments: Set<string>): ListModel {
+  const idf = new Idf();
+  for (const doc of documents) idf.add(doc.features);
+  const centroids = new Map<string, Vector>();
+  const documentsOf = new Map<string, VectorIndex<number>>();
+  const kept: ListModel['documents'] = [];
+  const all = new VectorIndex<number>();
+  for (const doc of documents) {
+    const vector = tfidf(doc.features, idf);
+    const at = kept.push({ id: doc.id, kind: doc.kind, text: doc.text, departments: doc.departments }) - 1;
+    all.add(at, vector);
+    for (const department of doc.departments) {
+      if (!departments.has(department)) continue;
+      let centroid = centroids.get(department);
+      if (!centroid) centroids.set(department, (centroid = new Map()));
+      addInto(centroid, vector);
+      let index = documentsOf.get(department);
+      if (!index) documentsOf.set(department, (index = new VectorIndex()));
+      index.add(at, vector);
+    }
+  }
+  const profiles = new VectorIndex<string>();
+  for (const [department, centroid] of centroids) profiles.add(department, unit(centroid));
+  return { idf, profiles, profileOf: centroids, documentsOf, documents: kept, all };
+}
+
+/** The share of a department's score that comes from its documents nearest the complaint (the rest from its profile). */
+const NEAREST_SHARE = 0.3;
+
+/**
+ * Each department's similarity to the complaint (its features), 0..1: mostly its profile's,
+ * partly its nearest documents' (one item that says exactly what the complaint says counts).
+ */
+export function listScores(model: ListModel, query: Features): Map<string, number> {
+  const vector = tfidf(query, model.idf);
+  const scores = model.profiles.similarities(vector);
+  for (const [department, score] of scores) scores.set(department, (1 - NEAREST_SHARE) * score);
+  const nearest = nearestPerLabel(model.all.similarities(vector), (at) => model.documents[at]!.departments);
+  for (const [department, score] of nearest) scores.set(department, (scores.get(department) ?? 0) + NEAREST_SHARE * score);
+  // Characters alone make no case (天气 and 天然气 share 天 and 气): the leaders must share a word or a pair.
+  const leaders = [...scores].sort((a, b) => b[1] - a[1]).slice(0, LEADERS_CHECKED);
+  for (const [department] of leaders) if (!sharesWordOrPair(vector, model.profileOf.get(department)!)) scores.delete(department);
+  return scores;
+}
+
+/** Departments checked for a shared word or pair: those that could lead. */
+const LEADERS_CHECKED = 5;
+
+function sharesWordOrPair(query: Vector, profile: Vector): boolean {
+  for (const feature of query.keys()) if (!feature.startsWith('c:') && profile.has(feature)) return true;
+  return false;
+}
+
+/** The department's documents nearest the complaint: the items that make its case. */
+export function matchingDocuments(model: ListModel, department: string, query: Features, n = 3): ListModel['documents'] {
+  const index = model.documentsOf.get(department);
+  if (!index) return [];
+  return top(index.similarities(tfidf(query, model.idf)), n).map(({ id }) => model.documents[id]!);
+}
