@@ -124,7 +124,7 @@ async function main(): Promise<void> {
     console.log('| --- | ---: | ---: |');
     console.log(`| read snapshot from Neo4j | ${fmt(info.loadMs / 1000, 2)} s | |`);
     console.log(`| build index (${info.matters} matters) | ${fmt(info.buildMs / 1000, 2)} s | |`);
-    console.log(`| total | ${fmt((info.loadMs + info.buildMs) / 1000, 2)} s | < 10 s |`);
+    console.log(`| total (with the text model of the latest 100,000 complaints) | ${fmt((info.loadMs + info.buildMs) / 1000, 2)} s | < 30 s |`);
     console.log('\n| in process, one core | dispatch lookup | baseline: segmentation only | target |');
     console.log('| --- | ---: | ---: | ---: |');
     console.log(`| per second | ${fmt(lookups.perSecond)} | ${fmt(segmenting.perSecond)} | ≥ 20,000 |`);

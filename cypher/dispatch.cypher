@@ -67,18 +67,18 @@ OPTIONAL MATCH (d:Department {id: $department})
 RETURN c IS NOT NULL AS complaint, d IS NOT NULL AS department
 
 // name: dispatchTickets
-// Past complaints with their text, oldest first, for the text model: the department that took
-// each in the end (the last accepted or resolved route) and those that refused or returned it.
-// $before as in dispatchRoutings.
+// The latest $limit past complaints with their text, newest first, for the text model: the
+// department that took each in the end (the last accepted or resolved route) and those that
+// refused or returned it. $before as in dispatchRoutings.
 MATCH (c:Complaint)
 WHERE c.text IS NOT NULL AND ($before IS NULL OR datetime(c.receivedAt) < datetime($before))
+WITH c ORDER BY c.receivedAt DESC, c.id DESC LIMIT toInteger($limit)
 CALL (c) {
   MATCH (c)-[r:ROUTED]->(d:Department)
   WITH r, d ORDER BY r.seq
   RETURN collect({department: d.id, outcome: r.outcome}) AS routes
 }
 WITH c, routes WHERE size(routes) > 0
-ORDER BY c.receivedAt, c.id
 RETURN c.id AS id, c.text AS text,
        [route IN routes WHERE route.outcome IN ['accepted', 'resolved'] | route.department][-1] AS takenBy,
        [route IN routes WHERE route.outcome IN ['refused', 'returned'] | route.department] AS refusedBy

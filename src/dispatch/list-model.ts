@@ -1,6 +1,6 @@
 import { textFeatures, type Features } from '../text/features.js';
 import type { DispatchSnapshot } from './snapshot.js';
-import { addInto, Idf, nearestPerLabel, tfidf, top, unit, VectorIndex, type Vector } from './vector-space.js';
+import { addInto, Idf, nearestPerLabel, tfidf, top, unit, VectorIndex, searchableBy, type Vector } from './vector-space.js';
 
 /**
  * Dispatch by the lists' own words, for lists with no matter tags (as cities publish them).
@@ -69,7 +69,7 @@ export function buildListModel(documents: ListDocument[], departments: Set<strin
   const centroids = new Map<string, Vector>();
   const documentsOf = new Map<string, VectorIndex<number>>();
   const kept: ListModel['documents'] = [];
-  const all = new VectorIndex<number>();
+  const all = new VectorIndex<number>(searchableBy(idf));
   for (const doc of documents) {
     const vector = tfidf(doc.features, idf);
     const at = kept.push({ id: doc.id, kind: doc.kind, text: doc.text, departments: doc.departments }) - 1;

@@ -14,6 +14,13 @@ const Q = useQueries([
   'dispatchTickets',
 ]);
 
+/**
+ * Past complaints the text model learns from: the latest this many. Recent routes say most about
+ * who handles what now, and reading every complaint's text of a large city would make each
+ * rebuild slow (300,000 at scale 1).
+ */
+const HISTORY_TICKETS = 100_000;
+
 export interface LoadOptions {
   /** Learn only from complaints received before this ISO date-time (for evaluation). */
   historyBefore?: string | undefined;
@@ -39,6 +46,7 @@ export async function loadDispatchSnapshot(db: Database, options: LoadOptions = 
       const routings = await tx.run<RoutingTally>(Q.dispatchRoutings, { before: options.historyBefore ?? null });
       const tickets = await tx.run<{ id: string; text: string; takenBy: string | null; refusedBy: string[] }>(Q.dispatchTickets, {
         before: options.historyBefore ?? null,
+        limit: HISTORY_TICKETS,
       });
       return {
         revision,
@@ -50,7 +58,7 @@ export async function loadDispatchSnapshot(db: Database, options: LoadOptions = 
           tasks,
           boundaryItems: boundaryItems.map((b) => ({ ...b, text: orUndefined(b.text), region: orUndefined(b.region) })),
           routings,
-          tickets: tickets.map((t) => ({ ...t, takenBy: orUndefined(t.takenBy) })),
+          tickets: tickets.map((t) => ({ ...t, takenBy: orUndefined(t.takenBy) })).reverse(),
         },
       };
     },

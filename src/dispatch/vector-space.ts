@@ -25,8 +25,9 @@ export class Idf {
     return df === undefined ? 0 : Math.log((this.documents + 1) / (df + 0.5));
   }
 
-  knows(feature: string): boolean {
-    return this.documentFrequency.has(feature);
+  /** The share of the documents that hold the feature. */
+  share(feature: string): number {
+    return (this.documentFrequency.get(feature) ?? 0) / Math.max(1, this.documents);
   }
 }
 
@@ -53,12 +54,19 @@ export function addInto(sum: Vector, vector: Vector, scale = 1): void {
   for (const [feature, w] of vector) sum.set(feature, (sum.get(feature) ?? 0) + scale * w);
 }
 
-/** Vectors searchable by a query: feature -> the vectors holding it with its weight there. */
+/**
+ * Vectors searchable by a query: feature -> the vectors holding it with its weight there. An
+ * index over many documents may leave out some features (`keep`): a single character's list of
+ * documents is long, and nearest documents are found well enough by words and pairs.
+ */
 export class VectorIndex<Id> {
   private readonly postings = new Map<string, { id: Id; weight: number }[]>();
 
+  constructor(private readonly keep: (feature: string) => boolean = () => true) {}
+
   add(id: Id, vector: Vector): void {
     for (const [feature, weight] of vector) {
+      if (!this.keep(feature)) continue;
       let list = this.postings.get(feature);
       if (!list) this.postings.set(feature, (list = []));
       list.push({ id, weight });
@@ -101,3 +109,9 @@ export function nearestPerLabel<Id>(similarities: Map<Id, number>, labelsOf: (id
   }
   return new Map([...best].map(([label, [a, b, c]]) => [label, (a + 0.5 * b + 0.25 * c) / 1.75]));
 }
+
+/** Most documents a character may be in and still be searched by, in an index of many documents (see VectorIndex). */
+const COMMON_CHARACTER_SHARE = 0.05;
+
+/** For indexes of many single documents: words, pairs and the less common characters. */
+export const searchableBy = (idf: Idf) => (feature: string) => !feature.startsWith('c:') || idf.share(feature) <= COMMON_CHARACTER_SHARE;
