@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { runAnalysis } from '../src/analysis/run-analysis.js';
 import { Database } from '../src/db/database.js';
 import { startLocalNeo4j, stopLocalNeo4j } from '../src/db/local-neo4j.js';
 import { migrate } from '../src/db/migrate.js';
@@ -26,6 +27,7 @@ import { projectPath } from '../src/project-root.js';
 import { writeBundle } from '../test/helpers/bundle-dir.js';
 import { freePort } from '../test/helpers/free-port.js';
 import { karamayListFiles } from '../test/helpers/karamay.js';
+import { printInducedMatters } from './induced-matters-report.js';
 
 const { values } = parseArgs({
   options: { cut: { type: 'string', default: '2023-07-01' }, data: { type: 'string', default: projectPath('..', 'shared', 'data', 'real') } },
@@ -184,6 +186,14 @@ async function main(): Promise<void> {
     const majority = Math.max(...[...new Set(after.map(truth))].map((d) => after.filter((l) => truth(l) === d).length));
     console.log(`| floor: always the most frequent department | ${after.length} | ${majority} | ${pct(majority, after.length)} | | |`);
     perDepartment(after, listsOnly, withHistory);
+
+    log('analysing the untagged lists through induced matters…');
+    const holders = await db.runReadOnly(
+      'MATCH (d:Department)-[:HOLDS]->(p:PowerItem) RETURN p.code, d.id',
+      {},
+      { timeoutMs: 60_000, rowCap: 1e6, maxBytes: 1e8, check: () => undefined },
+    );
+    printInducedMatters((await runAnalysis(db)).report, new Map(holders.rows.map(([code, department]) => [code as string, department as string])));
   } finally {
     await db.close();
     await stopLocalNeo4j(dataDir);

@@ -12,9 +12,11 @@ MATCH (d:Department)-[:IN]->(r:Region)
 RETURN d.id AS id, d.name AS name, r.code AS region, coalesce(d.coordinator, false) AS coordinator
 
 // name: analysisMatters
+// Imported and induced matters (not the ids merged away into another).
 MATCH (m:Matter)
+WHERE m.mergedInto IS NULL
 OPTIONAL MATCH (m)-[:PART_OF]->(parent:Matter)
-RETURN m.id AS id, m.name AS name, parent.id AS parent
+RETURN m.id AS id, m.name AS name, parent.id AS parent, m.source = 'induced' AS induced, m.words AS words
 
 // name: analysisPowerItems
 // Every power item with what the reconciliation and staleness checks need.

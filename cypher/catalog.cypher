@@ -40,9 +40,11 @@ RETURN key AS department, p.code AS code, p.name AS name, p.type AS type, p.leve
 ORDER BY code
 
 // name: listMatters
-// Every matter with its parent's id.
+// Every matter with its parent's id (induced ones merged away left out).
 MATCH (m:Matter)
-RETURN m.id AS id, m.name AS name, coalesce(m.keywords, []) AS keywords,
+WHERE m.mergedInto IS NULL
+RETURN m.id AS id, m.name AS name, coalesce(m.keywords, []) AS keywords, coalesce(m.source, 'imported') AS source,
+  coalesce(m.confirmed, false) AS confirmed, coalesce(m.words, []) AS words,
   COLLECT { MATCH (m)-[:PART_OF]->(parent:Matter) RETURN parent.id }[0] AS parent
 ORDER BY id
 

@@ -12,22 +12,25 @@ MATCH (d:Department)-[:IN]->(r:Region)
 RETURN d.id AS id, d.name AS name, r.code AS region, coalesce(d.aliases, []) AS aliases, coalesce(d.coordinator, false) AS coordinator
 
 // name: dispatchMatters
+// Imported matters and the induced ones analysts confirmed (an undecided induced matter is a
+// hypothesis of the analysis, not a route; the text road covers untagged lists).
 MATCH (m:Matter)
+WHERE m.source IS NULL OR m.confirmed
 OPTIONAL MATCH (m)-[:PART_OF]->(parent:Matter)
-RETURN m.id AS id, m.name AS name, coalesce(m.keywords, []) AS keywords, parent.id AS parent
+RETURN m.id AS id, m.name AS name, coalesce(m.keywords, m.words, []) AS keywords, parent.id AS parent
 
 // name: dispatchPowerItems
 MATCH (d:Department)-[:HOLDS]->(p:PowerItem)
 OPTIONAL MATCH (p)-[:CORRESPONDS_TO]->(mirrored:PowerItem)
 RETURN p.code AS code, p.name AS name, p.type AS type, d.id AS department,
-       [(p)-[:CONCERNS]->(m:Matter) | m.id] AS matters, mirrored.code AS correspondsTo,
+       [(p)-[:CONCERNS]->(m:Matter) WHERE m.source IS NULL OR m.confirmed | m.id] AS matters, mirrored.code AS correspondsTo,
        [(p)-[:BASED_ON]->(b:LegalBasis) | b.title] AS bases
 
 // name: dispatchTasks
 // Every task, with the matters it names (if any); a task's department is its section's.
 MATCH (d:Department)-[:HAS_SECTION]->(:Section)-[:PERFORMS]->(t:Task)
 WITH DISTINCT d, t
-RETURN t.id AS id, t.name AS name, d.id AS department, [(t)-[:CONCERNS]->(m:Matter) | m.id] AS matters
+RETURN t.id AS id, t.name AS name, d.id AS department, [(t)-[:CONCERNS]->(m:Matter) WHERE m.source IS NULL OR m.confirmed | m.id] AS matters
 
 // name: dispatchBoundaryItems
 // Every boundary item with its parties as departments (a section party stands for its department).
@@ -38,13 +41,13 @@ WITH b, r,
      [(b)-[:COOPERATES]->(x) | coalesce([(d:Department)-[:HAS_SECTION]->(x) | d.id][0], x.id)] AS cooperating
 WHERE size(leads) > 0
 RETURN b.id AS id, b.title AS title, b.text AS text, b.status AS status, b.scope AS scope, r.code AS region,
-       leads[0] AS lead, cooperating, [(b)-[:CONCERNS]->(m:Matter) | m.id] AS matters
+       leads[0] AS lead, cooperating, [(b)-[:CONCERNS]->(m:Matter) WHERE m.source IS NULL OR m.confirmed | m.id] AS matters
 
 // name: dispatchRoutings
 // Routing outcomes per matter of the complaint and department; $before (an ISO date-time, or null)
 // keeps only complaints received earlier, so an evaluation never learns from what it is tested on.
 MATCH (c:Complaint)-[:CONCERNS]->(m:Matter)
-WHERE $before IS NULL OR datetime(c.receivedAt) < datetime($before)
+WHERE ($before IS NULL OR datetime(c.receivedAt) < datetime($before)) AND (m.source IS NULL OR m.confirmed)
 MATCH (c)-[r:ROUTED]->(d:Department)
 RETURN m.id AS matter, d.id AS department,
        count(CASE r.outcome WHEN 'accepted' THEN 1 END) AS accepted,

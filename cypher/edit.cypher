@@ -25,7 +25,12 @@ CREATE (b)-[:IN]->(region)
 CREATE (b)-[:LEAD]->(lead)
 WITH b
 CALL (b) { UNWIND $cooperating AS partyId MATCH (party:Department {id: partyId}) CREATE (b)-[:COOPERATES]->(party) }
-CALL (b) { MATCH (m:Matter {id: $matter}) CREATE (b)-[:CONCERNS]->(m) }
+// Publishing a lead for an induced matter is an analyst's word that the matter is real: confirmed.
+CALL (b) {
+  MATCH (m:Matter {id: $matter})
+  CREATE (b)-[:CONCERNS]->(m)
+  FOREACH (_ IN CASE WHEN m.source = 'induced' THEN [1] ELSE [] END | SET m.confirmed = true, m.decidedAt = datetime())
+}
 RETURN b.id AS id, b.title AS title, b.status AS status
 
 // name: recordAudit

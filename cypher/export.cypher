@@ -25,8 +25,9 @@ RETURN n.id AS id, COLLECT { MATCH (d:Department)-[:HAS_SECTION]->(n) RETURN d.i
 ORDER BY id
 
 // name: exportMatters
-// Matters with their parent.
+// Matters with their parent; induced matters are the graph's own reading of the lists, not part of them.
 MATCH (n:Matter)
+WHERE n.source IS NULL
 RETURN n.id AS id, n.name AS name, n.keywords AS keywords,
   COLLECT { MATCH (n)-[:PART_OF]->(p:Matter) RETURN p.id }[0] AS parent
 ORDER BY id
@@ -43,7 +44,7 @@ RETURN n.code AS code, n.name AS name, n.type AS type,
     RETURN {id: b.id, title: b.title, article: r.article, status: b.status} ORDER BY b.id
   } AS legalBasis,
   COLLECT { MATCH (n)-[:HAS_DUTY]->(duty:SupervisionDuty) RETURN duty.text ORDER BY duty.seq } AS supervision,
-  COLLECT { MATCH (n)-[:CONCERNS]->(m:Matter) RETURN m.id ORDER BY m.id } AS matters,
+  COLLECT { MATCH (n)-[:CONCERNS]->(m:Matter) WHERE m.source IS NULL RETURN m.id ORDER BY m.id } AS matters,
   COLLECT { MATCH (n)-[:CORRESPONDS_TO]->(city:PowerItem) RETURN city.code }[0] AS correspondsTo
 ORDER BY code
 
@@ -59,7 +60,7 @@ ORDER BY code
 MATCH (n:Task)
 RETURN n.id AS id, COLLECT { MATCH (s:Section)-[:PERFORMS]->(n) RETURN s.id }[0] AS section,
   n.name AS name, n.flowchart AS flowchart, n.norm AS norm,
-  COLLECT { MATCH (n)-[:CONCERNS]->(m:Matter) RETURN m.id ORDER BY m.id } AS matters
+  COLLECT { MATCH (n)-[:CONCERNS]->(m:Matter) WHERE m.source IS NULL RETURN m.id ORDER BY m.id } AS matters
 ORDER BY id
 
 // name: exportBoundaryItems
@@ -69,7 +70,7 @@ RETURN n.id AS id, n.title AS title, n.text AS text, n.scope AS scope,
   COLLECT { MATCH (n)-[:IN]->(r:Region) RETURN r.code }[0] AS region,
   COLLECT { MATCH (n)-[:LEAD]->(lead) RETURN lead.id }[0] AS lead,
   COLLECT { MATCH (n)-[:COOPERATES]->(party) RETURN party.id ORDER BY party.id } AS cooperating,
-  COLLECT { MATCH (n)-[:CONCERNS]->(m:Matter) RETURN m.id ORDER BY m.id } AS matters,
+  COLLECT { MATCH (n)-[:CONCERNS]->(m:Matter) WHERE m.source IS NULL RETURN m.id ORDER BY m.id } AS matters,
   n.status AS status, n.batch AS batch
 ORDER BY id
 
@@ -78,7 +79,7 @@ ORDER BY id
 MATCH (n:Complaint)
 RETURN n.id AS id, n.text AS text, n.receivedAt AS receivedAt,
   COLLECT { MATCH (n)-[:IN]->(r:Region) RETURN r.code }[0] AS district,
-  COLLECT { MATCH (n)-[:CONCERNS]->(m:Matter) RETURN m.id }[0] AS matter,
+  COLLECT { MATCH (n)-[:CONCERNS]->(m:Matter) WHERE m.source IS NULL RETURN m.id }[0] AS matter,
   COLLECT {
     MATCH (n)-[r:ROUTED]->(d:Department)
     RETURN {department: d.id, at: r.at, outcome: r.outcome, reason: r.reason} ORDER BY r.seq

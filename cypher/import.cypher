@@ -203,7 +203,8 @@ SET n.importHash = row.hash
 WITH n, row
 CALL (n) { MATCH (:Department)-[old:HOLDS]->(n) DELETE old }
 CALL (n) { MATCH (:Section)-[old:IMPLEMENTS]->(n) DELETE old }
-CALL (n) { MATCH (n)-[old:CONCERNS|BASED_ON|CORRESPONDS_TO]->() DELETE old }
+// An induced matter's membership is the graph's, not the bundle's: it outlives a re-import.
+CALL (n) { MATCH (n)-[old:CONCERNS|BASED_ON|CORRESPONDS_TO]->(x) WHERE NOT (x:Matter AND x.source = 'induced') DELETE old }
 CALL (n) { MATCH (n)-[:HAS_DUTY]->(duty:SupervisionDuty) DETACH DELETE duty }
 CALL (n, row) { MATCH (d:Department {id: row.department}) MERGE (d)-[:HOLDS]->(n) }
 CALL (n, row) { UNWIND row.sections AS sectionId MATCH (s:Section {id: sectionId}) MERGE (s)-[:IMPLEMENTS]->(n) }
@@ -237,7 +238,7 @@ MATCH (n:Task {id: row.key})
 SET n.importHash = row.hash
 WITH n, row
 CALL (n) { MATCH (:Section)-[old:PERFORMS]->(n) DELETE old }
-CALL (n) { MATCH (n)-[old:CONCERNS]->(:Matter) DELETE old }
+CALL (n) { MATCH (n)-[old:CONCERNS]->(m:Matter) WHERE m.source IS NULL DELETE old }
 CALL (n, row) { MATCH (s:Section {id: row.section}) MERGE (s)-[:PERFORMS]->(n) }
 CALL (n, row) { UNWIND row.matters AS matterId MATCH (m:Matter {id: matterId}) MERGE (n)-[:CONCERNS]->(m) }
 

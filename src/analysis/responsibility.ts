@@ -19,6 +19,14 @@ function complaintEvidence(ids: string[], what: string): Evidence[] {
   return ids.map((id) => ({ kind: 'complaint', id, text: what }));
 }
 
+/** For a matter dutygraph induced from untagged lists, how it was found: analysts confirm or correct it. */
+function inducedEvidence(lookup: Lookup, matter: string): Evidence[] {
+  const record = lookup.matters.get(matter);
+  if (!record?.induced) return [];
+  const words = (record.words ?? [record.name]).join('、');
+  return [{ kind: 'similarity', id: matter, text: `该事项由系统从未标注事项的清单中归纳（关键词：${words}），请分析人员确认、改名、合并或拆分` }];
+}
+
 /**
  * Overlaps: a matter on which two or more departments of one region hold power items or tasks,
  * with no published boundary item naming a lead there (or in an enclosing region).
@@ -47,6 +55,7 @@ export function findOverlaps(holdings: Holdings, coverage: BoundaryCoverage, sta
             text: `${lookup.regionName(region)}该事项诉求${volume.complaints}件，其中流转或被退回${volume.bounced}件`,
           },
           ...complaintEvidence(volume.bouncedSample, '在多个部门间流转的诉求'),
+          ...inducedEvidence(lookup, matter),
         ],
       });
     }

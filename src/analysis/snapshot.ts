@@ -7,7 +7,8 @@ import type { PowerItemType } from '../model/records.js';
 export interface AnalysisSnapshot {
   regions: { code: string; name: string; level: string; parent: string | null }[];
   departments: { id: string; name: string; region: string; coordinator: boolean }[];
-  matters: { id: string; name: string; parent: string | null }[];
+  /** Induced matters (analysis/induce-matters.ts) carry their anchoring words. */
+  matters: { id: string; name: string; parent: string | null; induced?: boolean; words?: string[] | null }[];
   powerItems: {
     code: string;
     name: string;

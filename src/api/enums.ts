@@ -1,4 +1,5 @@
 import { FINDING_KINDS } from '../analysis/findings.js';
+import { MATTER_SOURCES } from '../model/matters.js';
 import { RECORD_FILES } from '../model/record-kinds.js';
 import { DISPATCH_STATUSES, DISPATCH_VIAS } from '../dispatch/dispatch.js';
 import { DEPARTMENT_KINDS, ITEM_LEVELS, POWER_ITEM_TYPES, REGION_LEVELS, ROUTE_OUTCOMES } from '../model/records.js';
@@ -17,5 +18,6 @@ export const enumResolvers = {
   DispatchStatus: enumValues(DISPATCH_STATUSES),
   DispatchVia: enumValues(DISPATCH_VIAS),
   FindingKind: enumValues(FINDING_KINDS),
+  MatterSource: enumValues(MATTER_SOURCES),
   RecordKind: Object.fromEntries(RECORD_FILES.map((file) => [file.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase(), file])),
 };

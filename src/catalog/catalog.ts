@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
+import type { MATTER_SOURCES } from '../model/matters.js';
 import type { DepartmentKind, ItemLevel, PowerItemType, RegionLevel } from '../model/records.js';
 
 /**
@@ -80,6 +81,10 @@ export interface MatterView {
   name: string;
   keywords: string[];
   parent: string | null;
+  /** imported with the lists, or induced from them (analysis/induce-matters.ts). */
+  source: (typeof MATTER_SOURCES)[number];
+  confirmed: boolean;
+  words: string[];
 }
 
 /** Every region. */

@@ -45,5 +45,11 @@ export function formatImportReport(report: ImportReport): string {
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
-  return [line(header), ...rows.map(line)].join('\n');
+  const induced = report.induced;
+  const inducedLine = induced?.matters
+    ? [
+        `induced matters: ${induced.matters} from ${induced.items} untagged power items; ${induced.linkedComplaints} of ${induced.complaints} untagged complaints linked`,
+      ]
+    : [];
+  return [line(header), ...rows.map(line), ...inducedLine].join('\n');
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
+import { induceMattersInGraph, type InductionReport } from '../catalog/induced-matters.js';
 import { bumpGraphRevision } from '../db/revision.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { RECORD_FILES, type RecordFile } from '../model/record-kinds.js';
@@ -51,6 +52,8 @@ export interface ImportReport {
   errors: string[];
   /** What the readers left out on purpose (columns not read, repeated rows folded), `where: what`. */
   notes: string[];
+  /** Matters induced again from the untagged lists after the import changed something. */
+  induced?: InductionReport;
 }
 
 async function graphView(db: Database): Promise<GraphView> {
@@ -108,5 +111,7 @@ export async function importBundle(db: Database, input: BundleInput, options: Im
         )
       : await write({ run: (label, work) => db.writeTx(work, label, { timeoutMs }) });
   if (mode === 'resumable' && changed(counts)) await db.writeTx(bumpGraphRevision, 'bumpGraphRevision');
-  return { folder, name: validation.manifest?.name, mode, counts, errors: validation.errors, notes: validation.notes };
+  // Untagged lists get their matters from the graph itself; a city that tags every item pays one query.
+  const induced = changed(counts) ? await induceMattersInGraph(db) : undefined;
+  return { folder, name: validation.manifest?.name, mode, counts, errors: validation.errors, notes: validation.notes, induced };
 }

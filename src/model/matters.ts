@@ -1,3 +1,6 @@
+/** Where a matter comes from: the bundle, or dutygraph's reading of untagged lists (analysis/induce-matters.ts). */
+export const MATTER_SOURCES = ['imported', 'induced'] as const;
+
 /**
  * A matter with children is a category (噪声污染 over 建筑施工噪声): nobody holds a category, so it
  * is never an orphan, an overlap or a dispatch answer; its words count for its children. Analysis

@@ -1,4 +1,4 @@
-import { add_word, cut_for_search } from 'jieba-wasm';
+import { add_word, cut_for_search, tag } from 'jieba-wasm';
 
 /**
  * Chinese text to search terms: jieba (jieba-wasm) in search mode, which keeps a long word and
@@ -133,6 +133,21 @@ export function normalizeText(text: string): string {
 /** The search terms of a text, in order, repeats kept (term frequency matters to ranking). */
 export function tokenize(text: string): string[] {
   return cut_for_search(normalizeText(text), true).filter((term) => !NOISE.test(term) && !STOP_WORDS.has(term));
+}
+
+/** Part-of-speech tags (jieba's) of words that can name a subject: nouns, proper nouns, verbal and adjectival nouns. */
+const NOUN_TAGS = new Set(['n', 'nz', 'nt', 'nl', 'ng', 'vn', 'an']);
+/** A word with a number in it cites a rule (第二十条, 三包) rather than naming a subject. */
+const NUMERAL = /[0-9零一二三四五六七八九十百千万第条款项]/;
+
+/**
+ * The nouns of a text (jieba, precise mode, with part-of-speech tags), two characters or more,
+ * in order: the words an item can be about (船舶, 野生动物, 预付卡), not what it does to them.
+ */
+export function nouns(text: string): string[] {
+  return tag(normalizeText(text), true)
+    .filter(({ word, tag }) => word.length >= 2 && NOUN_TAGS.has(tag) && !NUMERAL.test(word) && !STOP_WORDS.has(word))
+    .map(({ word }) => word);
 }
 
 /**

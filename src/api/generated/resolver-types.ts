@@ -223,6 +223,16 @@ export type Mutation = {
   importBundle: ImportResult;
   /** Imports a bundle sent in the request, file by file (bundle file names only; within the 1 MiB request limit). */
   importBundleFiles: ImportResult;
+  /** Finds matters in the untagged power items again and links untagged complaints to them (imports do this by themselves). */
+  induceMatters: InductionResult;
+  /** Gives an induced matter the name analysts use; a rerun keeps it. */
+  renameMatter: Matter;
+  /** Confirms an induced matter: induction no longer changes it, and dispatch uses it like an imported matter. */
+  confirmMatter: Matter;
+  /** Moves the items, words and complaints of the `from` matters into `into` (confirmed); the merged ids are not induced again. */
+  mergeMatters: Matter;
+  /** Moves some items of an induced matter into a new one named `name` (id induced:<name>); both are confirmed. */
+  splitMatter: Matter;
   /** Moves the item, its volumes and the planned posts; recorded with who and when. */
   applyStaffingTransfer: StaffingTransfer;
 };
@@ -270,6 +280,30 @@ export type MutationImportBundleArgs = {
 
 export type MutationImportBundleFilesArgs = {
   files: Array<BundleFileInput>;
+};
+
+
+export type MutationRenameMatterArgs = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationConfirmMatterArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationMergeMattersArgs = {
+  into: Scalars['ID']['input'];
+  from: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationSplitMatterArgs = {
+  id: Scalars['ID']['input'];
+  items: Array<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
 };
 
 
@@ -511,9 +545,19 @@ export type Matter = {
   name: Scalars['String']['output'];
   keywords: Array<Scalars['String']['output']>;
   parent?: Maybe<Matter>;
+  /** IMPORTED with the lists, or INDUCED by dutygraph from untagged lists (docs/analysis.md). */
+  source: MatterSource;
+  /** An induced matter an analyst confirmed (dispatch uses it like an imported one); imported matters are false. */
+  confirmed: Scalars['Boolean']['output'];
+  /** An induced matter's anchoring words, its name's first. */
+  words: Array<Scalars['String']['output']>;
   /** The power items concerning the matter, in code order. */
   powerItems: Array<PowerItem>;
 };
+
+export type MatterSource =
+  | 'imported'
+  | 'induced';
 
 export type Dashboard = {
   __typename?: 'Dashboard';
@@ -868,6 +912,19 @@ export type DeleteResult = {
   deleted: Scalars['Int']['output'];
 };
 
+export type InductionResult = {
+  __typename?: 'InductionResult';
+  /** Induced matters written (found again or new); decided ones are left as they are and not counted. */
+  matters: Scalars['Int']['output'];
+  /** Undecided induced matters the lists no longer support, deleted. */
+  deleted: Scalars['Int']['output'];
+  /** Untagged power items read. */
+  items: Scalars['Int']['output'];
+  /** Untagged complaints read, and how many of them now concern an induced matter. */
+  complaints: Scalars['Int']['output'];
+  linkedComplaints: Scalars['Int']['output'];
+};
+
 export type StaffingReport = {
   __typename?: 'StaffingReport';
   year: Scalars['Int']['output'];
@@ -1097,6 +1154,7 @@ export type ResolversTypes = {
   ItemLevel: null;
   PowerItem: ResolverTypeWrapper<PowerItemView>;
   Matter: ResolverTypeWrapper<MatterView>;
+  MatterSource: null;
   Dashboard: ResolverTypeWrapper<Dashboard>;
   DashboardTotals: ResolverTypeWrapper<DashboardTotals>;
   TypeCount: ResolverTypeWrapper<TypeCount>;
@@ -1138,6 +1196,7 @@ export type ResolversTypes = {
   ImportResult: ResolverTypeWrapper<ImportResult>;
   FileCount: ResolverTypeWrapper<FileCount>;
   DeleteResult: ResolverTypeWrapper<DeleteResult>;
+  InductionResult: ResolverTypeWrapper<InductionResult>;
   StaffingReport: ResolverTypeWrapper<StaffingReport>;
   SectionStaffing: ResolverTypeWrapper<SectionStaffing>;
   DepartmentStaffing: ResolverTypeWrapper<DepartmentStaffing>;
@@ -1216,6 +1275,7 @@ export type ResolversParentTypes = {
   ImportResult: ImportResult;
   FileCount: FileCount;
   DeleteResult: DeleteResult;
+  InductionResult: InductionResult;
   StaffingReport: StaffingReport;
   SectionStaffing: SectionStaffing;
   DepartmentStaffing: DepartmentStaffing;
@@ -1265,6 +1325,11 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   deleteRecord?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteRecordArgs, 'kind' | 'key'>>;
   importBundle?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, RequireFields<MutationImportBundleArgs, 'path'>>;
   importBundleFiles?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, RequireFields<MutationImportBundleFilesArgs, 'files'>>;
+  induceMatters?: Resolver<ResolversTypes['InductionResult'], ParentType, ContextType>;
+  renameMatter?: Resolver<ResolversTypes['Matter'], ParentType, ContextType, RequireFields<MutationRenameMatterArgs, 'id' | 'name'>>;
+  confirmMatter?: Resolver<ResolversTypes['Matter'], ParentType, ContextType, RequireFields<MutationConfirmMatterArgs, 'id'>>;
+  mergeMatters?: Resolver<ResolversTypes['Matter'], ParentType, ContextType, RequireFields<MutationMergeMattersArgs, 'into' | 'from'>>;
+  splitMatter?: Resolver<ResolversTypes['Matter'], ParentType, ContextType, RequireFields<MutationSplitMatterArgs, 'id' | 'items' | 'name'>>;
   applyStaffingTransfer?: Resolver<ResolversTypes['StaffingTransfer'], ParentType, ContextType, RequireFields<MutationApplyStaffingTransferArgs, 'item' | 'to'>>;
 };
 
@@ -1414,8 +1479,13 @@ export type MatterResolvers<ContextType = ApiContext, ParentType extends Resolve
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   keywords?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Matter']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['MatterSource'], ParentType, ContextType>;
+  confirmed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  words?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   powerItems?: Resolver<Array<ResolversTypes['PowerItem']>, ParentType, ContextType>;
 };
+
+export type MatterSourceResolvers = { IMPORTED: 'imported', INDUCED: 'induced' };
 
 export type DashboardResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Dashboard'] = ResolversParentTypes['Dashboard']> = {
   totals?: Resolver<ResolversTypes['DashboardTotals'], ParentType, ContextType>;
@@ -1651,6 +1721,14 @@ export type DeleteResultResolvers<ContextType = ApiContext, ParentType extends R
   deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type InductionResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['InductionResult'] = ResolversParentTypes['InductionResult']> = {
+  matters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  items?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  complaints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  linkedComplaints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type StaffingReportResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StaffingReport'] = ResolversParentTypes['StaffingReport']> = {
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   availableHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1782,6 +1860,7 @@ export type Resolvers<ContextType = ApiContext> = {
   ItemLevel?: ItemLevelResolvers;
   PowerItem?: PowerItemResolvers<ContextType>;
   Matter?: MatterResolvers<ContextType>;
+  MatterSource?: MatterSourceResolvers;
   Dashboard?: DashboardResolvers<ContextType>;
   DashboardTotals?: DashboardTotalsResolvers<ContextType>;
   TypeCount?: TypeCountResolvers<ContextType>;
@@ -1818,6 +1897,7 @@ export type Resolvers<ContextType = ApiContext> = {
   ImportResult?: ImportResultResolvers<ContextType>;
   FileCount?: FileCountResolvers<ContextType>;
   DeleteResult?: DeleteResultResolvers<ContextType>;
+  InductionResult?: InductionResultResolvers<ContextType>;
   StaffingReport?: StaffingReportResolvers<ContextType>;
   SectionStaffing?: SectionStaffingResolvers<ContextType>;
   DepartmentStaffing?: DepartmentStaffingResolvers<ContextType>;

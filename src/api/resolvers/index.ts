@@ -6,6 +6,7 @@ import { coreResolvers } from './core.js';
 import { dashboardResolvers } from './dashboard.js';
 import { dispatchResolvers } from './dispatch.js';
 import { editResolvers } from './edit.js';
+import { matterResolvers } from './matters.js';
 import { staffingResolvers } from './staffing.js';
 
 /** The resolvers of every schema area, one file each as the SDL is split (makeExecutableSchema merges them), and the enums' values. */
@@ -18,4 +19,5 @@ export const resolvers: [typeof enumResolvers, ...Resolvers[]] = [
   analystResolvers,
   staffingResolvers,
   editResolvers,
+  matterResolvers,
 ];
