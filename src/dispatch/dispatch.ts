@@ -100,26 +100,49 @@ export function rankMatters(index: DispatchIndex, text: string, options: Dispatc
   return rankMattersOf(index, prepareQuery(index, text), options);
 }
 
-function rankMattersOf(index: DispatchIndex, { normalized, words }: Query, options: DispatchOptions): { id: string; score: number }[] {
+function rankMattersOf(index: DispatchIndex, { normalized, words }: Query, options: DispatchOptions, limit = Infinity): { id: string; score: number }[] {
   const query = new Map(words.map((term) => [term, 1]));
   for (const term of [...query.keys()]) {
     for (const listTerm of index.expansions.get(term) ?? []) if (!query.has(listTerm)) query.set(listTerm, options.lexiconWeight);
   }
   const scores = new Map<string, number>();
   addScores(index.words, query, options.k1, options.b, scores);
-  const credited = new Set<string>();
+  let credited: Set<string> | undefined;
   for (let i = 0; i < normalized.length; i++) {
     for (const { matter, keyword } of index.keywordsByFirstCharacter.get(normalized[i]!) ?? []) {
+      // Matching first: most keywords starting with a character of the text do not match, and need no key.
+      if (!(normalized.startsWith(keyword, i) || abbreviatesAt(keyword, normalized, i))) continue;
       const key = `${matter}\u0000${keyword}`;
-      if (credited.has(key) || !(normalized.startsWith(keyword, i) || abbreviatesAt(keyword, normalized, i))) continue;
+      if ((credited ??= new Set()).has(key)) continue;
       credited.add(key);
       scores.set(matter, (scores.get(matter) ?? 0) + options.keywordBonus);
     }
   }
-  return [...scores]
-    .filter(([, score]) => score > 0)
-    .map(([id, score]) => ({ id, score }))
-    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  return best(scores, limit);
+}
+
+const byScore = (a: { id: string; score: number }, b: { id: string; score: number }) => b.score - a.score || (a.id < b.id ? -1 : 1);
+
+/** The `limit` best positive scores, best first; a lookup needs five of the hundreds a common word touches. */
+function best(scores: Map<string, number>, limit: number): { id: string; score: number }[] {
+  if (limit === Infinity)
+    return [...scores]
+      .filter(([, score]) => score > 0)
+      .map(([id, score]) => ({ id, score }))
+      .sort(byScore);
+  const kept: { id: string; score: number }[] = [];
+  for (const [id, score] of scores) {
+    if (score <= 0) continue;
+    const entry = { id, score };
+    if (kept.length === limit && byScore(entry, kept[limit - 1]!) >= 0) continue;
+    let at = kept.length === limit ? limit - 1 : kept.length;
+    while (at > 0 && byScore(entry, kept[at - 1]!) < 0) {
+      kept[at] = kept[at - 1]!;
+      at--;
+    }
+    kept[at] = entry;
+  }
+  return kept;
 }
 
 /** A function (an office at every level) competing to own a matter in one district. */
@@ -239,7 +262,7 @@ const named = (index: DispatchIndex, id: string) => ({ id, name: index.departmen
 export function dispatch(index: DispatchIndex, text: string, district?: string, options: DispatchOptions = DISPATCH_DEFAULTS): DispatchAnswer {
   const knownDistrict = district && index.regionChain.has(district) ? district : undefined;
   const query = prepareQuery(index, text);
-  const ranked = rankMattersOf(index, query, options).slice(0, 5);
+  const ranked = rankMattersOf(index, query, options, 5);
   // Each likely matter proposes its owner (at the matter's score) and the other holders (at half).
   const owners = ranked.map(({ id }) => resolveOwner(index, id, knownDistrict));
   const best = ranked[0];
@@ -326,7 +349,7 @@ function matterCandidates(index: DispatchIndex, ranked: { id: string; score: num
   return [...scores]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, 5)
-    .map(([id, score]) => ({ ...named(index, id), score: round(score) }));
+    .map(([id, score]) => ({ id, name: index.departments.get(id)?.name ?? id, score: round(score) }));
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

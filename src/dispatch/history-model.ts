@@ -1,5 +1,5 @@
 import { textFeatures, type Features } from '../text/features.js';
-import { Idf, nearestPerLabel, tfidf, top, unit, VectorIndex, type Vector } from './vector-space.js';
+import { DocumentIndex, Idf, nearestPerLabel, tfidf, top, unit, VectorIndex, type Vector } from './vector-space.js';
 
 /**
  * Learning from the hotline's history: the department that finally took a past complaint
@@ -32,7 +32,7 @@ export interface HistoryModel {
   refused: VectorIndex<string>;
   examples: { id: string; text: string; department: string }[];
   /** Every example, for the nearest neighbours. */
-  exampleIndex: VectorIndex<number>;
+  exampleIndex: DocumentIndex;
   /** department -> its examples, for evidence. */
   examplesOf: Map<string, VectorIndex<number>>;
   tickets: number;
@@ -61,7 +61,7 @@ export function* buildHistoryModel(tickets: PastTicket[], stepSize = 500): Gener
     refused.add(department, unit(sum));
   }
   const examples: HistoryModel['examples'] = [];
-  const exampleIndex = new VectorIndex<number>();
+  const exampleIndex = new DocumentIndex();
   const examplesOf = new Map<string, VectorIndex<number>>();
   const kept = new Map<string, number>();
   for (let n = tickets.length - 1; n >= 0; n--) {

@@ -1,6 +1,6 @@
 import { textFeatures, type Features } from '../text/features.js';
 import type { DispatchSnapshot } from './snapshot.js';
-import { addInto, Idf, nearestPerLabel, tfidf, top, unit, VectorIndex, searchableBy, type Vector } from './vector-space.js';
+import { addInto, DocumentIndex, Idf, nearestPerLabel, tfidf, top, unit, VectorIndex, searchableBy, type Vector } from './vector-space.js';
 
 /**
  * Dispatch by the lists' own words, for lists with no matter tags (as cities publish them).
@@ -35,7 +35,7 @@ export interface ListModel {
   documentsOf: Map<string, VectorIndex<number>>;
   documents: { id: string; kind: ListDocumentKind; text: string; departments: string[] }[];
   /** Every document, for the nearest documents' share of a department's score. */
-  all: VectorIndex<number>;
+  all: DocumentIndex;
 }
 
 /** The lists as documents; `officeName` is a department's name with the region names taken out. */
@@ -69,7 +69,7 @@ export function buildListModel(documents: ListDocument[], departments: Set<strin
   const centroids = new Map<string, Vector>();
   const documentsOf = new Map<string, VectorIndex<number>>();
   const kept: ListModel['documents'] = [];
-  const all = new VectorIndex<number>(searchableBy(idf));
+  const all = new DocumentIndex(searchableBy(idf));
   for (const doc of documents) {
     const vector = tfidf(doc.features, idf);
     const at = kept.push({ id: doc.id, kind: doc.kind, text: doc.text, departments: doc.departments }) - 1;

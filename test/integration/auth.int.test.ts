@@ -30,6 +30,12 @@ const MUTATIONS: Record<string, { role: Role; call: string }> = {
   deleteRecord: { role: 'editor', call: 'deleteRecord(kind: TASKS, key: "t-none") { deleted }' },
   importBundle: { role: 'editor', call: 'importBundle(path: "no-such-bundle") { mode }' },
   importBundleFiles: { role: 'editor', call: 'importBundleFiles(files: [{name: "../evil.json", content: "[]"}]) { mode }' },
+  // Induction on the demo lists is idempotent: the same matters again.
+  induceMatters: { role: 'editor', call: 'induceMatters { matters }' },
+  renameMatter: { role: 'editor', call: 'renameMatter(id: "induced:none", name: "x") { id }' },
+  confirmMatter: { role: 'editor', call: 'confirmMatter(id: "induced:none") { id }' },
+  mergeMatters: { role: 'editor', call: 'mergeMatters(into: "induced:none", from: ["induced:other"]) { id }' },
+  splitMatter: { role: 'editor', call: 'splitMatter(id: "induced:none", items: ["x"], name: "y") { id }' },
 };
 
 const QUERIES: Record<string, { role: Role; call: string }> = {
