@@ -3,7 +3,7 @@ import { categoryMatters } from '../model/matters.js';
 import { regionChains } from '../model/regions.js';
 import type { Lexicon } from './lexicon.js';
 import type { DispatchSnapshot } from './snapshot.js';
-import { addToBag, buildField, type Bag, type Field } from './bm25.js';
+import { addToBag, BM25, buildField, type Bag, type Field } from './bm25.js';
 import { addVocabulary, normalizeText, tokenize } from '../text/tokenize.js';
 import { textFeatures, type Features } from '../text/features.js';
 import { buildHistoryModel, type HistoryModel } from './history-model.js';
@@ -45,6 +45,8 @@ export interface DispatchIndex {
   expansions: Map<string, string[]>;
   /** A keyword's first character -> the keywords starting with it and their matters. */
   keywordsByFirstCharacter: Map<string, { matter: string; keyword: string }[]>;
+  /** A keyword's second character -> the keywords with it there: a text may swap or drop the first. */
+  keywordsBySecondCharacter: Map<string, { matter: string; keyword: string }[]>;
   /** matter -> department -> what it holds on the matter. */
   holders: Map<string, Map<string, Holding>>;
   /** matter -> its published department-scope boundary items. */
@@ -146,12 +148,15 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot, lexicon: 
       if (doc) addText(doc, item.title, FIELD_WEIGHT.boundary);
     }
   }
-  const words = buildField(new Map([...matters.values()].map((doc) => [doc.id, doc.words])));
+  const words = buildField(new Map([...matters.values()].map((doc) => [doc.id, doc.words])), BM25.k1, BM25.b);
   const keywordsByFirstCharacter: DispatchIndex['keywordsByFirstCharacter'] = new Map();
+  const keywordsBySecondCharacter: DispatchIndex['keywordsBySecondCharacter'] = new Map();
+  const file = (by: DispatchIndex['keywordsByFirstCharacter'], character: string, entry: { matter: string; keyword: string }) =>
+    by.set(character, [...(by.get(character) ?? []), entry]);
   for (const doc of matters.values()) {
     for (const keyword of new Set(doc.keywords.filter((k) => k.length >= 2))) {
-      const first = keyword[0]!;
-      keywordsByFirstCharacter.set(first, [...(keywordsByFirstCharacter.get(first) ?? []), { matter: doc.id, keyword }]);
+      file(keywordsByFirstCharacter, keyword[0]!, { matter: doc.id, keyword });
+      file(keywordsBySecondCharacter, keyword[1]!, { matter: doc.id, keyword });
     }
   }
 
@@ -170,6 +175,7 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot, lexicon: 
     words,
     expansions,
     keywordsByFirstCharacter,
+    keywordsBySecondCharacter,
     holders,
     regionNames: snapshot.regions
       .map((r) => normalizeText(r.name))

@@ -1,6 +1,6 @@
 import { addFeature, featuresOf, type Features } from '../text/features.js';
 import type { DispatchIndex } from './build-index.js';
-import { historyScores, similarTickets } from './history-model.js';
+import { historyScores, similarTickets, votesFor } from './history-model.js';
 import { listScores, matchingDocuments, type ListDocumentKind } from './list-model.js';
 
 /**
@@ -32,7 +32,6 @@ export interface TextRanking {
   ranked: { department: string; probability: number; list: number; history: number }[];
   /** The winner without history, to tell when history changed the answer. */
   listsWinner: string | undefined;
-  features: Features;
 }
 
 /** The complaint's features, with the list words the lexicon gives for the everyday words it says. */
@@ -71,7 +70,7 @@ export function rankByText(index: DispatchIndex, features: Features, regions: st
     .map((o) => ({ department: o.department, probability: Math.exp(score(o) / options.temperature) / total, list: o.list, history: o.history }))
     .sort((a, b) => b.probability - a.probability || (a.department < b.department ? -1 : 1));
   const listsWinner = [...all].sort((a, b) => b.list - a.list || (a.department < b.department ? -1 : 1))[0]?.department;
-  return { ranked, listsWinner, features };
+  return { ranked, listsWinner };
 }
 
 /** Offices with a department (not a coordinator) among the regions in view. */
@@ -103,4 +102,34 @@ export function textEvidence(
     }
   }
   return { evidence, nearestKind: documents[0]?.kind };
+}
+
+/**
+ * The office past complaints like this one went to, among the regions in view (posteriors of
+ * its departments summed), acting through its department nearest the district; undefined
+ * without history. Cheap (history-model.ts WordVotes): asked of matter-road answers.
+ */
+export function officeByVotes(index: DispatchIndex, features: Features, regions: string[]): { department: string; probability: number } | undefined {
+  if (!index.pastTickets) return undefined;
+  const offices = new Map<string, { department: string; depth: number; probability: number }>();
+  const { votes } = index.pastTickets;
+  const posteriors = votesFor(votes, features);
+  for (let label = 0; label < posteriors.length; label++) {
+    const probability = posteriors[label]!;
+    // A department with a thousandth of the vote changes no office's outcome.
+    if (probability < 0.001) continue;
+    const department = votes.labels[label]!;
+    const depth = regions.indexOf(index.departments.get(department)?.region ?? '');
+    if (depth < 0) continue;
+    const fn = index.functionOf.get(department) ?? department;
+    const office = offices.get(fn);
+    if (!office) offices.set(fn, { department, depth, probability });
+    else {
+      office.probability += probability;
+      if (depth < office.depth) Object.assign(office, { department, depth });
+    }
+  }
+  let best: { department: string; probability: number } | undefined;
+  for (const office of offices.values()) if (!best || office.probability > best.probability) best = office;
+  return best;
 }

@@ -1,6 +1,6 @@
 import { textFeatures, type Features } from '../text/features.js';
 import type { DispatchSnapshot } from './snapshot.js';
-import { addInto, DocumentIndex, Idf, nearestPerLabel, tfidf, top, unit, VectorIndex, searchableBy, type Vector } from './vector-space.js';
+import { addInto, DocumentIndex, Idf, tfidf, top, unit, VectorIndex, searchableBy, type Vector } from './vector-space.js';
 
 /**
  * Dispatch by the lists' own words, for lists with no matter tags (as cities publish them).
@@ -73,7 +73,7 @@ export function buildListModel(documents: ListDocument[], departments: Set<strin
   for (const doc of documents) {
     const vector = tfidf(doc.features, idf);
     const at = kept.push({ id: doc.id, kind: doc.kind, text: doc.text, departments: doc.departments }) - 1;
-    all.add(at, vector);
+    all.add(at, vector, doc.departments);
     for (const department of doc.departments) {
       if (!departments.has(department)) continue;
       let centroid = centroids.get(department);
@@ -100,7 +100,7 @@ export function listScores(model: ListModel, query: Features): Map<string, numbe
   const vector = tfidf(query, model.idf);
   const scores = model.profiles.similarities(vector);
   for (const [department, score] of scores) scores.set(department, (1 - NEAREST_SHARE) * score);
-  const nearest = nearestPerLabel(model.all.similarities(vector), (at) => model.documents[at]!.departments);
+  const nearest = model.all.nearestPerLabel(vector);
   for (const [department, score] of nearest) scores.set(department, (scores.get(department) ?? 0) + NEAREST_SHARE * score);
   // Characters alone make no case (天气 and 天然气 share 天 and 气): the leaders must share a word or a pair.
   const leaders = [...scores].sort((a, b) => b[1] - a[1]).slice(0, LEADERS_CHECKED);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDispatchIndex } from '../../src/dispatch/build-index.js';
-import { dispatch } from '../../src/dispatch/dispatch.js';
+import { dispatch, firstTopic, misspeltAt } from '../../src/dispatch/dispatch.js';
 import type { PastTicket } from '../../src/dispatch/history-model.js';
 import type { DispatchSnapshot } from '../../src/dispatch/snapshot.js';
 
@@ -122,5 +122,61 @@ describe('dispatch on untagged lists', () => {
       via: 'boundary-item',
       evidence: [{ id: 'b-1' }],
     });
+  });
+
+  it('answers a call with a second topic on its first', () => {
+    const answer = dispatch(index, '出租汽车司机不打表，多收了钱。另外，超市卖过期食品', '370700');
+    expect(answer).toMatchObject({ status: 'assigned', lead: { id: 'jt' } });
+    expect(firstTopic('出租汽车司机不打表。另外，超市卖过期食品')).toBe('出租汽车司机不打表');
+    expect(firstTopic('另外，超市卖过期食品')).toBeUndefined();
+  });
+
+  it('does not let past tickets sharing one word name a department for a call with no subject', () => {
+    const history = buildDispatchIndex({
+      ...UNTAGGED,
+      tickets: [ticket('t1', '小区改造工程进度太慢', 'zj'), ticket('t2', '道路改造工程进度太慢了', 'zj')],
+    });
+    expect(dispatch(history, '请帮我查一下进度', '370700')).toMatchObject({ status: 'unassigned', via: 'coordinator' });
+  });
+});
+
+describe('history on tagged lists', () => {
+  // One matter held by two departments alike: the structure can only guess between them.
+  const fees = {
+    ...UNTAGGED,
+    departments: [...UNTAGGED.departments, department('wj', '卫生健康委员会')],
+    matters: [{ id: 'm-fees', name: '乱收费', keywords: ['乱收费'] }],
+    powerItems: [
+      { ...item('sj-9', 'sj', '对经营者不执行政府定价乱收费的处罚'), matters: ['m-fees'] },
+      { ...item('wj-9', 'wj', '对医疗机构违规收费的处罚'), matters: ['m-fees'] },
+    ],
+    tickets: ['东湖路诊所乱收费', '社区诊所乱收费，看个感冒三百块', '这家诊所乱收费没人管'].map((text, i) => ticket(`t${i}`, text, 'wj')),
+  };
+
+  it('overrules a guess of the structure when past complaints like this one went elsewhere, and says so', () => {
+    const answer = dispatch(buildDispatchIndex(fees), '小区门口的诊所乱收费', '370700');
+    expect(answer).toMatchObject({ status: 'assigned', lead: { id: 'wj' }, via: 'history', matter: { id: 'm-fees' } });
+    expect(answer.evidence.some((e) => e.id.startsWith('ticket:t'))).toBe(true);
+  });
+
+  it('never overrules a boundary item', () => {
+    const withBoundary = buildDispatchIndex({
+      ...fees,
+      boundaryItems: [
+        { id: 'b-fees', title: '乱收费由市场监督管理局牵头', status: 'published', scope: 'department', lead: 'sj', cooperating: [], matters: ['m-fees'] },
+      ],
+    });
+    expect(dispatch(withBoundary, '小区门口的诊所乱收费', '370700')).toMatchObject({ lead: { id: 'sj' }, via: 'boundary-item' });
+  });
+});
+
+describe('keywords typed with a slip', () => {
+  it('are found with two neighbours swapped or one character left out, not when said right', () => {
+    expect(misspeltAt('营业执照', '没有营执业照', 2)).toBe(true);
+    expect(misspeltAt('营业执照', '没有营业照', 2)).toBe(true);
+    expect(misspeltAt('营业执照', '没有营业执照', 2)).toBe(false);
+    expect(misspeltAt('营业执照', '没有营业', 2)).toBe(false);
+    expect(misspeltAt('社保', '交保社', 1)).toBe(true);
+    expect(misspeltAt('社保', '交社会', 1)).toBe(false);
   });
 });
