@@ -37,16 +37,24 @@ interface MatterDocument {
   words: Bag;
 }
 
+/** A matter's keyword, with the matter's number in the BM25 field. */
+export interface KeywordEntry {
+  matter: string;
+  at: number;
+  keyword: string;
+}
+
 export interface DispatchIndex {
   matters: Map<string, { id: string; name: string }>;
   /** The words of the lists, matter by matter, for BM25. */
   words: Field;
   /** Everyday word (lexicon) -> the terms of the list words it stands for. */
   expansions: Map<string, string[]>;
-  /** A keyword's first character -> the keywords starting with it and their matters. */
-  keywordsByFirstCharacter: Map<string, { matter: string; keyword: string }[]>;
-  /** A keyword's second character -> the keywords with it there: a text may swap or drop the first. */
-  keywordsBySecondCharacter: Map<string, { matter: string; keyword: string }[]>;
+  /**
+   * A character -> the keywords starting with it, and those with it second (a text may swap or
+   * drop the first), with their matters.
+   */
+  keywordsByCharacter: Map<string, { first: KeywordEntry[]; second: KeywordEntry[] }>;
   /** matter -> department -> what it holds on the matter. */
   holders: Map<string, Map<string, Holding>>;
   /** matter -> its published department-scope boundary items. */
@@ -149,14 +157,17 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot, lexicon: 
     }
   }
   const words = buildField(new Map([...matters.values()].map((doc) => [doc.id, doc.words])), BM25.k1, BM25.b);
-  const keywordsByFirstCharacter: DispatchIndex['keywordsByFirstCharacter'] = new Map();
-  const keywordsBySecondCharacter: DispatchIndex['keywordsBySecondCharacter'] = new Map();
-  const file = (by: DispatchIndex['keywordsByFirstCharacter'], character: string, entry: { matter: string; keyword: string }) =>
-    by.set(character, [...(by.get(character) ?? []), entry]);
+  const keywordsByCharacter: DispatchIndex['keywordsByCharacter'] = new Map();
+  const entriesOf = (character: string) => {
+    let entries = keywordsByCharacter.get(character);
+    if (!entries) keywordsByCharacter.set(character, (entries = { first: [], second: [] }));
+    return entries;
+  };
   for (const doc of matters.values()) {
     for (const keyword of new Set(doc.keywords.filter((k) => k.length >= 2))) {
-      file(keywordsByFirstCharacter, keyword[0]!, { matter: doc.id, keyword });
-      file(keywordsBySecondCharacter, keyword[1]!, { matter: doc.id, keyword });
+      const entry = { matter: doc.id, at: words.numberOf.get(doc.id)!, keyword };
+      entriesOf(keyword[0]!).first.push(entry);
+      entriesOf(keyword[1]!).second.push(entry);
     }
   }
 
@@ -174,8 +185,7 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot, lexicon: 
     matters: new Map([...matters.values()].map(({ id, name }) => [id, { id, name }])),
     words,
     expansions,
-    keywordsByFirstCharacter,
-    keywordsBySecondCharacter,
+    keywordsByCharacter,
     holders,
     regionNames: snapshot.regions
       .map((r) => normalizeText(r.name))

@@ -1,4 +1,4 @@
-import type { DispatchIndex, Outcomes } from './build-index.js';
+import type { DispatchIndex, KeywordEntry, Outcomes } from './build-index.js';
 import { addScores } from './bm25.js';
 import { normalizeText, tokenize } from '../text/tokenize.js';
 import { nearestBoundaryItem } from '../model/regions.js';
@@ -136,23 +136,22 @@ function rankMattersOf(index: DispatchIndex, { normalized, words }: Query, optio
   }
   const scores = new Float64Array(index.words.documents.length);
   addScores(index.words, query, scores);
-  let credited: Set<string> | undefined;
-  const credit = (matter: string, keyword: string, bonus: number) => {
-    const key = `${matter}\u0000${keyword}`;
-    if ((credited ??= new Set()).has(key)) return;
-    credited.add(key);
-    const at = index.words.numberOf.get(matter)!;
-    scores[at] = scores[at]! + bonus;
-  };
+  // Each keyword counts once; matching comes first (most keywords near a character do not match).
+  let credited: Set<KeywordEntry> | undefined;
   for (let i = 0; i < normalized.length; i++) {
-    const character = normalized[i]!;
-    // Matching first: most keywords starting with a character of the text do not match, and need no key.
-    for (const { matter, keyword } of index.keywordsByFirstCharacter.get(character) ?? []) {
-      if (normalized.startsWith(keyword, i) || abbreviatesAt(keyword, normalized, i)) credit(matter, keyword, options.keywordBonus);
-      else if (misspeltAt(keyword, normalized, i)) credit(matter, keyword, options.keywordBonus * MISSPELT_SHARE);
+    const entries = index.keywordsByCharacter.get(normalized[i]!);
+    if (!entries) continue;
+    for (const entry of entries.first) {
+      const exact = normalized.startsWith(entry.keyword, i) || abbreviatesAt(entry.keyword, normalized, i);
+      if (!exact && !misspeltAt(entry.keyword, normalized, i)) continue;
+      if ((credited ??= new Set()).has(entry)) continue;
+      credited.add(entry);
+      scores[entry.at] = scores[entry.at]! + options.keywordBonus * (exact ? 1 : MISSPELT_SHARE);
     }
-    for (const { matter, keyword } of index.keywordsBySecondCharacter.get(character) ?? []) {
-      if (misspeltAt(keyword, normalized, i)) credit(matter, keyword, options.keywordBonus * MISSPELT_SHARE);
+    for (const entry of entries.second) {
+      if (!misspeltAt(entry.keyword, normalized, i) || (credited ??= new Set()).has(entry)) continue;
+      credited.add(entry);
+      scores[entry.at] = scores[entry.at]! + options.keywordBonus * MISSPELT_SHARE;
     }
   }
   return best(scores, index.words.documents, limit);

@@ -1,5 +1,5 @@
 import { textFeatures, type Features } from '../text/features.js';
-import { DocumentIndex, Idf, MIN_SHARED_WORDS, tfidf, top, unit, VectorIndex, type Vector } from './vector-space.js';
+import { DocumentIndex, Idf, MIN_SHARED_WORDS, tfidf, unit, VectorIndex, type Vector } from './vector-space.js';
 
 /**
  * Learning from the hotline's history: the department that finally took a past complaint
@@ -55,8 +55,8 @@ export interface HistoryModel {
   examples: { id: string; text: string; department: string }[];
   /** Every example, for the nearest neighbours. */
   exampleIndex: DocumentIndex;
-  /** department -> its examples, for evidence. */
-  examplesOf: Map<string, VectorIndex<number>>;
+  /** department -> its examples (numbered 0, 1 … in its own index; `examples` maps them back), for evidence. */
+  examplesOf: Map<string, { index: DocumentIndex; examples: number[] }>;
   tickets: number;
 }
 
@@ -86,7 +86,7 @@ export function* buildHistoryModel(tickets: PastTicket[], stepSize = 500): Gener
   }
   const examples: HistoryModel['examples'] = [];
   const exampleIndex = new DocumentIndex();
-  const examplesOf = new Map<string, VectorIndex<number>>();
+  const examplesOf = new Map<string, { index: DocumentIndex; examples: number[] }>();
   const kept = new Map<string, number>();
   for (let n = tickets.length - 1; n >= 0; n--) {
     const ticket = tickets[n]!;
@@ -98,8 +98,8 @@ export function* buildHistoryModel(tickets: PastTicket[], stepSize = 500): Gener
     exampleIndex.add(at, vector, [ticket.takenBy]);
     let own = examplesOf.get(ticket.takenBy);
     // Evidence is found by words and pairs: characters would only lengthen the search.
-    if (!own) examplesOf.set(ticket.takenBy, (own = new VectorIndex(notCharacter)));
-    own.add(at, vector);
+    if (!own) examplesOf.set(ticket.takenBy, (own = { index: new DocumentIndex(notCharacter), examples: [] }));
+    own.index.add(own.examples.push(at) - 1, vector, []);
   }
   return { votes: votes.build(), idf, refused, examples, exampleIndex, examplesOf, tickets: tickets.length };
 }
@@ -188,7 +188,7 @@ export function historyScores(model: HistoryModel, query: Features): Map<string,
 
 /** The past tickets a department took that read most like the complaint. */
 export function similarTickets(model: HistoryModel, department: string, query: Features, n = 2): { id: string; text: string }[] {
-  const index = model.examplesOf.get(department);
-  if (!index) return [];
-  return top(index.similarities(tfidf(query, model.idf)), n).map(({ id }) => model.examples[id]!);
+  const own = model.examplesOf.get(department);
+  if (!own) return [];
+  return own.index.nearest(tfidf(query, model.idf), n).map((local) => model.examples[own.examples[local]!]!);
 }

@@ -174,6 +174,14 @@ export class DocumentIndex {
     return result;
   }
 
+  /** The ids of the `n` vectors nearest the query, nearest first. */
+  nearest(query: Vector, n: number): number[] {
+    const count = this.search(query);
+    const { scores, touched } = this;
+    const ids = Array.from(touched.subarray(0, count));
+    return ids.sort((a, b) => scores[b]! - scores[a]! || a - b).slice(0, n);
+  }
+
   /** Scores every vector sharing a feature with the query; returns how many (their ids in `touched`). */
   private search(query: Vector): number {
     const { scores, words, touched } = this;
