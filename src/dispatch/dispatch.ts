@@ -1,6 +1,6 @@
 import type { DispatchIndex, KeywordEntry, Outcomes } from './build-index.js';
 import { addScores } from './bm25.js';
-import { normalizeText, tokenize } from '../text/tokenize.js';
+import { normalizeText, tokenizeNormalized } from '../text/tokenize.js';
 import { nearestBoundaryItem } from '../model/regions.js';
 import { complaintFeatures, officeByVotes, rankByText, TEXT_DEFAULTS, textEvidence, type TextOptions } from './by-text.js';
 import { similarTickets } from './history-model.js';
@@ -57,7 +57,7 @@ interface Query {
 function prepareQuery(index: DispatchIndex, text: string): Query {
   let normalized = normalizeText(text);
   for (const name of index.regionNames) if (normalized.includes(name)) normalized = normalized.split(name).join('，');
-  return { normalized, words: tokenize(normalized) };
+  return { normalized, words: tokenizeNormalized(normalized) };
 }
 
 interface Owner {
@@ -130,9 +130,11 @@ export function rankMatters(index: DispatchIndex, text: string, options: Dispatc
 }
 
 function rankMattersOf(index: DispatchIndex, { normalized, words }: Query, options: DispatchOptions, limit = Infinity): { id: string; score: number }[] {
-  const query = new Map(words.map((term) => [term, 1]));
-  for (const term of [...query.keys()]) {
-    for (const listTerm of index.expansions.get(term) ?? []) if (!query.has(listTerm)) query.set(listTerm, options.lexiconWeight);
+  const query = new Map<string, number>();
+  for (const term of words) query.set(term, 1);
+  for (const term of words) {
+    const listTerms = index.expansions.get(term);
+    if (listTerms) for (const listTerm of listTerms) if (!query.has(listTerm)) query.set(listTerm, options.lexiconWeight);
   }
   const scores = new Float64Array(index.words.documents.length);
   addScores(index.words, query, scores);

@@ -1,4 +1,4 @@
-import { MULTI_CHARACTER_STOP_WORDS, normalizeText, tokenize } from './tokenize.js';
+import { MULTI_CHARACTER_STOP_WORDS, normalizeText, tokenizeNormalized } from './tokenize.js';
 
 /**
  * A text as weighted features for the text models of dispatch: its words (jieba, search mode),
@@ -27,7 +27,8 @@ export function addFeature(features: Features, feature: string, weight: number):
 
 /** The features of a text, each weighted by how often it occurs times `scale`. */
 export function textFeatures(text: string, scale = 1, into: Features = new Map()): Features {
-  return featuresOf(normalizeText(text), tokenize(text), scale, into);
+  const normalized = normalizeText(text);
+  return featuresOf(normalized, tokenizeNormalized(normalized), scale, into);
 }
 
 /** textFeatures() of a text already normalized and segmented (a lookup segments once for all its uses). */

@@ -132,7 +132,12 @@ export function normalizeText(text: string): string {
 
 /** The search terms of a text, in order, repeats kept (term frequency matters to ranking). */
 export function tokenize(text: string): string[] {
-  return cut_for_search(normalizeText(text), true).filter((term) => !NOISE.test(term) && !STOP_WORDS.has(term));
+  return tokenizeNormalized(normalizeText(text));
+}
+
+/** tokenize() of a text normalizeText() already made (a lookup normalizes once for all its uses). */
+export function tokenizeNormalized(normalized: string): string[] {
+  return cut_for_search(normalized, true).filter((term) => !NOISE.test(term) && !STOP_WORDS.has(term));
 }
 
 /** Part-of-speech tags (jieba's) of words that can name a subject: nouns, proper nouns, verbal and adjectival nouns. */
