@@ -118,17 +118,19 @@ export class DispatchService {
   dispatch(text: string, district?: string | null): DispatchResult {
     const built = this.current;
     if (!built) throw new AppError(ErrorCode.DB_UNAVAILABLE, 'the dispatch index is still being built; retry in a few seconds');
-    if (text.trim() === '') throw new AppError(ErrorCode.BAD_USER_INPUT, 'text: the complaint text is empty');
+    if (!/\S/.test(text)) throw new AppError(ErrorCode.BAD_USER_INPUT, 'text: the complaint text is empty');
     if (text.length > MAX_TEXT_LENGTH) {
       throw new AppError(ErrorCode.BAD_USER_INPUT, `text: ${text.length} characters; at most ${MAX_TEXT_LENGTH} are accepted`);
     }
     if (district && !built.index.regionChain.has(district)) {
       throw new AppError(ErrorCode.BAD_USER_INPUT, `district: "${district}" is not a region code of the lists`);
     }
-    const started = performance.now();
-    const answer = dispatch(built.index, text, district ?? undefined);
-    this.options.onLookup?.((performance.now() - started) / 1000);
-    return { ...answer, indexVersion: built.info.version };
+    const { onLookup } = this.options;
+    const started = onLookup ? performance.now() : 0;
+    // A fresh answer object each time: labelled in place rather than copied (a lookup is a few dozen µs).
+    const answer: DispatchResult = Object.assign(dispatch(built.index, text, district ?? undefined), { indexVersion: built.info.version });
+    onLookup?.((performance.now() - started) / 1000);
+    return answer;
   }
 
   private async build(): Promise<IndexInfo> {
