@@ -1,5 +1,5 @@
 import { textFeatures, type Features } from '../text/features.js';
-import { DocumentIndex, Idf, MIN_SHARED_WORDS, tfidf, unit, VectorIndex, type Vector } from './vector-space.js';
+import { DocumentIndex, Idf, tfidf, unit, VectorIndex, type Vector } from './vector-space.js';
 
 /**
  * Learning from the hotline's history: the department that finally took a past complaint
@@ -20,6 +20,14 @@ export interface PastTicket {
   /** Departments that refused or returned it. */
   refusedBy: string[];
 }
+
+/**
+ * Words a complaint must share with a past ticket for the two to speak of the same thing: on the
+ * generated city, one shared word (进度, 结果) named a department for calls with no subject
+ * (请帮我查一下进度 → the department whose tickets say 进度); on the real letters before the
+ * evaluation's cut, two cost nothing. (A list item may match on one word: lists are terse.)
+ */
+const MIN_SHARED_WORDS = 2;
 
 /** How much nearness to what a department turned away counts against it. */
 const REFUSAL_WEIGHT = 0.5;

@@ -94,14 +94,6 @@ export function top<Id>(scores: Map<Id, number>, n: number): { id: Id; score: nu
 }
 
 /**
- * Words a complaint must share with a past ticket for the two to speak of the same thing: on the
- * generated city, one shared word (进度, 结果) named a department for calls with no subject
- * (请帮我查一下进度 → the department whose tickets say 进度); on the real letters before the
- * evaluation's cut, two cost nothing. (A list item may match on one word: lists are terse.)
- */
-export const MIN_SHARED_WORDS = 2;
-
-/**
  * Labelled vectors numbered 0, 1, 2 … (list documents and their departments, past tickets and
  * the department that took each), searchable by a query, for the large indexes of the text road.
  * Postings live in flat arrays and scores in reused typed arrays, so a lookup allocates almost
