@@ -3,6 +3,9 @@
  *  1. the index build from the graph (snapshot read, then build), the target being under 10 s;
  *  2. in process, one core: lookups/s and p50/p99 latency over real complaint texts, beside the
  *     cost of segmenting the same texts alone (the floor any Chinese lookup pays);
+ *     The same for the city with its matter tags taken away (every lookup then takes the text
+ *     road, as for lists as cities publish them), on 5,000 of the texts: no target, a figure
+ *     to watch;
  *  3. over HTTP against `dutygraph serve` in its own process, run as the Dockerfile runs it
  *     (built JavaScript, NODE_ENV=production), 32 connections (autocannon): the
  *     trivial GraphQL query `{ __typename }` as the baseline, the GraphQL dispatch query, and
@@ -15,7 +18,11 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { buildDispatchIndex } from '../src/dispatch/build-index.js';
+import { dispatch } from '../src/dispatch/dispatch.js';
 import { DispatchService } from '../src/dispatch/dispatch-service.js';
+import { loadDispatchSnapshot } from '../src/dispatch/load-snapshot.js';
+import type { DispatchSnapshot } from '../src/dispatch/snapshot.js';
 import { loadLexicon } from '../src/dispatch/load-lexicon.js';
 import { tokenize } from '../src/text/tokenize.js';
 import { generatedCity, openCityGraph } from './generated-city.js';
@@ -36,6 +43,18 @@ const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFracti
 interface Sample {
   text: string;
   district: string;
+}
+
+/** The snapshot as if the city's lists tagged no matters (and so no boundary item named one). */
+function withoutMatters(snapshot: DispatchSnapshot): DispatchSnapshot {
+  return {
+    ...snapshot,
+    matters: [],
+    powerItems: snapshot.powerItems.map((p) => ({ ...p, matters: [] })),
+    tasks: snapshot.tasks.map((t) => ({ ...t, matters: [] })),
+    boundaryItems: snapshot.boundaryItems.map((b) => ({ ...b, matters: [] })),
+    routings: [],
+  };
 }
 
 function readSamples(bundle: string, count: number): Sample[] {
@@ -99,6 +118,10 @@ async function main(): Promise<void> {
     for (const s of samples.slice(0, 2000)) service.dispatch(s.text, s.district);
     const segmenting = timeEach(samples, (s) => tokenize(s.text));
     const lookups = timeEach(samples, (s) => service.dispatch(s.text, s.district));
+    const untaggedIndex = buildDispatchIndex(withoutMatters((await loadDispatchSnapshot(graph.db)).snapshot), loadLexicon(undefined));
+    const untaggedSamples = samples.slice(0, 5000);
+    for (const s of untaggedSamples.slice(0, 500)) dispatch(untaggedIndex, s.text, s.district);
+    const untagged = timeEach(untaggedSamples, (s) => dispatch(untaggedIndex, s.text, s.district));
 
     server = await startBuiltServer(graph.neo4jEnv);
     const token = server.tokens.dispatcher;
@@ -130,6 +153,9 @@ async function main(): Promise<void> {
     console.log(`| per second | ${fmt(lookups.perSecond)} | ${fmt(segmenting.perSecond)} | ≥ 20,000 |`);
     console.log(`| p50 | ${fmt(lookups.p50, 1)} µs | ${fmt(segmenting.p50, 1)} µs | |`);
     console.log(`| p99 | ${fmt(lookups.p99, 1)} µs | ${fmt(segmenting.p99, 1)} µs | < 1,000 µs |`);
+    console.log(
+      `| the same city without matter tags (text road): per second, p50, p99 | ${fmt(untagged.perSecond)}, ${fmt(untagged.p50, 1)} µs, ${fmt(untagged.p99, 1)} µs | | no target |`,
+    );
     console.log(`\n| HTTP, ${values.connections} connections, ${values.seconds} s each | req/s | p50 | p99 | errors / non-2xx | share of baseline req/s |`);
     console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
     const row = (name: string, r: LoadResult) =>

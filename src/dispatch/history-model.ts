@@ -1,5 +1,5 @@
 import { textFeatures, type Features } from '../text/features.js';
-import { DocumentIndex, Idf, tfidf, unit, VectorIndex, type Vector } from './vector-space.js';
+import { DocumentIndex, Idf, tfidf, unit, type Vector } from './vector-space.js';
 
 /**
  * Learning from the hotline's history: the department that finally took a past complaint
@@ -59,7 +59,7 @@ export interface HistoryModel {
   votes: WordVotes;
   idf: Idf;
   /** department -> profile of the tickets it refused or returned. */
-  refused: VectorIndex<string>;
+  refused: DocumentIndex;
   examples: { id: string; text: string; department: string }[];
   /** Every example, for the nearest neighbours. */
   exampleIndex: DocumentIndex;
@@ -87,10 +87,11 @@ export function* buildHistoryModel(tickets: PastTicket[], stepSize = 500): Gener
       for (const department of ticket.refusedBy) addTo(refusedSums, department, normalized);
     }
   }
-  const refused = new VectorIndex<string>();
+  const refused = new DocumentIndex();
+  let number = 0;
   for (const [department, sum] of refusedSums) {
     for (const [feature, w] of sum) sum.set(feature, w * idf.weight(feature));
-    refused.add(department, unit(sum));
+    refused.add(number++, unit(sum), [department]);
   }
   const examples: HistoryModel['examples'] = [];
   const exampleIndex = new DocumentIndex();
@@ -188,7 +189,7 @@ function addTo(sums: Map<string, Vector>, department: string, vector: Vector): v
 export function historyScores(model: HistoryModel, query: Features): Map<string, number> {
   const vector = tfidf(query, model.idf);
   const scores = model.exampleIndex.nearestPerLabel(vector, MIN_SHARED_WORDS);
-  for (const [department, similarity] of model.refused.similarities(vector)) {
+  for (const [department, similarity] of model.refused.similaritiesByLabel(vector)) {
     scores.set(department, (scores.get(department) ?? 0) - REFUSAL_WEIGHT * similarity);
   }
   return scores;

@@ -1,6 +1,6 @@
 import { textFeatures, type Features } from '../text/features.js';
 import type { DispatchSnapshot } from './snapshot.js';
-import { addInto, DocumentIndex, Idf, tfidf, top, unit, VectorIndex, searchableBy, type Vector } from './vector-space.js';
+import { addInto, DocumentIndex, Idf, tfidf, unit, searchableBy, type Vector } from './vector-space.js';
 
 /**
  * Dispatch by the lists' own words, for lists with no matter tags (as cities publish them).
@@ -29,10 +29,10 @@ export interface ListDocument {
 export interface ListModel {
   idf: Idf;
   /** department -> its profile. */
-  profiles: VectorIndex<string>;
+  profiles: DocumentIndex;
   profileOf: Map<string, Vector>;
   /** department -> its documents, searchable for evidence. */
-  documentsOf: Map<string, VectorIndex<number>>;
+  documentsOf: Map<string, { index: DocumentIndex; documents: number[] }>;
   documents: { id: string; kind: ListDocumentKind; text: string; departments: string[] }[];
   /** Every document, for the nearest documents' share of a department's score. */
   all: DocumentIndex;
@@ -67,7 +67,7 @@ export function buildListModel(documents: ListDocument[], departments: Set<strin
   const idf = new Idf();
   for (const doc of documents) idf.add(doc.features);
   const centroids = new Map<string, Vector>();
-  const documentsOf = new Map<string, VectorIndex<number>>();
+  const documentsOf: ListModel['documentsOf'] = new Map();
   const kept: ListModel['documents'] = [];
   const all = new DocumentIndex(searchableBy(idf));
   for (const doc of documents) {
@@ -79,13 +79,14 @@ export function buildListModel(documents: ListDocument[], departments: Set<strin
       let centroid = centroids.get(department);
       if (!centroid) centroids.set(department, (centroid = new Map()));
       addInto(centroid, vector);
-      let index = documentsOf.get(department);
-      if (!index) documentsOf.set(department, (index = new VectorIndex()));
-      index.add(at, vector);
+      let own = documentsOf.get(department);
+      if (!own) documentsOf.set(department, (own = { index: new DocumentIndex(), documents: [] }));
+      own.index.add(own.documents.push(at) - 1, vector, []);
     }
   }
-  const profiles = new VectorIndex<string>();
-  for (const [department, centroid] of centroids) profiles.add(department, unit(centroid));
+  const profiles = new DocumentIndex();
+  let number = 0;
+  for (const [department, centroid] of centroids) profiles.add(number++, unit(centroid), [department]);
   return { idf, profiles, profileOf: centroids, documentsOf, documents: kept, all };
 }
 
@@ -98,7 +99,7 @@ const NEAREST_SHARE = 0.3;
  */
 export function listScores(model: ListModel, query: Features): Map<string, number> {
   const vector = tfidf(query, model.idf);
-  const scores = model.profiles.similarities(vector);
+  const scores = model.profiles.similaritiesByLabel(vector);
   for (const [department, score] of scores) scores.set(department, (1 - NEAREST_SHARE) * score);
   const nearest = model.all.nearestPerLabel(vector);
   for (const [department, score] of nearest) scores.set(department, (scores.get(department) ?? 0) + NEAREST_SHARE * score);
@@ -118,7 +119,7 @@ function sharesWordOrPair(query: Vector, profile: Vector): boolean {
 
 /** The department's documents nearest the complaint: the items that make its case. */
 export function matchingDocuments(model: ListModel, department: string, query: Features, n = 3): ListModel['documents'] {
-  const index = model.documentsOf.get(department);
-  if (!index) return [];
-  return top(index.similarities(tfidf(query, model.idf)), n).map(({ id }) => model.documents[id]!);
+  const own = model.documentsOf.get(department);
+  if (!own) return [];
+  return own.index.nearest(tfidf(query, model.idf), n).map((local) => model.documents[own.documents[local]!]!);
 }

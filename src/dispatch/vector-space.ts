@@ -55,45 +55,6 @@ export function addInto(sum: Vector, vector: Vector, scale = 1): void {
 }
 
 /**
- * Vectors searchable by a query: feature -> the vectors holding it with its weight there. An
- * index over many documents may leave out some features (`keep`): a single character's list of
- * documents is long, and nearest documents are found well enough by words and pairs.
- */
-export class VectorIndex<Id> {
-  private readonly postings = new Map<string, { id: Id; weight: number }[]>();
-
-  constructor(private readonly keep: (feature: string) => boolean = () => true) {}
-
-  add(id: Id, vector: Vector): void {
-    for (const [feature, weight] of vector) {
-      if (!this.keep(feature)) continue;
-      let list = this.postings.get(feature);
-      if (!list) this.postings.set(feature, (list = []));
-      list.push({ id, weight });
-    }
-  }
-
-  /** Cosine of the query with every vector it shares a feature with (both are unit vectors; features left out count 0). */
-  similarities(query: Vector): Map<Id, number> {
-    const scores = new Map<Id, number>();
-    for (const [feature, q] of query) {
-      const list = this.postings.get(feature);
-      if (list) for (const { id, weight } of list) scores.set(id, (scores.get(id) ?? 0) + q * weight);
-    }
-    return scores;
-  }
-}
-
-/** The `n` highest entries of a score map, best first. */
-export function top<Id>(scores: Map<Id, number>, n: number): { id: Id; score: number }[] {
-  return [...scores]
-    .filter(([, score]) => score > 0)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, n)
-    .map(([id, score]) => ({ id, score }));
-}
-
-/**
  * Labelled vectors numbered 0, 1, 2 … (list documents and their departments, past tickets and
  * the department that took each), searchable by a query, for the large indexes of the text road.
  * Postings live in flat arrays and scores in reused typed arrays, so a lookup allocates almost
@@ -166,6 +127,20 @@ export class DocumentIndex {
     return result;
   }
 
+  /** Per label, the summed cosines of its vectors with the query (with one vector a label: its cosine). */
+  similaritiesByLabel(query: Vector): Map<string, number> {
+    const count = this.search(query);
+    const result = new Map<string, number>();
+    for (let i = 0; i < count; i++) {
+      const id = this.touched[i]!;
+      for (const label of this.labelsOf[id]!) {
+        const name = this.labelNames[label]!;
+        result.set(name, (result.get(name) ?? 0) + this.scores[id]!);
+      }
+    }
+    return result;
+  }
+
   /** The ids of the `n` vectors nearest the query, nearest first. */
   nearest(query: Vector, n: number): number[] {
     const count = this.search(query);
@@ -199,7 +174,7 @@ export class DocumentIndex {
   }
 }
 
-/** Most documents a character may be in and still be searched by, in an index of many documents (see VectorIndex). */
+/** Most documents a character may be in and still be searched by, in an index of many documents (see DocumentIndex). */
 const COMMON_CHARACTER_SHARE = 0.05;
 
 /** For indexes of many single documents: words, pairs and the less common characters. */
