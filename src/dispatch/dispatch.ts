@@ -39,9 +39,9 @@ const DISPATCH_DEFAULTS = {
   /** Below this probability a department read from the texts alone is not named (unassigned). */
   minTextConfidence: 0.2,
   /**
-   * A matter-road answer less sure than `below` (not a boundary item's) gives way to the text
-   * road when history names another department with at least `probability` (chosen on the
-   * generated city's complaints before its evaluation's cut: such answers were all right).
+   * A matter-road answer less sure than `below` (not a boundary item's) gives way when naive
+   * Bayes over past tickets names another office with at least `probability` (chosen reading
+   * eval:dispatch's generated complaints, where every such answer was right: docs/dispatch.md).
    */
   historyOverrule: { below: 0.65, probability: 0.5 },
   text: TEXT_DEFAULTS as TextOptions,
