@@ -42,17 +42,22 @@ WHERE m.mergedInto IS NULL
 RETURN m.id AS id, m.words AS words, COUNT { (m)<-[:CONCERNS]-(:PowerItem) } AS size
 
 // name: untaggedComplaints
-// A page of complaints no imported matter covers, in id order after $after.
+// A page of complaints no imported matter covers and not yet read against the induced matters
+// as they are now ($fingerprint), in id order after $after.
 MATCH (c:Complaint)
-WHERE c.id > $after AND NOT EXISTS { (c)-[:CONCERNS]->(m:Matter) WHERE m.source IS NULL }
+WHERE c.id > $after AND coalesce(c.inducedFingerprint, '') <> $fingerprint
+  AND NOT EXISTS { (c)-[:CONCERNS]->(m:Matter) WHERE m.source IS NULL }
 RETURN c.id AS id, c.text AS text
 ORDER BY c.id
 LIMIT toInteger($limit)
 
 // name: linkComplaintsToInducedMatters
-// Replaces each complaint's induced matter ($rows: {id, matter | null}).
+// Replaces each complaint's induced matter ($rows: {id, matter | null}) and marks it read
+// against the induced matters of $fingerprint.
 UNWIND $rows AS row
 MATCH (c:Complaint {id: row.id})
+SET c.inducedFingerprint = $fingerprint
+WITH c, row
 CALL (c) { MATCH (c)-[old:CONCERNS]->(:Matter {source: 'induced'}) DELETE old }
 CALL (c, row) { MATCH (m:Matter {id: row.matter}) MERGE (c)-[:CONCERNS]->(m) }
 RETURN count(c) AS linked

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { induceMatters, INDUCED_PREFIX, matterOfText } from '../analysis/induce-matters.js';
 import type { Database, Tx } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
@@ -27,7 +28,7 @@ export interface InductionReport {
   deleted: number;
   /** Untagged power items considered. */
   items: number;
-  /** Untagged complaints read, and how many of them got an induced matter. */
+  /** Untagged complaints read (those not read against the same matters before), and how many of them got an induced matter. */
   complaints: number;
   linkedComplaints: number;
 }
@@ -67,17 +68,25 @@ export async function induceMattersInGraph(db: Database): Promise<InductionRepor
   return { ...written, ...(await linkComplaints(db)) };
 }
 
+/**
+ * Links untagged complaints to the induced matter their words name. Each complaint keeps the
+ * fingerprint of the matters it was read against, so an import that leaves the matters as they
+ * were reads only the complaints it brought, not the hotline's whole history again.
+ */
 async function linkComplaints(db: Database): Promise<Pick<InductionReport, 'complaints' | 'linkedComplaints'>> {
   const matters = await db.read<{ id: string; words: string[]; size: number }>(Q.complaintMatcherMatters);
   // No induced matter: nothing to link (deleting a matter took its complaint links with it).
   if (matters.length === 0) return { complaints: 0, linkedComplaints: 0 };
+  const fingerprint = createHash('sha1')
+    .update(JSON.stringify([...matters].sort((a, b) => (a.id < b.id ? -1 : 1))))
+    .digest('hex');
   let complaints = 0;
   let linkedComplaints = 0;
   for (let after = ''; ;) {
-    const page = await db.read<{ id: string; text: string | null }>(Q.untaggedComplaints, { after, limit: COMPLAINT_PAGE });
+    const page = await db.read<{ id: string; text: string | null }>(Q.untaggedComplaints, { after, fingerprint, limit: COMPLAINT_PAGE });
     if (page.length === 0) break;
     const rows = page.map((c) => ({ id: c.id, matter: c.text ? matterOfText(normalizeText(c.text), matters) : null }));
-    await db.write(Q.linkComplaintsToInducedMatters, { rows });
+    await db.write(Q.linkComplaintsToInducedMatters, { rows, fingerprint });
     complaints += page.length;
     linkedComplaints += rows.filter((row) => row.matter !== null).length;
     after = page.at(-1)!.id;
