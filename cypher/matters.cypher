@@ -11,9 +11,10 @@ WHERE NOT EXISTS { (p)-[:CONCERNS]->(m:Matter) WHERE m.source IS NULL }
 RETURN p.code AS id, p.name AS name, d.id AS department, r.code AS region
 
 // name: inducedMatterDecisions
-// Induced matters analysts have decided on (confirmed, or merged into another): induction leaves them alone.
-MATCH (m:Matter {source: 'induced'})
-WHERE m.confirmed OR m.mergedInto IS NOT NULL
+// Ids induction leaves alone: induced matters analysts decided on (confirmed, or merged into
+// another), and a city's own matter that happens to have an induced-looking id.
+MATCH (m:Matter)
+WHERE m.id STARTS WITH 'induced:' AND (m.source IS NULL OR m.confirmed OR m.mergedInto IS NOT NULL)
 RETURN m.id AS id
 
 // name: writeInducedMatters

@@ -66,8 +66,7 @@ export const sectionSchema = z.strictObject({
 });
 
 export const matterSchema = z.strictObject({
-  // induced-matters.ts names the matters it makes so; a bundle's matter must not take their place.
-  id: id.refine((value) => !value.startsWith('induced:'), 'ids starting with "induced:" are kept for the matters dutygraph induces'),
+  id,
   name: text,
   keywords: z.array(text).optional(),
   parent: id.optional(),

@@ -199,4 +199,11 @@ describe('induced matters on untagged lists', () => {
     const imported = await api.execute('mutation { confirmMatter(id: "nope") { id } }', {}, 'editor');
     expect(imported.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
+
+  it("leave a city's own matter alone, even one imported under an induced id", async () => {
+    const noise = (await membership(db)).get(NOISE)!;
+    await importBundle(db, writeBundle({ 'matters.json': [{ id: noise, name: '城市自定事项' }] }));
+    await induceMattersInGraph(db);
+    expect((await listMatters(db)).find((m) => m.id === noise)).toMatchObject({ source: 'imported', name: '城市自定事项' });
+  });
 });
