@@ -187,10 +187,7 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot, lexicon: 
     expansions,
     keywordsByCharacter,
     holders,
-    regionNames: snapshot.regions
-      .map((r) => normalizeText(r.name))
-      .filter((n) => n.length >= 2)
-      .sort((a, b) => b.length - a.length),
+    regionNames: longestFirst(snapshot.regions.map((r) => normalizeText(r.name))),
     boundaries,
     departments,
     regionChain,

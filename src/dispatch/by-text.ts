@@ -96,12 +96,17 @@ export function textEvidence(
 ): { evidence: { id: string; text: string }[]; nearestKind: ListDocumentKind | undefined } {
   const documents = matchingDocuments(index.lists, department, features).filter((doc) => doc.kind !== 'department');
   const evidence = documents.map((doc) => ({ id: doc.id, text: doc.text }));
-  if (withHistory && index.pastTickets) {
-    for (const ticket of similarTickets(index.pastTickets, department, features)) {
-      evidence.push({ id: `ticket:${ticket.id}`, text: `相似的历史诉求由该部门办理：${excerpt(ticket.text)}` });
-    }
-  }
+  if (withHistory) evidence.push(...ticketEvidence(index, department, features));
   return { evidence, nearestKind: documents[0]?.kind };
+}
+
+/** Past complaints `department` took that read like this one, as evidence (`ticket:ID`). */
+export function ticketEvidence(index: DispatchIndex, department: string, features: Features): { id: string; text: string }[] {
+  if (!index.pastTickets) return [];
+  return similarTickets(index.pastTickets, department, features).map((ticket) => ({
+    id: `ticket:${ticket.id}`,
+    text: `相似的历史诉求由该部门办理：${excerpt(ticket.text)}`,
+  }));
 }
 
 /**

@@ -2,8 +2,7 @@ import type { DispatchIndex, KeywordEntry, Outcomes } from './build-index.js';
 import { addScores } from './bm25.js';
 import { normalizeText, tokenizeNormalized } from '../text/tokenize.js';
 import { nearestBoundaryItem } from '../model/regions.js';
-import { complaintFeatures, officeByVotes, rankByText, TEXT_DEFAULTS, textEvidence, type TextOptions } from './by-text.js';
-import { similarTickets } from './history-model.js';
+import { complaintFeatures, officeByVotes, rankByText, TEXT_DEFAULTS, textEvidence, ticketEvidence, type TextOptions } from './by-text.js';
 import { featuresOf } from '../text/features.js';
 
 /**
@@ -376,7 +375,6 @@ function overruleByHistory(
   const ownerOffice = index.functionOf.get(owner.lead) ?? owner.lead;
   if (!vote || vote.probability < options.historyOverrule.probability || (index.functionOf.get(vote.department) ?? vote.department) === ownerOffice)
     return undefined;
-  const tickets = similarTickets(index.pastTickets!, vote.department, features);
   return {
     status: 'assigned',
     lead: named(index, vote.department),
@@ -389,7 +387,7 @@ function overruleByHistory(
         id: `history:${vote.department}`,
         text: `相似的历史诉求多由该部门办理（${round(vote.probability)}），而非清单结构推定的${named(index, owner.lead).name}`,
       },
-      ...tickets.map((t) => ({ id: `ticket:${t.id}`, text: `相似的历史诉求由该部门办理：${t.text.length > 60 ? `${t.text.slice(0, 60)}…` : t.text}` })),
+      ...ticketEvidence(index, vote.department, features),
     ],
     candidates: [named(index, vote.department), named(index, owner.lead)].map((d, i) => ({
       ...d,
