@@ -7,7 +7,8 @@ import { addToBag, BM25, buildField, type Bag, type Field } from './bm25.js';
 import { addVocabulary, normalizeText, tokenize } from '../text/tokenize.js';
 import { textFeatures, type Features } from '../text/features.js';
 import { buildHistoryModel, type HistoryModel } from './history-model.js';
-import { buildListModel, listDocuments, type ListModel } from './list-model.js';
+import { buildListModel, listDocuments, type ListDocument, type ListModel } from './list-model.js';
+import { abbreviationsOf } from '../text/abbreviations.js';
 
 /**
  * The in-memory dispatch index, built from a snapshot of the lists. Each matter gets a weighted
@@ -93,6 +94,26 @@ export function buildDispatchIndex(snapshot: DispatchSnapshot, lexicon: Lexicon 
     const step = steps.next();
     if (step.done) return step.value;
   }
+}
+
+/**
+ * The lists' long words for each short form a citizen may say instead (社保 for 社会保险), shared
+ * by how many documents use each reading, as features a complaint's short form brings with it.
+ */
+function abbreviationFeatures(documents: ListDocument[]): Map<string, Features> {
+  const documentFrequency = new Map<string, number>();
+  for (const doc of documents) {
+    for (const feature of doc.features.keys())
+      if (feature.startsWith('w:')) documentFrequency.set(feature.slice(2), (documentFrequency.get(feature.slice(2)) ?? 0) + 1);
+  }
+  const features = new Map<string, Features>();
+  for (const [short, readings] of abbreviationsOf(documentFrequency)) {
+    const total = [...readings.values()].reduce((sum, n) => sum + n, 0);
+    const into: Features = new Map();
+    for (const [word, documents] of readings) textFeatures(word, documents / total, into);
+    features.set(short, into);
+  }
+  return features;
 }
 
 /** Items tokenized between two pauses of a stepwise build (a few milliseconds of work). */
@@ -181,6 +202,7 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot, lexicon: 
   const tickets = snapshot.tickets ?? [];
   const pastTickets = tickets.some((t) => t.takenBy !== undefined || t.refusedBy.length > 0) ? yield* buildHistoryModel(tickets) : undefined;
   const expansionFeatures = new Map([...lexicon].map(([everyday, listWords]) => [normalizeText(everyday), textFeatures(listWords.join('，'))]));
+  for (const [short, features] of abbreviationFeatures(documents)) if (!expansionFeatures.has(short)) expansionFeatures.set(short, features);
   return {
     matters: new Map([...matters.values()].map(({ id, name }) => [id, { id, name }])),
     words,

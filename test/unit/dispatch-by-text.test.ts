@@ -66,6 +66,12 @@ describe('dispatch on untagged lists', () => {
     }
   });
 
+  it('reads a short form a citizen says as the lists’ long word (社保 for 社会保险)', () => {
+    const answer = dispatch(index, '社保断缴了三个月，怎么补', '370700');
+    expect(answer).toMatchObject({ status: 'assigned', lead: { id: 'rs' } });
+    expect(answer.evidence.map((e) => e.id)).toContain('rs-2');
+  });
+
   it('leaves chatter and texts the lists know nothing of unassigned, with the coordinator', () => {
     for (const text of ['你好，我想咨询一下', '上次反映的事情怎么样了，希望尽快解决', '谢谢你们']) {
       expect(dispatch(index, text, '370700'), text).toMatchObject({ status: 'unassigned', lead: { id: 'rx' }, via: 'coordinator' });
