@@ -71,7 +71,7 @@ RETURN n.id AS id, n.title AS title, n.text AS text, n.scope AS scope,
   COLLECT { MATCH (n)-[:LEAD]->(lead) RETURN lead.id }[0] AS lead,
   COLLECT { MATCH (n)-[:COOPERATES]->(party) RETURN party.id ORDER BY party.id } AS cooperating,
   COLLECT { MATCH (n)-[:CONCERNS]->(m:Matter) WHERE m.source IS NULL RETURN m.id ORDER BY m.id } AS matters,
-  n.status AS status, n.batch AS batch
+  n.status AS status, n.batch AS batch, n.publishedAt AS publishedAt
 ORDER BY id
 
 // name: exportComplaints
@@ -84,7 +84,7 @@ RETURN n.id AS id, n.text AS text, n.receivedAt AS receivedAt,
     MATCH (n)-[r:ROUTED]->(d:Department)
     RETURN {department: d.id, at: r.at, outcome: r.outcome, reason: r.reason} ORDER BY r.seq
   } AS routes,
-  n.satisfied AS satisfied
+  n.satisfied AS satisfied, n.dueAt AS dueAt, n.closedAt AS closedAt, n.rating AS rating
 ORDER BY id
 
 // name: exportVolumes

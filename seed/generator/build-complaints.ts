@@ -25,6 +25,8 @@ const REFUSALS = ['职能不符', '职能交叉', '属地不符', '权属不清'
 const USUAL_SUSPECTS = ['cg', 'zj', 'ga', 'sc', 'st', 'jt', 'rs'];
 const START = Date.UTC(2021, 0, 1) - 8 * 3600_000;
 const SPAN_MS = Date.UTC(2024, 0, 1) - Date.UTC(2021, 0, 1);
+/** A hotline's usual time limit: five days from receipt. */
+const DUE_MS = 5 * 24 * 3600_000;
 
 /** An ISO date-time in China Standard Time, as hotline systems write it. */
 function beijingTime(ms: number): string {
@@ -68,6 +70,10 @@ export function* buildComplaints(city: CityStructure, count: number, rng: Rng): 
     }
     if (owner) routes.push({ department: owner.id, at: beijingTime(at), outcome: rng.chance(0.97) ? 'resolved' : 'accepted' });
     const bounced = routes.length > 1 || !owner;
+    const satisfied = owner ? rng.chance(bounced ? 0.35 : 0.9) : false;
+    // Hotline figures drawn from the id, not the generator's stream, so every other choice stays as it was.
+    const spread = (n * 2654435761) % 997;
+    const closedMs = owner ? at + (spread % 97) * 3600_000 : undefined;
     yield {
       complaint: {
         id,
@@ -76,7 +82,10 @@ export function* buildComplaints(city: CityStructure, count: number, rng: Rng): 
         district: district.code,
         matter: matterId(matter.key),
         routes,
-        satisfied: owner ? rng.chance(bounced ? 0.35 : 0.9) : false,
+        satisfied,
+        dueAt: beijingTime(receivedMs + DUE_MS),
+        ...(closedMs !== undefined ? { closedAt: beijingTime(closedMs) } : {}),
+        rating: satisfied ? 4 + (spread % 2) : 1 + (spread % 2),
       },
       truth: { id, department: owner?.id ?? null, matter: matterId(matter.key), district: district.code, bounced },
     };

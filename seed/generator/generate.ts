@@ -9,7 +9,7 @@ import { cityNames } from './names.js';
 import { createRng } from './rng.js';
 
 /** Bump when the same seed and scale write different data: caches of generated cities (bench/) key on it. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /**
  * `dutygraph seed`: writes a synthetic province of `scale` cities (a fraction: one smaller city)

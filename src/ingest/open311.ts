@@ -40,11 +40,14 @@ function request(raw: Json, where: string, directory: NameDirectory): RawEntry {
     text: text(raw.description) || text(raw.service_name) || undefined,
     receivedAt: text(raw.requested_datetime) || undefined,
     ...(raw.service_code !== undefined ? { matter: open311MatterId(text(raw.service_code)) } : {}),
+    // The spec's expected_datetime is the time limit; a closed request's last update is its closing.
+    ...(text(raw.expected_datetime) ? { dueAt: text(raw.expected_datetime) } : {}),
+    ...(status === 'closed' && text(raw.updated_datetime) ? { closedAt: text(raw.updated_datetime) } : {}),
     ...(department
       ? { routes: [{ department, at: text(raw.updated_datetime) || text(raw.requested_datetime), outcome: status === 'closed' ? 'resolved' : 'accepted' }] }
       : {}),
   };
-  return { where, value: JSON.parse(JSON.stringify(value)), columns: { id: 'service_request_id', text: 'description', receivedAt: 'requested_datetime' } };
+  return { where, value: JSON.parse(JSON.stringify(value)), columns: { id: 'service_request_id', text: 'description', receivedAt: 'requested_datetime', dueAt: 'expected_datetime', closedAt: 'updated_datetime' } };
 }
 
 const objectEntry =

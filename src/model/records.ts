@@ -121,6 +121,8 @@ export const boundaryItemSchema = z
     matters: z.array(id).min(1, 'must name at least one matter'),
     status: z.enum(BOUNDARY_STATUSES).default('published'),
     batch: z.union([text, z.number().int()]).optional(),
+    /** When it took effect (for the hotline figures before and after it); publishing one in dutygraph records it too. */
+    publishedAt: isoDateTime.optional(),
   })
   .refine((item) => !(item.cooperating ?? []).includes(item.lead), {
     message: 'the lead cannot also be cooperating',
@@ -134,15 +136,27 @@ const routeSchema = z.strictObject({
   reason: text.optional(),
 });
 
-export const complaintSchema = z.strictObject({
-  id,
-  text: longText,
-  receivedAt: isoDateTime,
-  district: id.optional(),
-  matter: id.optional(),
-  routes: z.array(routeSchema).optional(),
-  satisfied: z.boolean().optional(),
-});
+/** False only when both instants are given, valid, and `later` is before `earlier` (a malformed one is reported by its own check). */
+const notBefore = (earlier: string | undefined, later: string | undefined) => !(Date.parse(later ?? '') < Date.parse(earlier ?? ''));
+
+export const complaintSchema = z
+  .strictObject({
+    id,
+    text: longText,
+    receivedAt: isoDateTime,
+    district: id.optional(),
+    matter: id.optional(),
+    routes: z.array(routeSchema).optional(),
+    satisfied: z.boolean().optional(),
+    /** When the hotline's time limit for it runs out (for on-time completion). */
+    dueAt: isoDateTime.optional(),
+    /** When it was closed (办结). */
+    closedAt: isoDateTime.optional(),
+    /** The citizen's rating at the return visit, 1 (very dissatisfied) to 5 (very satisfied). */
+    rating: z.number().int().min(1, 'must be 1 to 5').max(5, 'must be 1 to 5').optional(),
+  })
+  .refine((c) => notBefore(c.receivedAt, c.closedAt), { message: 'cannot be before receivedAt', path: ['closedAt'] })
+  .refine((c) => notBefore(c.receivedAt, c.dueAt), { message: 'cannot be before receivedAt', path: ['dueAt'] });
 
 export const volumeSchema = z.strictObject({
   powerItem: id,

@@ -170,6 +170,28 @@ describe('validateBundle: references', () => {
     expect([...rejected]).toEqual(['complaints.json:0']);
   });
 
+  it('takes hotline figures (time limit, closing, rating) and refuses ones that cannot be', async () => {
+    const complaint = (fields: object) => ({ id: 'c', text: '噪音', receivedAt: '2021-01-05T00:00:00+08:00', ...fields });
+    const ok = await validateFiles({
+      ...base,
+      'complaints.json': [complaint({ dueAt: '2021-01-08T00:00:00+08:00', closedAt: '2021-01-06T09:00:00+08:00', rating: 5 })],
+    });
+    expect(ok.errors).toEqual([]);
+    const { errors } = await validateFiles({
+      ...base,
+      'complaints.json': [
+        complaint({ id: 'a', closedAt: '2021-01-04T00:00:00+08:00' }),
+        complaint({ id: 'b', dueAt: 'next week' }),
+        complaint({ id: 'c', rating: 6 }),
+      ],
+    });
+    expect(errors).toEqual([
+      'complaints.json:0: closedAt: cannot be before receivedAt',
+      'complaints.json:1: dueAt: must be an ISO 8601 date-time',
+      'complaints.json:2: rating: must be 1 to 5',
+    ]);
+  });
+
   it('checks a boundary item lead against sections when its scope is section', async () => {
     const { errors } = await validateFiles({
       ...base,

@@ -96,6 +96,9 @@ const SHEET_KINDS: SheetKind[] = [
       { field: 'reason', headers: ['退单原因', '退回原因'] },
       { field: 'at', headers: ['派单时间', '办结时间', '办理时间'] },
       { field: 'satisfied', headers: ['是否满意', '满意度', '回访结果'] },
+      { field: 'dueAt', headers: ['办理时限', '应办结时间', '截止时间', '到期时间'] },
+      { field: 'closedAt', headers: ['结案时间', '实际办结时间', '办结日期'] },
+      { field: 'rating', headers: ['评价星级', '满意度评分', '评分'] },
     ],
   },
 ];

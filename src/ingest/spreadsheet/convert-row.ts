@@ -9,6 +9,7 @@ import {
   itemType,
   legalBases,
   routeOutcome,
+  ratingWord,
   satisfaction,
   shortHash,
   splitList,
@@ -199,6 +200,9 @@ const CONVERTERS: Record<SheetKind['file'], Converter> = {
       ...(matter ? { matter } : {}),
       ...(routes.length ? { routes } : {}),
       ...(cell('satisfied') ? { satisfied: word(p, 'satisfied', cell('satisfied'), satisfaction, 'satisfaction (满意/不满意)') } : {}),
+      ...(cell('dueAt') ? { dueAt: word(p, 'dueAt', cell('dueAt'), dateTime, 'date-time') } : {}),
+      ...(cell('closedAt') ? { closedAt: word(p, 'closedAt', cell('closedAt'), dateTime, 'date-time') } : {}),
+      ...(cell('rating') ? { rating: word(p, 'rating', cell('rating'), ratingWord, 'rating (1–5, 非常满意…非常不满意)') } : {}),
     };
   },
   regions: () => undefined,

@@ -62,6 +62,15 @@ export function satisfaction(word: string): boolean | undefined {
   return yesNo(word);
 }
 
+/** A return visit's rating: 1–5 (or 1星…5星), or the five words hotlines use, 非常不满意 (1) to 非常满意 (5). */
+export function ratingWord(word: string): number | undefined {
+  const digits = /^([1-5])(?:星|分)?$/.exec(word);
+  if (digits) return Number(digits[1]);
+  const words = ['非常不满意', '不满意', '一般', '满意', '非常满意'];
+  const at = words.indexOf(word);
+  return at >= 0 ? at + 1 : undefined;
+}
+
 /** 办结/已办结 -> resolved, 退单/退回 -> returned, 拒收/不予受理 -> refused, 受理/办理中 -> accepted. */
 export function routeOutcome(word: string): 'accepted' | 'refused' | 'returned' | 'resolved' | undefined {
   if (/办结|解决|已处理|完成|resolved/.test(word)) return 'resolved';
