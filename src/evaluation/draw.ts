@@ -59,6 +59,11 @@ export function rosterText(roster: RosterDepartment[]): string {
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
+/** The roster hash published before the draw: SHA-256 of rosterText(), hex. */
+export function rosterHash(roster: RosterDepartment[]): string {
+  return sha256(rosterText(roster));
+}
+
 /** The seed as it enters the hash: NFC, white space collapsed, trimmed. */
 export function normaliseSeed(seed: string): string {
   return seed.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -80,16 +85,16 @@ export function drawDepartments(roster: RosterDepartment[], options: { year: num
   const seed = normaliseSeed(options.seed);
   if (seed === '') throw new RangeError('the seed is empty');
   const sorted = sortRoster(roster);
-  const rosterHash = sha256(rosterText(sorted));
-  const departments = pick(sorted, options.departments, (k) => `${rosterHash}\n${seed}\ndepartment\n${k}`).map((d) => ({
+  const hash = rosterHash(sorted);
+  const departments = pick(sorted, options.departments, (k) => `${hash}\n${seed}\ndepartment\n${k}`).map((d) => ({
     id: d.id,
     name: d.name,
-    sections: pick(d.sections, options.sections, (k) => `${rosterHash}\n${seed}\nsection\n${d.id}\n${k}`),
+    sections: pick(d.sections, options.sections, (k) => `${hash}\n${seed}\nsection\n${d.id}\n${k}`),
   }));
   return {
     year: options.year,
     seed,
-    rosterHash,
+    rosterHash: hash,
     rosterSize: { departments: sorted.length, sections: sorted.reduce((n, d) => n + d.sections.length, 0) },
     departments,
     algorithm: DRAW_ALGORITHM,

@@ -44,6 +44,23 @@ export async function staffingReport(
   };
 }
 
+/**
+ * Each department's WISN ratio for an evaluation of `year`: from that year's volumes, or the
+ * latest year before it that has volumes (volumes are often counted a year late); null when
+ * there are none up to that year.
+ */
+export async function departmentRatios(
+  db: Database,
+  year: number,
+  config: StaffingConfig = STAFFING_DEFAULTS,
+): Promise<{ year: number; ratios: Map<string, number | null> } | null> {
+  const snapshot = await loadStaffingSnapshot(db);
+  const volumeYear = snapshot.volumes.reduce((latest, v) => (v.year <= year ? Math.max(latest, v.year) : latest), -Infinity);
+  if (volumeYear === -Infinity) return null;
+  const { departments } = compareSections(sectionWorkloads(snapshot, volumeYear, config));
+  return { year: volumeYear, ratios: new Map(departments.map((d) => [d.department, d.ratio])) };
+}
+
 /** What moving a power item to another department would move in posts (nothing is written). */
 export async function previewTransfer(
   db: Database,

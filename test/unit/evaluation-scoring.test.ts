@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/errors.js';
 import type { MetricName, MetricValue } from '../../src/evaluation/metrics.js';
 import { pointsFor, scoreDepartments, type DepartmentInputs, type Entry } from '../../src/evaluation/scoring.js';
-import { leavesOf, parseStandard, type Standard } from '../../src/evaluation/standard.js';
+import { leavesOf, parseStandard, type Rule, type Standard } from '../../src/evaluation/standard.js';
 import { projectPath } from '../../src/project-root.js';
 
 const DEMO_STANDARD = JSON.parse(readFileSync(projectPath('seed', 'fixtures', 'evaluation', 'standard-2021.json'), 'utf8')) as unknown;
@@ -19,7 +19,7 @@ const inputs = (id: string, values: Partial<Record<MetricName, MetricValue>>, en
 
 describe('scoring rules', () => {
   it('deducts per unit beyond the free allowance, never below zero or past the cap', () => {
-    const rule = { kind: 'deduct', per: 2, points: 1, free: 1 } as const;
+    const rule = { kind: 'deduct', per: 2, points: 1, free: 1 } as const satisfies Rule;
     expect(pointsFor(rule, 4, 0).points).toBe(4);
     expect(pointsFor(rule, 4, 2).points).toBe(4); // one beyond the free unit: not yet a whole `per`
     expect(pointsFor(rule, 4, 3).points).toBe(3);
@@ -28,18 +28,18 @@ describe('scoring rules', () => {
   });
 
   it('gives the points of the first step whose bounds hold the value, none past the last', () => {
-    const rule = {
+    const rule: Rule = {
       kind: 'steps',
       steps: [
         { atLeast: 0.99, points: 10 },
         { atLeast: 0.9, points: 6 },
       ],
-    } as const;
+    };
     expect(pointsFor(rule, 10, 1).points).toBe(10);
     expect(pointsFor(rule, 10, 0.99).points).toBe(10);
     expect(pointsFor(rule, 10, 0.95).points).toBe(6);
     expect(pointsFor(rule, 10, 0.5).points).toBe(0);
-    const band = { kind: 'steps', steps: [{ atLeast: 0.8, atMost: 1.2, points: 10 }] } as const;
+    const band: Rule = { kind: 'steps', steps: [{ atLeast: 0.8, atMost: 1.2, points: 10 }] };
     expect([0.7, 1, 1.3].map((v) => pointsFor(band, 10, v).points)).toEqual([0, 10, 0]);
   });
 

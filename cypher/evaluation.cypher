@@ -1,0 +1,155 @@
+// The yearly evaluation of how departments' functions run (src/evaluation/, docs/evaluation.md).
+// Hotline reads aggregate in the database: a province's complaints come back as one row per
+// department and month.
+
+// name: evaluationRoster
+// Departments (not the hotline coordinators) with their sections, optionally of one region.
+MATCH (d:Department)-[:IN]->(r:Region)
+WHERE NOT coalesce(d.coordinator, false) AND ($region IS NULL OR r.code = $region)
+RETURN d.id AS id, d.name AS name, r.code AS region,
+  COLLECT { MATCH (d)-[:HAS_SECTION]->(s:Section) RETURN {id: s.id, name: s.name} ORDER BY s.id } AS sections
+ORDER BY id
+
+// name: evaluationHotline
+// Per department and month (Beijing time) of complaints received in [$from, $to): the routes it
+// got, refused and returned; complaints it received first and took (connection); complaints it
+// closed (the last route, accepted or resolved), on time and rated; complaints that reached it
+// and bounced. String bounds a day wider than the window use the receivedAt index first.
+MATCH (c:Complaint)
+WHERE c.receivedAt >= $looseFrom AND c.receivedAt < $looseTo
+WITH c, datetime(c.receivedAt) AS received
+WHERE received >= datetime($from) AND received < datetime($to)
+CALL (c) {
+  MATCH (c)-[r:ROUTED]->(d:Department)
+  WITH r, d ORDER BY r.seq
+  RETURN collect({department: d.id, outcome: r.outcome}) AS chain
+}
+WITH c, datetime({datetime: received, timezone: 'Asia/Shanghai'}).month AS month, chain
+WHERE size(chain) > 0
+WITH c, month, chain, chain[0] AS first, chain[-1] AS last,
+     size(chain) > 1 OR any(step IN chain WHERE step.outcome IN ['refused', 'returned']) AS bounced
+UNWIND chain AS step
+WITH c, month, first, last, bounced, step.department AS department,
+     count(*) AS routes,
+     count(CASE WHEN step.outcome = 'refused' THEN 1 END) AS refused,
+     count(CASE WHEN step.outcome = 'returned' THEN 1 END) AS returned
+WITH c, month, bounced, department, routes, refused, returned,
+     first.department = department AS receivedFirst,
+     first.department = department AND first.outcome IN ['accepted', 'resolved'] AS connected,
+     last.department = department AND last.outcome IN ['accepted', 'resolved'] AS closed
+WITH c, month, bounced, department, routes, refused, returned, receivedFirst, connected, closed,
+     closed AND c.dueAt IS NOT NULL AND c.closedAt IS NOT NULL AS timed,
+     CASE WHEN NOT closed THEN null WHEN c.rating IS NOT NULL THEN c.rating >= 4 ELSE c.satisfied END AS satisfied
+RETURN department, month,
+  count(*) AS reached, count(CASE WHEN bounced THEN 1 END) AS bounced,
+  sum(routes) AS routes, sum(refused) AS refused, sum(returned) AS returned,
+  count(CASE WHEN receivedFirst THEN 1 END) AS receivedFirst, count(CASE WHEN connected THEN 1 END) AS connected,
+  count(CASE WHEN closed THEN 1 END) AS closed,
+  count(CASE WHEN timed THEN 1 END) AS timed,
+  count(CASE WHEN timed AND datetime(c.closedAt) <= datetime(c.dueAt) THEN 1 END) AS onTime,
+  count(satisfied) AS rated, count(CASE WHEN satisfied THEN 1 END) AS satisfied,
+  collect(CASE WHEN bounced THEN c.id END)[0..20] AS bouncedIds,
+  collect(CASE WHEN refused + returned > 0 THEN c.id END)[0..20] AS refusedIds,
+  collect(CASE WHEN receivedFirst AND NOT connected THEN c.id END)[0..20] AS unconnectedIds,
+  collect(CASE WHEN timed AND datetime(c.closedAt) > datetime(c.dueAt) THEN c.id END)[0..20] AS lateIds,
+  collect(CASE WHEN satisfied = false THEN c.id END)[0..20] AS dissatisfiedIds
+ORDER BY department, month
+
+// name: evaluationBoundaryHotline
+// Published department-scope boundary items with the complaints on their matters in their
+// region (and the regions below it) received in [$from, $to), before and after the item took
+// effect (publishedAt, or when it was published in dutygraph): how many, how many bounced, how
+// many the first department took.
+MATCH (b:BoundaryItem {status: 'published', scope: 'department'})-[:LEAD]->(lead:Department)
+OPTIONAL MATCH (b)-[:IN]->(home:Region)
+WITH b, lead, home, coalesce(b.publishedAt, b.statusChangedAt) AS since,
+     COLLECT { MATCH (home)-[:CONTAINS*0..]->(r:Region) RETURN r.code } AS regions
+CALL (b, home, regions) {
+  MATCH (b)-[:CONCERNS]->(:Matter)<-[:CONCERNS]-(c:Complaint)
+  WHERE c.receivedAt >= $looseFrom AND c.receivedAt < $looseTo
+    AND datetime(c.receivedAt) >= datetime($from) AND datetime(c.receivedAt) < datetime($to)
+    AND (home IS NULL OR EXISTS { MATCH (c)-[:IN]->(district:Region) WHERE district.code IN regions })
+  WITH DISTINCT c
+  RETURN collect(c) AS complaints
+}
+UNWIND complaints AS c
+WITH b, lead, since, c,
+     since IS NOT NULL AND datetime(c.receivedAt) >= datetime(since) AS after,
+     COLLECT { MATCH (c)-[r:ROUTED]->() RETURN r.outcome ORDER BY r.seq } AS outcomes
+WITH b, lead, since, c, after, outcomes,
+     size(outcomes) > 1 OR any(o IN outcomes WHERE o IN ['refused', 'returned']) AS bounced,
+     size(outcomes) > 0 AND outcomes[0] IN ['accepted', 'resolved'] AS connected
+RETURN b.id AS id, b.title AS title, lead.id AS lead, since,
+  count(CASE WHEN NOT after THEN 1 END) AS before, count(CASE WHEN NOT after AND bounced THEN 1 END) AS bouncedBefore,
+  count(CASE WHEN NOT after AND connected THEN 1 END) AS connectedBefore,
+  count(CASE WHEN after THEN 1 END) AS after, count(CASE WHEN after AND bounced THEN 1 END) AS bouncedAfter,
+  count(CASE WHEN after AND connected THEN 1 END) AS connectedAfter,
+  collect(CASE WHEN after AND bounced THEN c.id END)[0..20] AS bouncedAfterIds
+ORDER BY id
+
+// name: saveFindingTallies
+// The latest analysis's findings per department (metric -> ids), replacing the previous run's,
+// and the revision it read.
+MERGE (record:AnalysisRecord {key: 'latest'})
+SET record.revision = $revision, record.at = $at
+WITH record
+CALL (record) {
+  MATCH (old:FindingTally) WHERE NOT old.department IN [row IN $rows | row.department]
+  DETACH DELETE old
+}
+UNWIND $rows AS row
+MERGE (t:FindingTally {department: row.department})
+SET t.metrics = row.metrics
+
+// name: findingTallies
+// What the latest analysis found per department, and the graph revision it read.
+OPTIONAL MATCH (record:AnalysisRecord {key: 'latest'})
+RETURN record.revision AS revision, record.at AS at,
+  COLLECT { MATCH (t:FindingTally) RETURN {department: t.department, metrics: t.metrics} } AS tallies
+
+// name: evaluationStandards
+// Every version of the year's standard, newest first.
+MATCH (s:EvaluationStandard {year: toInteger($year)})
+RETURN s.id AS id, s.year AS year, s.version AS version, s.name AS name, s.tree AS tree, s.status AS status,
+  s.importedAt AS importedAt, s.importedBy AS importedBy, s.frozenAt AS frozenAt
+ORDER BY s.version DESC
+
+// name: createEvaluationStandard
+// A new version of the year's standard (a draft until its round is published).
+OPTIONAL MATCH (previous:EvaluationStandard {year: toInteger($year)})
+WITH coalesce(max(previous.version), 0) + 1 AS version
+CREATE (s:EvaluationStandard {id: toString(toInteger($year)) + '/v' + version, year: toInteger($year), version: version, name: $name, tree: $tree,
+  status: 'draft', importedAt: $at, importedBy: $by})
+RETURN s.id AS id, s.version AS version
+
+// name: evaluationEntries
+// Qualitative entries of the year.
+MATCH (e:EvaluationEntry {year: toInteger($year)})
+RETURN e.department AS department, e.indicator AS indicator, e.value AS value, e.body AS body, e.by AS by, e.at AS at, e.note AS note
+
+// name: saveEvaluationEntry
+// Enters (or re-enters) a body's value for one department and indicator.
+MATCH (d:Department {id: $department})
+MERGE (e:EvaluationEntry {id: toString(toInteger($year)) + '/' + $department + '/' + $indicator})
+SET e.year = toInteger($year), e.department = $department, e.indicator = $indicator, e.value = $value, e.body = $body,
+    e.by = $by, e.at = $at, e.note = $note
+RETURN e.id AS id
+
+// name: evaluationRound
+// The year's round: open, or published with the standard it froze and its archived scorecards.
+MATCH (r:EvaluationRound {year: toInteger($year)})
+RETURN r.year AS year, r.status AS status, r.standard AS standard, r.publishedAt AS publishedAt, r.publishedBy AS publishedBy,
+  r.scorecards AS scorecards
+
+// name: publishEvaluationRound
+// Publishes the year's round: freezes its standard and archives the scorecards.
+MATCH (s:EvaluationStandard {id: $standard})
+SET s.status = 'frozen', s.frozenAt = $at
+MERGE (r:EvaluationRound {year: toInteger($year)})
+SET r.status = 'published', r.standard = $standard, r.publishedAt = $at, r.publishedBy = $by, r.scorecards = $scorecards
+RETURN r.year AS year
+
+// name: saveEvaluationDraw
+// Records a draw with its inputs, so the office can show what it drew and when.
+CREATE (d:EvaluationDraw {id: $id, year: toInteger($year), seed: $seed, rosterHash: $rosterHash, result: $result, at: $at, by: $by})
+RETURN d.id AS id
