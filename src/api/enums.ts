@@ -1,4 +1,5 @@
 import { FINDING_KINDS } from '../analysis/findings.js';
+import { BODIES } from '../evaluation/standard.js';
 import { MATTER_SOURCES } from '../model/matters.js';
 import { RECORD_FILES } from '../model/record-kinds.js';
 import { DISPATCH_STATUSES, DISPATCH_VIAS } from '../dispatch/dispatch.js';
@@ -19,5 +20,6 @@ export const enumResolvers = {
   DispatchVia: enumValues(DISPATCH_VIAS),
   FindingKind: enumValues(FINDING_KINDS),
   MatterSource: enumValues(MATTER_SOURCES),
+  EvaluationBody: enumValues(BODIES),
   RecordKind: Object.fromEntries(RECORD_FILES.map((file) => [file.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase(), file])),
 };

@@ -15,7 +15,7 @@ import type { MetricName, MetricValue } from './metrics.js';
 const Q = useQueries(['saveFindingTallies', 'findingTallies']);
 
 /** Keeps a report's tallies as the latest, read at `revision`. */
-export async function recordAnalysis(db: Database, report: AnalysisReport, revision: number): Promise<void> {
+async function recordAnalysis(db: Database, report: AnalysisReport, revision: number): Promise<void> {
   const rows = [...tallyFindings(report.findings)].map(([department, metrics]) => ({ department, metrics: JSON.stringify(Object.fromEntries(metrics)) }));
   await db.write(Q.saveFindingTallies, { rows, revision, at: report.generatedAt });
 }

@@ -34,7 +34,7 @@ export interface Draw {
   algorithm: string;
 }
 
-export const DRAW_ALGORITHM =
+const DRAW_ALGORITHM =
   'SHA-256 of the roster (departments then sections, sorted by id, one tab-separated line each); ' +
   'k-th department = SHA-256("<roster hash>\\n<seed>\\ndepartment\\n<k>") mod (departments left), in roster order; ' +
   'k-th section of a department = SHA-256("<roster hash>\\n<seed>\\nsection\\n<department id>\\n<k>") mod (sections left); ' +

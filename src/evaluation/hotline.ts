@@ -20,7 +20,7 @@ export function yearWindow(year: number): { from: string; to: string; looseFrom:
   return { from: `${year}-01-01T00:00:00+08:00`, to: `${year + 1}-01-01T00:00:00+08:00`, looseFrom: `${year - 1}-12-31`, looseTo: `${year + 1}-01-02` };
 }
 
-export const HOTLINE_MARKS = { connection: 0.99, onTime: 0.99, satisfaction: 0.9 };
+const HOTLINE_MARKS = { connection: 0.99, onTime: 0.99, satisfaction: 0.9 };
 
 /** One department's counts for one month, as the database returns them. */
 export interface HotlineRow {

@@ -4,6 +4,7 @@ import { useQueries } from '../db/named-queries.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { departmentRatios } from '../staffing/staffing.js';
 import { currentFindingTallies } from './analysis-record.js';
+import { FINDING_METRICS } from './finding-tallies.js';
 import { evaluationEntries, evaluationRound, standardFor } from './evaluation-store.js';
 import { boundaryMetrics, hotlineMetrics, yearWindow, type BoundaryHotlineRow, type HotlineRow } from './hotline.js';
 import type { MetricName, MetricValue } from './metrics.js';
@@ -17,7 +18,7 @@ import { scoreDepartments, type DepartmentInputs, type DepartmentScore } from '.
 
 const Q = useQueries(['evaluationRoster', 'evaluationHotline', 'evaluationBoundaryHotline']);
 
-export interface Problem {
+interface Problem {
   indicator: string;
   name: string;
   /** Points lost. */
@@ -26,7 +27,7 @@ export interface Problem {
   evidence: string[];
 }
 
-export interface DepartmentScorecard extends DepartmentScore {
+interface DepartmentScorecard extends DepartmentScore {
   region: string;
   /** Total minus last year's published total; null when last year has none for it. */
   change: number | null;
@@ -57,10 +58,7 @@ export async function computeScorecards(db: Database, year: number, options: Sco
   const stored = await standardFor(db, year);
   const round = await evaluationRound(db, year);
   const standard = { id: stored.id, name: stored.standard.name, status: stored.status };
-  if (round.status === 'published' && round.scorecards) {
-    const archived = JSON.parse(round.scorecards) as Scorecards;
-    return { ...archived, departments: archived.departments.filter((d) => !options.region || d.region === options.region) };
-  }
+  if (round.status === 'published') return publishedScorecards(db, year, options.region);
   const window = yearWindow(year);
   const roster = await db.read<{ id: string; name: string; region: string }>(Q.evaluationRoster, { region: options.region ?? null });
   const findings = await currentFindingTallies(db, options.analyse);
@@ -71,14 +69,7 @@ export async function computeScorecards(db: Database, year: number, options: Sco
   const inputs: DepartmentInputs[] = roster.map(({ id, name }) => {
     const values = new Map<MetricName, MetricValue>([...(findings.tallies.get(id) ?? []), ...(hotline.get(id) ?? []), ...(boundary.get(id) ?? [])]);
     // A department no finding names has none of each kind: zero, not "does not apply".
-    for (const metric of [
-      'findings.overlap',
-      'findings.hygiene',
-      'findings.staleBases',
-      'findings.unimplemented',
-      'findings.bounce',
-      'boundary.led',
-    ] as const) {
+    for (const metric of [...FINDING_METRICS, 'boundary.led'] as const) {
       if (!values.has(metric)) values.set(metric, { value: 0, evidence: [], basis: 0 });
     }
     if (staffing) values.set('staffing.ratio', { value: staffing.ratios.get(id) ?? null, evidence: [], basis: 0 });
@@ -129,4 +120,12 @@ export async function publishRound(db: Database, year: number, by: string, optio
   };
   await db.write(P.publishEvaluationRound, { year, standard: cards.standard.id, at: published.round.publishedAt, by, scorecards: JSON.stringify(published) });
   return published;
+}
+
+/** A published round's scorecards; NOT_FOUND while the year's round is open. */
+export async function publishedScorecards(db: Database, year: number, region?: string): Promise<Scorecards> {
+  const round = await evaluationRound(db, year);
+  if (round.status !== 'published' || !round.scorecards) throw new AppError(ErrorCode.NOT_FOUND, `the ${year} round is not published yet`);
+  const archived = JSON.parse(round.scorecards) as Scorecards;
+  return { ...archived, departments: archived.departments.filter((d) => !region || d.region === region) };
 }

@@ -115,7 +115,7 @@ function scoreLeaf(indicator: Indicator, path: string[], inputs: DepartmentInput
 }
 
 /** One department's score, unranked (rank 0). */
-export function scoreDepartment(standard: Standard, inputs: DepartmentInputs): DepartmentScore {
+function scoreDepartment(standard: Standard, inputs: DepartmentInputs): DepartmentScore {
   const indicators: IndicatorScore[] = [];
   const groups: DepartmentScore['groups'] = [];
   const walk = (indicator: Indicator, path: string[], level: number): number => {

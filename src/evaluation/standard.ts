@@ -88,7 +88,7 @@ export function parseStandard(value: unknown, source = 'standard'): Standard {
 }
 
 /** What is wrong with a well-formed tree: weights that do not add up, leaves without a source or rule, repeated ids. */
-export function standardProblems(standard: Standard): string[] {
+function standardProblems(standard: Standard): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
   const sum = (indicators: Indicator[]) => indicators.reduce((total, i) => total + i.weight, 0);

@@ -47,7 +47,11 @@ function request(raw: Json, where: string, directory: NameDirectory): RawEntry {
       ? { routes: [{ department, at: text(raw.updated_datetime) || text(raw.requested_datetime), outcome: status === 'closed' ? 'resolved' : 'accepted' }] }
       : {}),
   };
-  return { where, value: JSON.parse(JSON.stringify(value)), columns: { id: 'service_request_id', text: 'description', receivedAt: 'requested_datetime', dueAt: 'expected_datetime', closedAt: 'updated_datetime' } };
+  return {
+    where,
+    value: JSON.parse(JSON.stringify(value)),
+    columns: { id: 'service_request_id', text: 'description', receivedAt: 'requested_datetime', dueAt: 'expected_datetime', closedAt: 'updated_datetime' },
+  };
 }
 
 const objectEntry =

@@ -36,6 +36,14 @@ const MUTATIONS: Record<string, { role: Role; call: string }> = {
   confirmMatter: { role: 'editor', call: 'confirmMatter(id: "induced:none") { id }' },
   mergeMatters: { role: 'editor', call: 'mergeMatters(into: "induced:none", from: ["induced:other"]) { id }' },
   splitMatter: { role: 'editor', call: 'splitMatter(id: "induced:none", items: ["x"], name: "y") { id }' },
+  // The demo holds no evaluation standard: these end in NOT_FOUND or BAD_USER_INPUT, writing nothing.
+  importEvaluationStandard: { role: 'editor', call: 'importEvaluationStandard(standard: {year: 2099}) { id }' },
+  enterEvaluationIndicator: {
+    role: 'editor',
+    call: 'enterEvaluationIndicator(year: 2099, department: "d-none", indicator: "1", value: 1, body: OFFICE) { id }',
+  },
+  drawForEvaluation: { role: 'editor', call: 'drawForEvaluation(year: 2099, departments: 1, sections: 1, seed: "") { rosterHash }' },
+  publishEvaluation: { role: 'editor', call: 'publishEvaluation(year: 2099) { year }' },
 };
 
 const QUERIES: Record<string, { role: Role; call: string }> = {
@@ -46,6 +54,10 @@ const QUERIES: Record<string, { role: Role; call: string }> = {
   dispatch: { role: 'dispatcher', call: 'dispatch(text: "工地夜间施工噪音") { status }' },
   staffingSuggestions: { role: 'analyst', call: 'staffingSuggestions(year: 2020) { year }' },
   cypher: { role: 'analyst', call: 'cypher(query: "RETURN 1 AS one") { rows }' },
+  scorecards: { role: 'analyst', call: 'scorecards(year: 2099) { year }' },
+  hotlineFigures: { role: 'analyst', call: 'hotlineFigures(year: 2021) { year }' },
+  publishedScorecards: { role: 'viewer', call: 'publishedScorecards(year: 2099) { year }' },
+  evaluationRoster: { role: 'viewer', call: 'evaluationRoster { hash }' },
   staffingTransferPreview: { role: 'analyst', call: 'staffingTransferPreview(item: "371100-SP-XK-001", to: "d-scjgj", year: 2020) { posts }' },
 };
 

@@ -61,6 +61,16 @@ export type Query = {
   dispatch: DispatchResult;
   /** The dispatch index answering now (null while the first one is being built). */
   dispatchIndex?: Maybe<DispatchIndex>;
+  /** The standard a year is scored by: the frozen one of a published round, else the newest version. */
+  evaluationStandard: EvaluationStandard;
+  /** The roster a draw draws from, as published before the seed (one line a department or section), and its SHA-256. */
+  evaluationRoster: EvaluationRoster;
+  /** Every department's scorecard for a year as the graph stands now, best first (runs the analysis when the graph moved since the last). */
+  scorecards: Scorecards;
+  /** A published round's scorecards, as published. */
+  publishedScorecards: Scorecards;
+  /** 12345 figures per department and month against the 99% / 99% / 90% marks, and published boundary items before and after they took effect. */
+  hotlineFigures: HotlineReport;
   /** Sections and departments side by side for a year (default: the latest with volumes). */
   staffing: StaffingReport;
   /** How many posts would move with a power item moved to another department (nothing is written). */
@@ -176,6 +186,54 @@ export type QueryDispatchArgs = {
  * The lists as they are: regions, departments with their sections and power items, and the
  * matters that duties and complaints share. Names and texts are Chinese, as the lists are.
  */
+export type QueryEvaluationStandardArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * The lists as they are: regions, departments with their sections and power items, and the
+ * matters that duties and complaints share. Names and texts are Chinese, as the lists are.
+ */
+export type QueryEvaluationRosterArgs = {
+  region?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The lists as they are: regions, departments with their sections and power items, and the
+ * matters that duties and complaints share. Names and texts are Chinese, as the lists are.
+ */
+export type QueryScorecardsArgs = {
+  year: Scalars['Int']['input'];
+  region?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The lists as they are: regions, departments with their sections and power items, and the
+ * matters that duties and complaints share. Names and texts are Chinese, as the lists are.
+ */
+export type QueryPublishedScorecardsArgs = {
+  year: Scalars['Int']['input'];
+  region?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The lists as they are: regions, departments with their sections and power items, and the
+ * matters that duties and complaints share. Names and texts are Chinese, as the lists are.
+ */
+export type QueryHotlineFiguresArgs = {
+  year: Scalars['Int']['input'];
+  departments?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+/**
+ * The lists as they are: regions, departments with their sections and power items, and the
+ * matters that duties and complaints share. Names and texts are Chinese, as the lists are.
+ */
 export type QueryStaffingArgs = {
   year?: InputMaybe<Scalars['Int']['input']>;
   departments?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -223,6 +281,14 @@ export type Mutation = {
   importBundle: ImportResult;
   /** Imports a bundle sent in the request, file by file (bundle file names only; within the 1 MiB request limit). */
   importBundleFiles: ImportResult;
+  /** Stores a standard (the JSON of docs/evaluation.md) as the next version of its year; refused once the year's round is published. */
+  importEvaluationStandard: StoredStandardRef;
+  /** A body's value for an entered (qualitative) indicator of one department, with who and when. */
+  enterEvaluationIndicator: EvaluationEntryRef;
+  /** The double-random draw from the roster and a public seed, recorded with who drew it. */
+  drawForEvaluation: EvaluationDraw;
+  /** Publishes the year's round: archives its scorecards and freezes its standard. Refused while entries are missing unless allowMissing. */
+  publishEvaluation: Scorecards;
   /** Finds matters in the untagged power items again and links untagged complaints to them (imports do this by themselves). */
   induceMatters: InductionResult;
   /** Gives an induced matter the name analysts use; a rerun keeps it. */
@@ -280,6 +346,36 @@ export type MutationImportBundleArgs = {
 
 export type MutationImportBundleFilesArgs = {
   files: Array<BundleFileInput>;
+};
+
+
+export type MutationImportEvaluationStandardArgs = {
+  standard: Scalars['JSON']['input'];
+};
+
+
+export type MutationEnterEvaluationIndicatorArgs = {
+  year: Scalars['Int']['input'];
+  department: Scalars['ID']['input'];
+  indicator: Scalars['ID']['input'];
+  value: Scalars['Float']['input'];
+  body: EvaluationBody;
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationDrawForEvaluationArgs = {
+  year: Scalars['Int']['input'];
+  departments: Scalars['Int']['input'];
+  sections: Scalars['Int']['input'];
+  seed: Scalars['String']['input'];
+  region?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationPublishEvaluationArgs = {
+  year: Scalars['Int']['input'];
+  allowMissing?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -912,6 +1008,212 @@ export type DeleteResult = {
   deleted: Scalars['Int']['output'];
 };
 
+/** Who enters a qualitative indicator. */
+export type EvaluationBody =
+  | 'office'
+  | 'discipline'
+  | 'organisation'
+  | 'propaganda'
+  | 'hotline';
+
+export type EvaluationStandard = {
+  __typename?: 'EvaluationStandard';
+  id: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+  /** draft, or frozen once its round is published. */
+  status: Scalars['String']['output'];
+  importedAt: Scalars['String']['output'];
+  importedBy: Scalars['String']['output'];
+  frozenAt?: Maybe<Scalars['String']['output']>;
+  /** The standard as imported: year, name and the indicator tree. */
+  standard: Scalars['JSON']['output'];
+};
+
+export type StoredStandardRef = {
+  __typename?: 'StoredStandardRef';
+  id: Scalars['ID']['output'];
+  version: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
+export type EvaluationEntryRef = {
+  __typename?: 'EvaluationEntryRef';
+  id: Scalars['ID']['output'];
+};
+
+export type EvaluationRoster = {
+  __typename?: 'EvaluationRoster';
+  text: Scalars['String']['output'];
+  hash: Scalars['String']['output'];
+};
+
+export type EvaluationDraw = {
+  __typename?: 'EvaluationDraw';
+  id?: Maybe<Scalars['ID']['output']>;
+  year: Scalars['Int']['output'];
+  seed: Scalars['String']['output'];
+  rosterHash: Scalars['String']['output'];
+  departments: Array<DrawnDepartment>;
+  algorithm: Scalars['String']['output'];
+};
+
+export type DrawnDepartment = {
+  __typename?: 'DrawnDepartment';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  sections: Array<DrawnSection>;
+};
+
+export type DrawnSection = {
+  __typename?: 'DrawnSection';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type Scorecards = {
+  __typename?: 'Scorecards';
+  year: Scalars['Int']['output'];
+  standardId: Scalars['ID']['output'];
+  standardName: Scalars['String']['output'];
+  /** open (live, moves with the graph) or published (archived). */
+  status: Scalars['String']['output'];
+  publishedAt?: Maybe<Scalars['String']['output']>;
+  /** The graph revision and time of the analysis the findings came from. */
+  analysisRevision?: Maybe<Scalars['Int']['output']>;
+  analysisAt?: Maybe<Scalars['String']['output']>;
+  /** The year of the volumes the staffing ratios came from. */
+  staffingYear?: Maybe<Scalars['Int']['output']>;
+  departments: Array<DepartmentScorecard>;
+};
+
+export type DepartmentScorecard = {
+  __typename?: 'DepartmentScorecard';
+  department: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  region: Scalars['ID']['output'];
+  total: Scalars['Float']['output'];
+  rank: Scalars['Int']['output'];
+  /** Total minus last year's published total. */
+  change?: Maybe<Scalars['Float']['output']>;
+  /** Ids of the veto indicators that capped the total. */
+  vetoes: Array<Scalars['ID']['output']>;
+  groups: Array<IndicatorGroupScore>;
+  indicators: Array<IndicatorScore>;
+  /** Indicators that lost points, most lost first. */
+  problems: Array<ScoreProblem>;
+};
+
+export type IndicatorGroupScore = {
+  __typename?: 'IndicatorGroupScore';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  level: Scalars['Int']['output'];
+  weight: Scalars['Float']['output'];
+  points: Scalars['Float']['output'];
+};
+
+export type IndicatorScore = {
+  __typename?: 'IndicatorScore';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  path: Array<Scalars['String']['output']>;
+  weight: Scalars['Float']['output'];
+  value?: Maybe<Scalars['Float']['output']>;
+  points: Scalars['Float']['output'];
+  /** Why the points are what they are (Chinese). */
+  note: Scalars['String']['output'];
+  /** computed (from the graph) or entered (by a body). */
+  source: Scalars['String']['output'];
+  metric?: Maybe<Scalars['String']['output']>;
+  entry?: Maybe<IndicatorEntry>;
+  /** Ids of the findings, complaints or boundary items the value came from (the first 200). */
+  evidence: Array<Scalars['ID']['output']>;
+  /** An entry is expected but not made yet: full points until it is. */
+  missing: Scalars['Boolean']['output'];
+  vetoed: Scalars['Boolean']['output'];
+};
+
+export type IndicatorEntry = {
+  __typename?: 'IndicatorEntry';
+  value: Scalars['Float']['output'];
+  body: EvaluationBody;
+  by: Scalars['String']['output'];
+  at: Scalars['String']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+export type ScoreProblem = {
+  __typename?: 'ScoreProblem';
+  indicator: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  lost: Scalars['Float']['output'];
+  note: Scalars['String']['output'];
+  evidence: Array<Scalars['ID']['output']>;
+};
+
+export type HotlineReport = {
+  __typename?: 'HotlineReport';
+  year: Scalars['Int']['output'];
+  departments: Array<DepartmentHotline>;
+  boundaryItems: Array<BoundaryItemHotline>;
+};
+
+export type DepartmentHotline = {
+  __typename?: 'DepartmentHotline';
+  department: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  months: Array<HotlineFigures>;
+  year: HotlineFigures;
+};
+
+export type HotlineFigures = {
+  __typename?: 'HotlineFigures';
+  /** 1-12, or null for the year. */
+  month?: Maybe<Scalars['Int']['output']>;
+  reached: Scalars['Int']['output'];
+  receivedFirst: Scalars['Int']['output'];
+  connected: Scalars['Int']['output'];
+  routes: Scalars['Int']['output'];
+  refused: Scalars['Int']['output'];
+  returned: Scalars['Int']['output'];
+  closed: Scalars['Int']['output'];
+  timed: Scalars['Int']['output'];
+  onTime: Scalars['Int']['output'];
+  rated: Scalars['Int']['output'];
+  satisfied: Scalars['Int']['output'];
+  bounced: Scalars['Int']['output'];
+  connection?: Maybe<Scalars['Float']['output']>;
+  onTimeRate?: Maybe<Scalars['Float']['output']>;
+  refusal?: Maybe<Scalars['Float']['output']>;
+  return?: Maybe<Scalars['Float']['output']>;
+  satisfaction?: Maybe<Scalars['Float']['output']>;
+  bounce?: Maybe<Scalars['Float']['output']>;
+  meetsConnection?: Maybe<Scalars['Boolean']['output']>;
+  meetsOnTime?: Maybe<Scalars['Boolean']['output']>;
+  meetsSatisfaction?: Maybe<Scalars['Boolean']['output']>;
+};
+
+export type BoundaryItemHotline = {
+  __typename?: 'BoundaryItemHotline';
+  id: Scalars['ID']['output'];
+  title: Scalars['String']['output'];
+  lead: Scalars['ID']['output'];
+  leadName: Scalars['String']['output'];
+  /** When it took effect (publishedAt, or when it was published in dutygraph). */
+  since?: Maybe<Scalars['String']['output']>;
+  before: Scalars['Int']['output'];
+  bouncedBefore: Scalars['Int']['output'];
+  connectedBefore: Scalars['Int']['output'];
+  after: Scalars['Int']['output'];
+  bouncedAfter: Scalars['Int']['output'];
+  connectedAfter: Scalars['Int']['output'];
+  bounceBefore?: Maybe<Scalars['Float']['output']>;
+  connectionBefore?: Maybe<Scalars['Float']['output']>;
+  bounceAfter?: Maybe<Scalars['Float']['output']>;
+  connectionAfter?: Maybe<Scalars['Float']['output']>;
+  bouncedAfterIds: Array<Scalars['ID']['output']>;
+};
+
 export type InductionResult = {
   __typename?: 'InductionResult';
   /** Induced matters written (found again or new); decided ones are left as they are and not counted. */
@@ -1129,6 +1431,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Analysis: ResolverTypeWrapper<AnalysisReport>;
   FindingKind: null;
   FindingCount: ResolverTypeWrapper<FindingCount>;
@@ -1138,7 +1441,6 @@ export type ResolversTypes = {
   NamedRef: ResolverTypeWrapper<NamedRef>;
   AnalysisEvidence: ResolverTypeWrapper<AnalysisEvidence>;
   Finding: ResolverTypeWrapper<Finding>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Proposal: ResolverTypeWrapper<Proposal>;
   ClosePair: ResolverTypeWrapper<ClosePair>;
   Community: ResolverTypeWrapper<Community>;
@@ -1196,6 +1498,24 @@ export type ResolversTypes = {
   ImportResult: ResolverTypeWrapper<ImportResult>;
   FileCount: ResolverTypeWrapper<FileCount>;
   DeleteResult: ResolverTypeWrapper<DeleteResult>;
+  EvaluationBody: null;
+  EvaluationStandard: ResolverTypeWrapper<EvaluationStandard>;
+  StoredStandardRef: ResolverTypeWrapper<StoredStandardRef>;
+  EvaluationEntryRef: ResolverTypeWrapper<EvaluationEntryRef>;
+  EvaluationRoster: ResolverTypeWrapper<EvaluationRoster>;
+  EvaluationDraw: ResolverTypeWrapper<EvaluationDraw>;
+  DrawnDepartment: ResolverTypeWrapper<DrawnDepartment>;
+  DrawnSection: ResolverTypeWrapper<DrawnSection>;
+  Scorecards: ResolverTypeWrapper<Scorecards>;
+  DepartmentScorecard: ResolverTypeWrapper<DepartmentScorecard>;
+  IndicatorGroupScore: ResolverTypeWrapper<IndicatorGroupScore>;
+  IndicatorScore: ResolverTypeWrapper<IndicatorScore>;
+  IndicatorEntry: ResolverTypeWrapper<IndicatorEntry>;
+  ScoreProblem: ResolverTypeWrapper<ScoreProblem>;
+  HotlineReport: ResolverTypeWrapper<HotlineReport>;
+  DepartmentHotline: ResolverTypeWrapper<DepartmentHotline>;
+  HotlineFigures: ResolverTypeWrapper<HotlineFigures>;
+  BoundaryItemHotline: ResolverTypeWrapper<BoundaryItemHotline>;
   InductionResult: ResolverTypeWrapper<InductionResult>;
   StaffingReport: ResolverTypeWrapper<StaffingReport>;
   SectionStaffing: ResolverTypeWrapper<SectionStaffing>;
@@ -1219,6 +1539,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Boolean: Scalars['Boolean']['output'];
   Mutation: Record<PropertyKey, never>;
+  Float: Scalars['Float']['output'];
   Analysis: AnalysisReport;
   FindingCount: FindingCount;
   FindingConnection: FindingConnection;
@@ -1227,7 +1548,6 @@ export type ResolversParentTypes = {
   NamedRef: NamedRef;
   AnalysisEvidence: AnalysisEvidence;
   Finding: Finding;
-  Float: Scalars['Float']['output'];
   Proposal: Proposal;
   ClosePair: ClosePair;
   Community: Community;
@@ -1275,6 +1595,23 @@ export type ResolversParentTypes = {
   ImportResult: ImportResult;
   FileCount: FileCount;
   DeleteResult: DeleteResult;
+  EvaluationStandard: EvaluationStandard;
+  StoredStandardRef: StoredStandardRef;
+  EvaluationEntryRef: EvaluationEntryRef;
+  EvaluationRoster: EvaluationRoster;
+  EvaluationDraw: EvaluationDraw;
+  DrawnDepartment: DrawnDepartment;
+  DrawnSection: DrawnSection;
+  Scorecards: Scorecards;
+  DepartmentScorecard: DepartmentScorecard;
+  IndicatorGroupScore: IndicatorGroupScore;
+  IndicatorScore: IndicatorScore;
+  IndicatorEntry: IndicatorEntry;
+  ScoreProblem: ScoreProblem;
+  HotlineReport: HotlineReport;
+  DepartmentHotline: DepartmentHotline;
+  HotlineFigures: HotlineFigures;
+  BoundaryItemHotline: BoundaryItemHotline;
   InductionResult: InductionResult;
   StaffingReport: StaffingReport;
   SectionStaffing: SectionStaffing;
@@ -1311,6 +1648,11 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   boundaryItems?: Resolver<Array<ResolversTypes['BoundaryItem']>, ParentType, ContextType, Partial<QueryBoundaryItemsArgs>>;
   dispatch?: Resolver<ResolversTypes['DispatchResult'], ParentType, ContextType, RequireFields<QueryDispatchArgs, 'text'>>;
   dispatchIndex?: Resolver<Maybe<ResolversTypes['DispatchIndex']>, ParentType, ContextType>;
+  evaluationStandard?: Resolver<ResolversTypes['EvaluationStandard'], ParentType, ContextType, RequireFields<QueryEvaluationStandardArgs, 'year'>>;
+  evaluationRoster?: Resolver<ResolversTypes['EvaluationRoster'], ParentType, ContextType, Partial<QueryEvaluationRosterArgs>>;
+  scorecards?: Resolver<ResolversTypes['Scorecards'], ParentType, ContextType, RequireFields<QueryScorecardsArgs, 'year'>>;
+  publishedScorecards?: Resolver<ResolversTypes['Scorecards'], ParentType, ContextType, RequireFields<QueryPublishedScorecardsArgs, 'year'>>;
+  hotlineFigures?: Resolver<ResolversTypes['HotlineReport'], ParentType, ContextType, RequireFields<QueryHotlineFiguresArgs, 'year'>>;
   staffing?: Resolver<ResolversTypes['StaffingReport'], ParentType, ContextType, Partial<QueryStaffingArgs>>;
   staffingTransferPreview?: Resolver<ResolversTypes['StaffingTransfer'], ParentType, ContextType, RequireFields<QueryStaffingTransferPreviewArgs, 'item' | 'to'>>;
   staffingSuggestions?: Resolver<ResolversTypes['StaffingSuggestion'], ParentType, ContextType, RequireFields<QueryStaffingSuggestionsArgs, 'acrossDepartments' | 'maxMoves' | 'minPosts'>>;
@@ -1325,6 +1667,10 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   deleteRecord?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteRecordArgs, 'kind' | 'key'>>;
   importBundle?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, RequireFields<MutationImportBundleArgs, 'path'>>;
   importBundleFiles?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, RequireFields<MutationImportBundleFilesArgs, 'files'>>;
+  importEvaluationStandard?: Resolver<ResolversTypes['StoredStandardRef'], ParentType, ContextType, RequireFields<MutationImportEvaluationStandardArgs, 'standard'>>;
+  enterEvaluationIndicator?: Resolver<ResolversTypes['EvaluationEntryRef'], ParentType, ContextType, RequireFields<MutationEnterEvaluationIndicatorArgs, 'year' | 'department' | 'indicator' | 'value' | 'body'>>;
+  drawForEvaluation?: Resolver<ResolversTypes['EvaluationDraw'], ParentType, ContextType, RequireFields<MutationDrawForEvaluationArgs, 'year' | 'departments' | 'sections' | 'seed'>>;
+  publishEvaluation?: Resolver<ResolversTypes['Scorecards'], ParentType, ContextType, RequireFields<MutationPublishEvaluationArgs, 'year' | 'allowMissing'>>;
   induceMatters?: Resolver<ResolversTypes['InductionResult'], ParentType, ContextType>;
   renameMatter?: Resolver<ResolversTypes['Matter'], ParentType, ContextType, RequireFields<MutationRenameMatterArgs, 'id' | 'name'>>;
   confirmMatter?: Resolver<ResolversTypes['Matter'], ParentType, ContextType, RequireFields<MutationConfirmMatterArgs, 'id'>>;
@@ -1721,6 +2067,175 @@ export type DeleteResultResolvers<ContextType = ApiContext, ParentType extends R
   deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type EvaluationBodyResolvers = { OFFICE: 'office', DISCIPLINE: 'discipline', ORGANISATION: 'organisation', PROPAGANDA: 'propaganda', HOTLINE: 'hotline' };
+
+export type EvaluationStandardResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EvaluationStandard'] = ResolversParentTypes['EvaluationStandard']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  importedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  importedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  frozenAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  standard?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+};
+
+export type StoredStandardRefResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['StoredStandardRef'] = ResolversParentTypes['StoredStandardRef']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EvaluationEntryRefResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EvaluationEntryRef'] = ResolversParentTypes['EvaluationEntryRef']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type EvaluationRosterResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EvaluationRoster'] = ResolversParentTypes['EvaluationRoster']> = {
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type EvaluationDrawResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EvaluationDraw'] = ResolversParentTypes['EvaluationDraw']> = {
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seed?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rosterHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  departments?: Resolver<Array<ResolversTypes['DrawnDepartment']>, ParentType, ContextType>;
+  algorithm?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type DrawnDepartmentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DrawnDepartment'] = ResolversParentTypes['DrawnDepartment']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['DrawnSection']>, ParentType, ContextType>;
+};
+
+export type DrawnSectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DrawnSection'] = ResolversParentTypes['DrawnSection']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ScorecardsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Scorecards'] = ResolversParentTypes['Scorecards']> = {
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  standardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  standardName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  analysisRevision?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  analysisAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  staffingYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  departments?: Resolver<Array<ResolversTypes['DepartmentScorecard']>, ParentType, ContextType>;
+};
+
+export type DepartmentScorecardResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DepartmentScorecard'] = ResolversParentTypes['DepartmentScorecard']> = {
+  department?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  change?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  vetoes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['IndicatorGroupScore']>, ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['IndicatorScore']>, ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['ScoreProblem']>, ParentType, ContextType>;
+};
+
+export type IndicatorGroupScoreResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IndicatorGroupScore'] = ResolversParentTypes['IndicatorGroupScore']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type IndicatorScoreResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IndicatorScore'] = ResolversParentTypes['IndicatorScore']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metric?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entry?: Resolver<Maybe<ResolversTypes['IndicatorEntry']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  missing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  vetoed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type IndicatorEntryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IndicatorEntry'] = ResolversParentTypes['IndicatorEntry']> = {
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['EvaluationBody'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ScoreProblemResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ScoreProblem'] = ResolversParentTypes['ScoreProblem']> = {
+  indicator?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lost?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type HotlineReportResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HotlineReport'] = ResolversParentTypes['HotlineReport']> = {
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  departments?: Resolver<Array<ResolversTypes['DepartmentHotline']>, ParentType, ContextType>;
+  boundaryItems?: Resolver<Array<ResolversTypes['BoundaryItemHotline']>, ParentType, ContextType>;
+};
+
+export type DepartmentHotlineResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DepartmentHotline'] = ResolversParentTypes['DepartmentHotline']> = {
+  department?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  months?: Resolver<Array<ResolversTypes['HotlineFigures']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['HotlineFigures'], ParentType, ContextType>;
+};
+
+export type HotlineFiguresResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['HotlineFigures'] = ResolversParentTypes['HotlineFigures']> = {
+  month?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reached?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  receivedFirst?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  connected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  routes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  returned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  closed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  timed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onTime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  satisfied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bounced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  connection?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  onTimeRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  refusal?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  return?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  satisfaction?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  bounce?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  meetsConnection?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  meetsOnTime?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  meetsSatisfaction?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type BoundaryItemHotlineResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BoundaryItemHotline'] = ResolversParentTypes['BoundaryItemHotline']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lead?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leadName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bouncedBefore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  connectedBefore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  after?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bouncedAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  connectedAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bounceBefore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  connectionBefore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  bounceAfter?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  connectionAfter?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  bouncedAfterIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type InductionResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['InductionResult'] = ResolversParentTypes['InductionResult']> = {
   matters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1897,6 +2412,24 @@ export type Resolvers<ContextType = ApiContext> = {
   ImportResult?: ImportResultResolvers<ContextType>;
   FileCount?: FileCountResolvers<ContextType>;
   DeleteResult?: DeleteResultResolvers<ContextType>;
+  EvaluationBody?: EvaluationBodyResolvers;
+  EvaluationStandard?: EvaluationStandardResolvers<ContextType>;
+  StoredStandardRef?: StoredStandardRefResolvers<ContextType>;
+  EvaluationEntryRef?: EvaluationEntryRefResolvers<ContextType>;
+  EvaluationRoster?: EvaluationRosterResolvers<ContextType>;
+  EvaluationDraw?: EvaluationDrawResolvers<ContextType>;
+  DrawnDepartment?: DrawnDepartmentResolvers<ContextType>;
+  DrawnSection?: DrawnSectionResolvers<ContextType>;
+  Scorecards?: ScorecardsResolvers<ContextType>;
+  DepartmentScorecard?: DepartmentScorecardResolvers<ContextType>;
+  IndicatorGroupScore?: IndicatorGroupScoreResolvers<ContextType>;
+  IndicatorScore?: IndicatorScoreResolvers<ContextType>;
+  IndicatorEntry?: IndicatorEntryResolvers<ContextType>;
+  ScoreProblem?: ScoreProblemResolvers<ContextType>;
+  HotlineReport?: HotlineReportResolvers<ContextType>;
+  DepartmentHotline?: DepartmentHotlineResolvers<ContextType>;
+  HotlineFigures?: HotlineFiguresResolvers<ContextType>;
+  BoundaryItemHotline?: BoundaryItemHotlineResolvers<ContextType>;
   InductionResult?: InductionResultResolvers<ContextType>;
   StaffingReport?: StaffingReportResolvers<ContextType>;
   SectionStaffing?: SectionStaffingResolvers<ContextType>;

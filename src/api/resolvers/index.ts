@@ -6,6 +6,7 @@ import { coreResolvers } from './core.js';
 import { dashboardResolvers } from './dashboard.js';
 import { dispatchResolvers } from './dispatch.js';
 import { editResolvers } from './edit.js';
+import { evaluationResolvers } from './evaluation.js';
 import { matterResolvers } from './matters.js';
 import { staffingResolvers } from './staffing.js';
 
@@ -20,4 +21,5 @@ export const resolvers: [typeof enumResolvers, ...Resolvers[]] = [
   staffingResolvers,
   editResolvers,
   matterResolvers,
+  evaluationResolvers,
 ];

@@ -1,0 +1,209 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ErrorCode } from '../../src/errors.js';
+import { readFindingTallies } from '../../src/evaluation/analysis-record.js';
+import { enterIndicator, importStandard, standardFor } from '../../src/evaluation/evaluation-store.js';
+import { hotlineFigures } from '../../src/evaluation/hotline-figures.js';
+import { computeScorecards, publishRound, type Scorecards } from '../../src/evaluation/scorecard.js';
+import { importBundle } from '../../src/ingest/import-bundle.js';
+import { projectPath } from '../../src/project-root.js';
+import { openDemoApi, type DemoApi } from '../helpers/api.js';
+import { writeBundle } from '../helpers/bundle-dir.js';
+import { runCli } from '../helpers/cli.js';
+import { testNeo4jEnv } from '../helpers/neo4j.js';
+
+const STANDARD_FILE = projectPath('seed', 'fixtures', 'evaluation', 'standard-2021.json');
+const STANDARD = JSON.parse(readFileSync(STANDARD_FILE, 'utf8')) as { year: number; name: string };
+
+let demo: DemoApi;
+beforeAll(async () => {
+  demo = await openDemoApi();
+});
+afterAll(() => demo.close());
+
+const env = () => ({ ...process.env, ...testNeo4jEnv() });
+const codeOf = (code: ErrorCode) => expect.objectContaining({ code });
+
+describe('the double-random draw on the demo roster', () => {
+  it('draws the same for the same seed, otherwise for another, and prints the roster hash it drew from', async () => {
+    const draw = (seed: string) => runCli(['evaluate', 'draw', '--year', '2021', '--departments', '3', '--sections', '1', '--seed', seed, '--json'], env());
+    const [first, again, other, roster] = await Promise.all([
+      draw('2021-12-01 福彩3D 5 2 9'),
+      draw('2021-12-01 福彩3D 5 2 9'),
+      draw('2021-12-02 福彩3D 0 7 1'),
+      runCli(['evaluate', 'roster'], env()),
+    ]);
+    expect(first.code).toBe(0);
+    type Drawn = { rosterHash: string; departments: { id: string; sections: unknown[] }[] };
+    const [a, b, c] = [first, again, other].map((r) => JSON.parse(r.stdout) as Drawn) as [Drawn, Drawn, Drawn];
+    expect(b).toEqual(a);
+    expect(a.departments).toHaveLength(3);
+    expect(c.departments.map((d) => d.id)).not.toEqual(a.departments.map((d) => d.id));
+    expect(roster.stderr).toContain(`roster SHA-256 ${a.rosterHash}`);
+    expect(roster.stdout.split('\n')[0]).toMatch(/^department\td-/);
+  });
+
+  it('refuses a draw without a usable seed or count', async () => {
+    const noCount = await runCli(['evaluate', 'draw', '--year', '2021', '--departments', '0', '--sections', '1', '--seed', 'x'], env());
+    expect(noCount.code).not.toBe(0);
+    expect(noCount.stderr).toContain('expected a whole number');
+    const blank = await runCli(['evaluate', 'draw', '--year', '2021', '--departments', '2', '--sections', '1', '--seed', '   '], env());
+    expect(blank.stderr).toContain('BAD_USER_INPUT: --seed: the seed is empty');
+  });
+});
+
+describe('the yearly evaluation of the demo city', () => {
+  it('shows the construction-noise case: bouncing before its boundary items, connected after', async () => {
+    const figures = await hotlineFigures(demo.db, 2021);
+    const noise = figures.boundaryItems.find((b) => b.id === 'b-2021-noise-02')!;
+    expect(noise).toMatchObject({ lead: 'd-sthjj', before: 5, bouncedBefore: 5, connectedBefore: 0, after: 3, connectedAfter: 2 });
+    expect(noise.bounceAfter!).toBeLessThan(noise.bounceBefore!);
+    const sthjj = figures.departments.find((d) => d.department === 'd-sthjj')!;
+    const june = sthjj.months.find((m) => m.month === 6)!;
+    expect(june.meets.connection).toBe(true);
+    expect(sthjj.months.find((m) => m.month === 3)!.connection).toBe(0);
+  });
+
+  it('scores every department of the roster with indicators and evidence, reusing the recorded analysis', async () => {
+    await importStandard(demo.db, STANDARD, 'test');
+    const result = await runCli(['evaluate', 'scorecard', '--year', '2021', '--json'], env());
+    expect(result.code).toBe(0);
+    const cards = JSON.parse(result.stdout) as Scorecards;
+    const roster = await runCli(['evaluate', 'roster'], env());
+    const departments = roster.stdout.split('\n').filter((l) => l.startsWith('department\t')).length;
+    expect(cards.departments).toHaveLength(departments);
+    for (const d of cards.departments) {
+      expect(d.total).toBeGreaterThanOrEqual(0);
+      expect(d.total).toBeLessThanOrEqual(100);
+      expect(d.indicators.length).toBeGreaterThan(10);
+    }
+    expect(cards.departments.map((d) => d.rank)).toEqual([...cards.departments.map((d) => d.rank)].sort((x, y) => x - y));
+    const cgj = cards.departments.find((d) => d.department === 'd-cgj')!;
+    const connection = cgj.indicators.find((i) => i.metric === 'hotline.connection')!;
+    expect(connection.value).toBeLessThan(0.99);
+    expect(connection.evidence).toContain('c-2021-0001');
+    const overlaps = cards.departments.flatMap((d) => d.indicators.filter((i) => i.metric === 'findings.overlap' && i.evidence.length > 0));
+    expect(overlaps.length).toBeGreaterThan(0);
+    // The CLI recorded the analysis it ran; a second scorecard at the same revision reads it.
+    const recorded = await readFindingTallies(demo.db);
+    expect(recorded.revision).toBe(cards.analysis.revision);
+    const again = await computeScorecards(demo.db, 2021, {
+      analyse: () => {
+        throw new Error('the recorded analysis should have been used');
+      },
+    });
+    expect(again.departments.map((d) => [d.department, d.total])).toEqual(cards.departments.map((d) => [d.department, d.total]));
+  });
+
+  it("takes a body's entries for its own indicators only, and a veto caps the total", async () => {
+    const entry = { year: 2021, department: 'd-cgj', indicator: '5.1', value: 6, body: 'discipline' as const };
+    await expect(enterIndicator(demo.db, { ...entry, body: 'propaganda' }, 'test')).rejects.toEqual(codeOf(ErrorCode.FORBIDDEN));
+    await expect(enterIndicator(demo.db, { ...entry, indicator: '2.1' }, 'test')).rejects.toEqual(codeOf(ErrorCode.BAD_USER_INPUT));
+    await expect(enterIndicator(demo.db, { ...entry, indicator: '9.9' }, 'test')).rejects.toEqual(codeOf(ErrorCode.NOT_FOUND));
+    await expect(enterIndicator(demo.db, { ...entry, department: 'd-nope' }, 'test')).rejects.toEqual(codeOf(ErrorCode.NOT_FOUND));
+    await enterIndicator(demo.db, { ...entry, note: '年度考核' }, 'token:jw');
+    await enterIndicator(demo.db, { ...entry, indicator: '5.4', value: 1 }, 'token:jw');
+    const cgj = (await computeScorecards(demo.db, 2021)).departments.find((d) => d.department === 'd-cgj')!;
+    expect(cgj.indicators.find((i) => i.id === '5.1')).toMatchObject({ points: 6, missing: false, entry: { by: 'token:jw', note: '年度考核' } });
+    expect(cgj.vetoes).toEqual(['5.4']);
+    expect(cgj.total).toBeLessThanOrEqual(60);
+  });
+
+  it('publishes a round only when complete (or told), then keeps its scorecards and freezes its standard', async () => {
+    await expect(publishRound(demo.db, 2021, 'test')).rejects.toEqual(codeOf(ErrorCode.BAD_USER_INPUT));
+    const published = await publishRound(demo.db, 2021, 'test', { allowMissing: true });
+    expect(published.round.status).toBe('published');
+    expect((await standardFor(demo.db, 2021)).status).toBe('frozen');
+    await expect(importStandard(demo.db, STANDARD, 'test')).rejects.toEqual(codeOf(ErrorCode.CONFLICT));
+    await expect(enterIndicator(demo.db, { year: 2021, department: 'd-zjj', indicator: '5.1', value: 8, body: 'discipline' }, 'test')).rejects.toEqual(
+      codeOf(ErrorCode.CONFLICT),
+    );
+    await expect(publishRound(demo.db, 2021, 'test', { allowMissing: true })).rejects.toEqual(codeOf(ErrorCode.CONFLICT));
+    // The graph moves on; the published year's scorecards do not.
+    await importBundle(
+      demo.db,
+      writeBundle({
+        'complaints.json': [
+          {
+            id: 'c-late',
+            text: '工地夜间施工噪声',
+            receivedAt: '2021-12-30T22:00:00+08:00',
+            district: '371100',
+            routes: [{ department: 'd-cgj', at: '2021-12-31T09:00:00+08:00', outcome: 'refused', reason: '职能不符' }],
+          },
+        ],
+      }),
+    );
+    const after = await computeScorecards(demo.db, 2021);
+    expect(after.departments.map((d) => [d.department, d.total])).toEqual(published.departments.map((d) => [d.department, d.total]));
+    // Next year's scorecards say how each department moved.
+    await importStandard(demo.db, { ...STANDARD, year: 2022, name: '2022年度部门职能运行监管评估指标' }, 'test');
+    const next = await computeScorecards(demo.db, 2022);
+    const cgj = next.departments.find((d) => d.department === 'd-cgj')!;
+    expect(cgj.change).toBe(Math.round((cgj.total - published.departments.find((d) => d.department === 'd-cgj')!.total) * 100) / 100);
+  });
+
+  it('refuses a standard whose weights do not add up, naming the indicator, and stores nothing', async () => {
+    const bad = JSON.parse(JSON.stringify(STANDARD)) as { year: number; indicators: { weight: number }[] };
+    bad.year = 2023;
+    bad.indicators[0]!.weight = 25;
+    await expect(importStandard(demo.db, bad, 'test')).rejects.toEqual(
+      expect.objectContaining({ code: ErrorCode.BAD_USER_INPUT, message: expect.stringContaining('not 100') }),
+    );
+    await expect(standardFor(demo.db, 2023)).rejects.toEqual(codeOf(ErrorCode.NOT_FOUND));
+  });
+});
+
+describe('the evaluation over GraphQL', () => {
+  it('lets the office import, enter and publish, analysts read live scorecards, and everyone the published ones', async () => {
+    const standard = { ...STANDARD, year: 2024, name: '2024年度部门职能运行监管评估指标' };
+    const imported = await demo.api.execute('mutation($s: JSON!) { importEvaluationStandard(standard: $s) { id version year } }', { s: standard }, 'editor');
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data!.importEvaluationStandard).toMatchObject({ year: 2024, version: 1 });
+    const entered = await demo.api.execute(
+      'mutation { enterEvaluationIndicator(year: 2024, department: "d-zjj", indicator: "5.3", value: 5, body: PROPAGANDA, note: "意识形态工作考核") { id } }',
+      {},
+      'editor',
+    );
+    expect(entered.data!.enterEvaluationIndicator.id).toBe('2024/d-zjj/5.3');
+    const wrongBody = await demo.api.execute(
+      'mutation { enterEvaluationIndicator(year: 2024, department: "d-zjj", indicator: "5.3", value: 5, body: OFFICE) { id } }',
+      {},
+      'editor',
+    );
+    expect(wrongBody.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+
+    const live = await demo.api.execute(
+      '{ scorecards(year: 2024) { status standardId departments { department rank total indicators { id value points evidence entry { body by note } } problems { indicator lost } } } }',
+      {},
+      'analyst',
+    );
+    expect(live.errors).toBeUndefined();
+    const zjj = live.data!.scorecards.departments.find((d: { department: string }) => d.department === 'd-zjj');
+    expect(zjj.indicators.find((i: { id: string }) => i.id === '5.3')).toMatchObject({
+      value: 5,
+      points: 5,
+      entry: { body: 'PROPAGANDA', note: '意识形态工作考核' },
+    });
+    expect((await demo.api.execute('{ publishedScorecards(year: 2024) { year } }', {}, 'viewer')).errors![0]!.extensions!.code).toBe('NOT_FOUND');
+
+    const published = await demo.api.execute(
+      'mutation { publishEvaluation(year: 2024, allowMissing: true) { status departments { department total } } }',
+      {},
+      'editor',
+    );
+    expect(published.data!.publishEvaluation.status).toBe('published');
+    const read = await demo.api.execute('{ publishedScorecards(year: 2024) { status departments { department total } } }', {}, 'viewer');
+    expect(read.data!.publishedScorecards.departments).toEqual(published.data!.publishEvaluation.departments);
+
+    const draw = await demo.api.execute(
+      'mutation { drawForEvaluation(year: 2024, departments: 2, sections: 1, seed: "2024-12-01 开奖号码 1 2 3") { id rosterHash departments { id sections { id } } } }',
+      {},
+      'editor',
+    );
+    expect(draw.errors).toBeUndefined();
+    const roster = await demo.api.execute('{ evaluationRoster { hash } }', {}, 'viewer');
+    expect(draw.data!.drawForEvaluation.rosterHash).toBe(roster.data!.evaluationRoster.hash);
+    expect(draw.data!.drawForEvaluation.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
