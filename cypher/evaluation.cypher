@@ -153,3 +153,88 @@ RETURN r.year AS year
 // Records a draw with its inputs, so the office can show what it drew and when.
 CREATE (d:EvaluationDraw {id: $id, year: toInteger($year), seed: $seed, rosterHash: $rosterHash, result: $result, at: $at, by: $by})
 RETURN d.id AS id
+
+// name: evaluationFormPrefill
+// What the graph knows of a department for its three forms: its items by type with the year's
+// volumes, its tasks, its sections with posts and the items they implement, and the published
+// boundary items it leads or cooperates on.
+MATCH (d:Department {id: $department})
+RETURN d.id AS department, d.name AS name,
+  COLLECT {
+    MATCH (d)-[:HOLDS]->(p:PowerItem)
+    OPTIONAL MATCH (p)-[v:VOLUME {year: toInteger($year)}]->()
+    WITH p.type AS type, count(DISTINCT p) AS items, sum(v.received) AS received, sum(v.completed) AS completed
+    RETURN {type: type, items: items, received: received, completed: completed} ORDER BY type
+  } AS items,
+  COUNT { (d)-[:HAS_SECTION]->(:Section)-[:PERFORMS]->(:Task) } AS tasks,
+  COLLECT {
+    MATCH (d)-[:HAS_SECTION]->(s:Section)
+    RETURN {id: s.id, name: s.name, posts: s.posts, staffed: s.staffed,
+            items: COUNT { (s)-[:IMPLEMENTS]->(:PowerItem) }, tasks: COUNT { (s)-[:PERFORMS]->(:Task) }} ORDER BY s.id
+  } AS sections,
+  COLLECT {
+    MATCH (b:BoundaryItem {status: 'published', scope: 'department'})-[rel:LEAD|COOPERATES]->(d)
+    RETURN {id: b.id, title: b.title, role: CASE type(rel) WHEN 'LEAD' THEN 'lead' ELSE 'cooperating' END,
+            since: coalesce(b.publishedAt, b.statusChangedAt)} ORDER BY b.id
+  } AS boundaryItems
+
+// name: evaluationForms
+// The year's forms, optionally of one department.
+MATCH (f:EvaluationForm {year: toInteger($year)})
+WHERE $department IS NULL OR f.department = $department
+RETURN f {.*} AS form
+ORDER BY f.department, f.kind
+
+// name: evaluationForm
+// One form by id.
+MATCH (f:EvaluationForm {id: $id})
+RETURN f {.*} AS form
+
+// name: createEvaluationForms
+// Opens the year's forms of the given departments; forms already open are left as they are.
+UNWIND $forms AS row
+MATCH (d:Department {id: row.department})
+MERGE (f:EvaluationForm {id: row.id})
+ON CREATE SET f.year = toInteger($year), f.department = row.department, f.kind = row.kind, f.status = 'draft',
+  f.dueAt = $dueAt, f.prefill = row.prefill, f.content = null, f.reminders = 0, f.events = [row.event]
+RETURN count(*) AS forms
+
+// name: updateEvaluationForm
+// Writes a form's new state and appends an event, if its status is still the one read.
+MATCH (f:EvaluationForm {id: $id})
+WHERE f.status = $expectedStatus
+SET f += $changes, f.events = f.events + $event
+RETURN f {.*} AS form
+
+// name: ledgerProblems
+// The rectification ledger of a year, optionally of one department.
+MATCH (p:LedgerProblem {year: toInteger($year)})
+WHERE $department IS NULL OR p.department = $department
+RETURN p {.*} AS problem
+ORDER BY p.department, p.id
+
+// name: ledgerProblem
+// One problem of the ledger.
+MATCH (p:LedgerProblem {id: $id})
+RETURN p {.*} AS problem
+
+// name: addLedgerProblems
+// Puts problems on the ledger; one already there (the same finding and department) is left as it is.
+UNWIND $problems AS row
+MATCH (d:Department {id: row.department})
+MERGE (p:LedgerProblem {id: row.id})
+ON CREATE SET p += row.fields, p.status = 'open', p.events = [row.event]
+RETURN p.id AS id, p.events = [row.event] AS created
+
+// name: updateLedgerProblem
+// Writes a problem's new state and appends an event, if its status is still the one read.
+MATCH (p:LedgerProblem {id: $id})
+WHERE p.status = $expectedStatus
+SET p += $changes, p.events = p.events + $event
+RETURN p {.*} AS problem
+
+// name: closedFindingProblems
+// Closed problems that came from a finding, closed before an analysis of `$at`.
+MATCH (p:LedgerProblem {status: 'closed', source: 'finding'})
+WHERE datetime(p.closedAt) < datetime($at)
+RETURN p.id AS id, p.sourceRef AS finding

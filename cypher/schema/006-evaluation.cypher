@@ -6,3 +6,5 @@ CREATE CONSTRAINT evaluation_round_key IF NOT EXISTS FOR (n:EvaluationRound) REQ
 CREATE CONSTRAINT evaluation_draw_key IF NOT EXISTS FOR (n:EvaluationDraw) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT finding_tally_key IF NOT EXISTS FOR (n:FindingTally) REQUIRE n.department IS UNIQUE;
 CREATE CONSTRAINT analysis_record_key IF NOT EXISTS FOR (n:AnalysisRecord) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT evaluation_form_key IF NOT EXISTS FOR (n:EvaluationForm) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT ledger_problem_key IF NOT EXISTS FOR (n:LedgerProblem) REQUIRE n.id IS UNIQUE;

@@ -1,4 +1,5 @@
 import { FINDING_KINDS } from '../analysis/findings.js';
+import { PROBLEM_SOURCES } from '../evaluation/ledger.js';
 import { BODIES } from '../evaluation/standard.js';
 import { MATTER_SOURCES } from '../model/matters.js';
 import { RECORD_FILES } from '../model/record-kinds.js';
@@ -21,5 +22,6 @@ export const enumResolvers = {
   FindingKind: enumValues(FINDING_KINDS),
   MatterSource: enumValues(MATTER_SOURCES),
   EvaluationBody: enumValues(BODIES),
+  ProblemSource: enumValues(PROBLEM_SOURCES),
   RecordKind: Object.fromEntries(RECORD_FILES.map((file) => [file.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase(), file])),
 };

@@ -19,4 +19,15 @@ export interface Principal {
   role: Role;
   /** `token:<id>` (with its label), or `anonymous`. */
   actor: string;
+  /** A department's own token (a viewer that may also fill that department's evaluation forms). */
+  department?: string | undefined;
+}
+
+/**
+ * Whether a principal may act for a department's own records (its evaluation forms): its own
+ * department's token, or anyone of `office` role or above. Row-level, beside the field-level
+ * roles of the schema's @auth.
+ */
+export function actsFor(principal: Principal, department: string, office: Role): boolean {
+  return principal.department === department || (principal.department === undefined && permits(principal.role, office));
 }

@@ -10,7 +10,15 @@ import { isRole, ROLES, type Principal, type Role } from './roles.js';
  * JSON file the server re-reads when it changes, so `dutygraph token create` works against a
  * running server; or given as hashes in the environment (DUTYGRAPH_TOKEN_HASHES="role:hex,…").
  */
-const StoredToken = z.object({ id: z.string(), role: z.enum(ROLES), label: z.string(), hash: z.string().regex(/^[0-9a-f]{64}$/), createdAt: z.string() });
+const StoredToken = z.object({
+  id: z.string(),
+  role: z.enum(ROLES),
+  label: z.string(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  createdAt: z.string(),
+  /** A department's own token: a viewer that may fill that department's evaluation forms. */
+  department: z.string().optional(),
+});
 const TokenFile = z.object({ tokens: z.array(StoredToken) });
 export type StoredToken = z.infer<typeof StoredToken>;
 
@@ -35,15 +43,24 @@ export function tokensFromEnv(value: string | undefined): StoredToken[] {
   });
 }
 
-/** A new token of `role` and its record; nothing is stored. */
-export function newToken(role: Role, label: string): { token: string; stored: StoredToken } {
+/** A new token of `role` (scoped to `department` when given) and its record; nothing is stored. */
+export function newToken(role: Role, label: string, department?: string): { token: string; stored: StoredToken } {
+  if (department !== undefined && role !== 'viewer') throw new AppError(ErrorCode.BAD_USER_INPUT, `a department's token is a viewer token, not ${role}`);
   const token = `dg_${role}_${randomBytes(32).toString('base64url')}`;
-  return { token, stored: { id: randomUUID().slice(0, 8), role, label, hash: hashToken(token), createdAt: new Date().toISOString() } };
+  const stored = {
+    id: randomUUID().slice(0, 8),
+    role,
+    label,
+    hash: hashToken(token),
+    createdAt: new Date().toISOString(),
+    ...(department ? { department } : {}),
+  };
+  return { token, stored };
 }
 
-/** Creates a token of `role`, stores its hash in the file, and returns the token (shown once). */
-export function createToken(path: string, role: Role, label: string): { token: string; stored: StoredToken } {
-  const { token, stored } = newToken(role, label);
+/** Creates a token of `role` (of one department when given), stores its hash in the file, and returns the token (shown once). */
+export function createToken(path: string, role: Role, label: string, department?: string): { token: string; stored: StoredToken } {
+  const { token, stored } = newToken(role, label, department);
   const tokens = [...readTokenFile(path), stored];
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
@@ -83,7 +100,12 @@ export class TokenVerifier {
     for (const stored of [...this.fileTokens, ...this.envTokens]) {
       if (timingSafeEqual(presented, Buffer.from(stored.hash, 'hex')) && !found) found = stored;
     }
-    return found ? { role: found.role, actor: `token:${found.id}${found.label ? ` (${found.label})` : ''}` } : undefined;
+    if (!found) return undefined;
+    return {
+      role: found.role,
+      actor: `token:${found.id}${found.label ? ` (${found.label})` : ''}`,
+      ...(found.department ? { department: found.department } : {}),
+    };
   }
 
   private reloadIfChanged(): void {

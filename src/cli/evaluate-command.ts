@@ -11,6 +11,7 @@ import { renderScorecardsHtml, renderScorecardsMarkdown } from '../evaluation/sc
 import { scorecardsWorkbook } from '../evaluation/scorecard-xlsx.js';
 import { BODIES, type Body } from '../evaluation/standard.js';
 import { cliActor } from './cli-actor.js';
+import { registerEvaluateWorkCommands } from './evaluate-work-commands.js';
 import { runAction } from './run-action.js';
 import { withDatabase } from './with-database.js';
 
@@ -44,7 +45,10 @@ function emit(content: string | Buffer, out: string | undefined): void {
 
 /** `dutygraph evaluate …`: the yearly evaluation of how departments' functions run (docs/evaluation.md). */
 export function registerEvaluateCommand(program: Command): void {
-  const evaluate = program.command('evaluate').description('the yearly evaluation: standards, the double-random draw, hotline figures, scorecards');
+  const evaluate = program
+    .command('evaluate')
+    .description('the yearly evaluation: standards, the double-random draw, forms, hotline figures, the ledger, scorecards');
+  registerEvaluateWorkCommands(evaluate);
 
   const standard = evaluate.command('standard').description('the evaluation standard (indicator tree) of a year');
   standard

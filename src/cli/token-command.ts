@@ -4,6 +4,8 @@ import { createToken, listTokens, newToken } from '../auth/token-store.js';
 import { loadConfig } from '../config.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { runAction } from './run-action.js';
+import { withDatabase } from './with-database.js';
+import { assertDepartmentExists } from '../evaluation/form-store.js';
 
 /** `dutygraph token create|list`: API bearer tokens, stored hashed in DUTYGRAPH_TOKENS_FILE. */
 export function registerTokenCommand(program: Command): void {
@@ -13,10 +15,15 @@ export function registerTokenCommand(program: Command): void {
     .description('create a token; it is printed once, on the last line; running servers accept it within a second')
     .requiredOption('--role <role>', ROLES.join(' | '))
     .option('--label <text>', 'who or what the token is for', '')
+    .option('--department <id>', "a department's own token (role viewer): it may also fill that department's evaluation forms")
     .option('--no-store', 'store nothing: print the DUTYGRAPH_TOKEN_HASHES line for the environment (.env for Docker) instead')
     .action(
-      runAction(async (flags: { role: string; label: string; store: boolean }) => {
+      runAction(async (flags: { role: string; label: string; store: boolean; department?: string }) => {
         if (!isRole(flags.role)) throw new AppError(ErrorCode.BAD_USER_INPUT, `--role: expected one of ${ROLES.join(', ')}, got "${flags.role}"`);
+        if (flags.department !== undefined) {
+          if (!flags.store) throw new AppError(ErrorCode.BAD_USER_INPUT, "--department: a department's token is kept in the token file (drop --no-store)");
+          await withDatabase(({ db }) => assertDepartmentExists(db, flags.department!));
+        }
         if (!flags.store) {
           const { token: value, stored } = newToken(flags.role, flags.label);
           process.stdout.write(
@@ -26,9 +33,9 @@ export function registerTokenCommand(program: Command): void {
           return;
         }
         const path = loadConfig().auth.tokensFile;
-        const { token: value, stored } = createToken(path, flags.role, flags.label);
+        const { token: value, stored } = createToken(path, flags.role, flags.label, flags.department);
         process.stdout.write(
-          `created ${stored.role} token ${stored.id}${stored.label ? ` (${stored.label})` : ''} in ${path}; send it as "Authorization: Bearer <token>":\n${value}\n`,
+          `created ${stored.role} token ${stored.id}${stored.label ? ` (${stored.label})` : ''}${stored.department ? ` of ${stored.department}` : ''} in ${path}; send it as "Authorization: Bearer <token>":\n${value}\n`,
         );
       }),
     );
@@ -37,7 +44,8 @@ export function registerTokenCommand(program: Command): void {
     .description('list tokens (ids, roles, labels; never the tokens)')
     .action(
       runAction(async () => {
-        for (const t of listTokens(loadConfig().auth.tokensFile)) process.stdout.write(`${t.id}\t${t.role}\t${t.createdAt}\t${t.label}\n`);
+        for (const t of listTokens(loadConfig().auth.tokensFile))
+          process.stdout.write(`${t.id}\t${t.role}\t${t.createdAt}\t${t.label}${t.department ? `\t${t.department}` : ''}\n`);
       }),
     );
 }

@@ -1,9 +1,11 @@
 import type { AnalysisReport } from '../analysis/analyze.js';
+import type { Finding } from '../analysis/findings.js';
 import { runAnalysis } from '../analysis/run-analysis.js';
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
 import { graphRevision } from '../db/revision.js';
 import { tallyFindings, type FindingTallies } from './finding-tallies.js';
+import { reopenRecurring } from './ledger.js';
 import type { MetricName, MetricValue } from './metrics.js';
 
 /**
@@ -40,17 +42,25 @@ export async function readFindingTallies(db: Database): Promise<RecordedTallies>
 }
 
 /**
- * Tallies of the graph as it is now: the recorded ones when they read the current revision,
- * else a fresh analysis (recorded for the next caller). `analyse` lets a server share its cached run.
+ * Runs the analysis now and records its tallies; closed ledger problems it finds again are
+ * reopened. `analyse` lets a server share its cached run.
  */
-export async function currentFindingTallies(
+export async function refreshAnalysis(
   db: Database,
   analyse: () => Promise<AnalysisReport> = async () => (await runAnalysis(db)).report,
-): Promise<RecordedTallies & { fresh: boolean }> {
+): Promise<RecordedTallies & { reopened: string[]; findings: Finding[] }> {
   const revision = await db.readTx(graphRevision, 'graphRevision');
-  const recorded = await readFindingTallies(db);
-  if (recorded.revision === revision) return { ...recorded, fresh: false };
   const report = await analyse();
   await recordAnalysis(db, report, revision);
-  return { revision, at: report.generatedAt, tallies: tallyFindings(report.findings), fresh: true };
+  const reopened = await reopenRecurring(db, report.findings, report.generatedAt);
+  return { revision, at: report.generatedAt, tallies: tallyFindings(report.findings), reopened, findings: report.findings };
+}
+
+/** Tallies of the graph as it is now: the recorded ones when they read the current revision, else refreshAnalysis(). */
+export async function currentFindingTallies(db: Database, analyse?: () => Promise<AnalysisReport>): Promise<RecordedTallies> {
+  const revision = await db.readTx(graphRevision, 'graphRevision');
+  const recorded = await readFindingTallies(db);
+  if (recorded.revision === revision) return recorded;
+  const { tallies, at } = await refreshAnalysis(db, analyse);
+  return { revision, at, tallies };
 }

@@ -42,17 +42,18 @@ export async function hotlineFigures(
     months: rows.filter((r) => r.department === total.department).map((r) => figuresOf(r.department, r.month, r)),
     year: total,
   }));
-  const items = (await db.read<BoundaryHotlineRow>(Q.evaluationBoundaryHotline, window, { timeoutMs: 10 * 60_000 })).filter((b) => wanted(b.lead));
-  return {
-    year,
-    departments: result,
-    boundaryItems: items.map((b) => ({
-      ...b,
-      leadName: names.get(b.lead) ?? b.lead,
-      bounceBefore: share(b.bouncedBefore, b.before),
-      connectionBefore: share(b.connectedBefore, b.before),
-      bounceAfter: share(b.bouncedAfter, b.after),
-      connectionAfter: share(b.connectedAfter, b.after),
-    })),
-  };
+  return { year, departments: result, boundaryItems: (await boundaryItemFigures(db, year, names)).filter((b) => wanted(b.lead)) };
+}
+
+/** Every published boundary item's complaints of the year, before and after it took effect. */
+export async function boundaryItemFigures(db: Database, year: number, names = new Map<string, string>()): Promise<BoundaryItemHotline[]> {
+  const rows = await db.read<BoundaryHotlineRow>(Q.evaluationBoundaryHotline, yearWindow(year), { timeoutMs: 10 * 60_000 });
+  return rows.map((b) => ({
+    ...b,
+    leadName: names.get(b.lead) ?? b.lead,
+    bounceBefore: share(b.bouncedBefore, b.before),
+    connectionBefore: share(b.connectedBefore, b.before),
+    bounceAfter: share(b.bouncedAfter, b.after),
+    connectionAfter: share(b.connectedAfter, b.after),
+  }));
 }

@@ -6,6 +6,8 @@ import { departmentRatios } from '../staffing/staffing.js';
 import { currentFindingTallies } from './analysis-record.js';
 import { FINDING_METRICS } from './finding-tallies.js';
 import { evaluationEntries, evaluationRound, standardFor } from './evaluation-store.js';
+import { lateForms } from './form-store.js';
+import { overdueProblems } from './ledger.js';
 import { boundaryMetrics, hotlineMetrics, yearWindow, type BoundaryHotlineRow, type HotlineRow } from './hotline.js';
 import type { MetricName, MetricValue } from './metrics.js';
 import { scoreDepartments, type DepartmentInputs, type DepartmentScore } from './scoring.js';
@@ -66,12 +68,18 @@ export async function computeScorecards(db: Database, year: number, options: Sco
   const boundary = boundaryMetrics(await db.read<BoundaryHotlineRow>(Q.evaluationBoundaryHotline, window, { timeoutMs: 10 * 60_000 }));
   const staffing = await departmentRatios(db, year);
   const entries = await evaluationEntries(db, year);
+  const late = await lateForms(db, year);
+  const overdue = await overdueProblems(db, year);
   const inputs: DepartmentInputs[] = roster.map(({ id, name }) => {
     const values = new Map<MetricName, MetricValue>([...(findings.tallies.get(id) ?? []), ...(hotline.get(id) ?? []), ...(boundary.get(id) ?? [])]);
     // A department no finding names has none of each kind: zero, not "does not apply".
     for (const metric of [...FINDING_METRICS, 'boundary.led'] as const) {
       if (!values.has(metric)) values.set(metric, { value: 0, evidence: [], basis: 0 });
     }
+    const forms = late.get(id);
+    if (forms) values.set('forms.late', forms);
+    const problems = overdue.get(id);
+    if (problems) values.set('ledger.overdue', problems);
     if (staffing) values.set('staffing.ratio', { value: staffing.ratios.get(id) ?? null, evidence: [], basis: 0 });
     return { id, name, values, entries: entries.get(id) ?? new Map() };
   });

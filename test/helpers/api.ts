@@ -31,6 +31,8 @@ export interface TestApi {
   tokens: Record<Role, string>;
   /** Runs one operation through Apollo (no HTTP), as a caller of `role` (default admin). */
   execute(query: string, variables?: Record<string, unknown>, role?: Role): Promise<GraphQLResult>;
+  /** Creates a department's own token (a viewer scoped to it) that the HTTP server of listen() accepts. */
+  departmentToken(department: string): string;
   /** Serves the API over HTTP on a free loopback port; tokens required (see `tokens`). */
   listen(): Promise<{ url: string; close(): Promise<void> }>;
   stop(): Promise<void>;
@@ -55,6 +57,7 @@ export async function startTestApi(db: Database): Promise<TestApi> {
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as GraphQLResult;
     },
+    departmentToken: (department) => createToken(tokenFile, 'viewer', `test ${department}`, department).token,
     async listen() {
       const api = await serveApi({ services, auth, metrics: createMetrics(), logger: createLogger('silent') }, '127.0.0.1', 0);
       return { url: api.url, close: () => api.stop() };

@@ -44,6 +44,22 @@ const MUTATIONS: Record<string, { role: Role; call: string }> = {
   },
   drawForEvaluation: { role: 'editor', call: 'drawForEvaluation(year: 2099, departments: 1, sections: 1, seed: "") { rosterHash }' },
   publishEvaluation: { role: 'editor', call: 'publishEvaluation(year: 2099) { year }' },
+  openEvaluationForms: { role: 'editor', call: 'openEvaluationForms(year: 2099, dueAt: "never") { opened }' },
+  // A department fills its own forms with a viewer token scoped to it; checked row by row (evaluation.int.test.ts).
+  saveEvaluationForm: { role: 'viewer', call: 'saveEvaluationForm(id: "2099/d-none/results", content: {}) { id }' },
+  submitEvaluationForm: { role: 'viewer', call: 'submitEvaluationForm(id: "2099/d-none/results") { id }' },
+  returnEvaluationForm: { role: 'editor', call: 'returnEvaluationForm(id: "2099/d-none/results", reason: "x") { id }' },
+  acceptEvaluationForm: { role: 'editor', call: 'acceptEvaluationForm(id: "2099/d-none/results") { id }' },
+  remindLateEvaluationForms: { role: 'editor', call: 'remindLateEvaluationForms(year: 2099) { id }' },
+  sendFindingsToLedger: {
+    role: 'editor',
+    call: 'sendFindingsToLedger(year: 2099, findings: ["none"], deadline: "2099-01-01T00:00:00Z", owner: "x") { already }',
+  },
+  addLedgerProblem: {
+    role: 'editor',
+    call: 'addLedgerProblem(year: 2099, department: "d-none", source: OTHER, description: "x", deadline: "2099-01-01T00:00:00Z", owner: "x") { id }',
+  },
+  closeLedgerProblem: { role: 'editor', call: 'closeLedgerProblem(id: "none", evidence: "fixed, see notice 1") { id }' },
 };
 
 const QUERIES: Record<string, { role: Role; call: string }> = {
@@ -58,6 +74,10 @@ const QUERIES: Record<string, { role: Role; call: string }> = {
   hotlineFigures: { role: 'analyst', call: 'hotlineFigures(year: 2021) { year }' },
   publishedScorecards: { role: 'viewer', call: 'publishedScorecards(year: 2099) { year }' },
   evaluationRoster: { role: 'viewer', call: 'evaluationRoster { hash }' },
+  // Below analyst, only a department's own token reads forms (its own).
+  evaluationForms: { role: 'analyst', call: 'evaluationForms(year: 2099) { id }' },
+  evaluationForm: { role: 'viewer', call: 'evaluationForm(id: "2099/d-none/results") { id }' },
+  ledger: { role: 'analyst', call: 'ledger(year: 2099) { id }' },
   staffingTransferPreview: { role: 'analyst', call: 'staffingTransferPreview(item: "371100-SP-XK-001", to: "d-scjgj", year: 2020) { posts }' },
 };
 

@@ -207,3 +207,164 @@ describe('the evaluation over GraphQL', () => {
     expect(draw.data!.drawForEvaluation.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe('the three forms', () => {
+  const due = '2022-01-31T18:00:00+08:00';
+  let url: string;
+  let close: () => Promise<void>;
+  let zjj: string;
+  beforeAll(async () => {
+    zjj = demo.api.departmentToken('d-zjj');
+    ({ url, close } = await demo.api.listen());
+    // The server re-reads the token file at most once a second.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+  });
+  afterAll(() => close());
+
+  const call = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    // Tests read deep into results; each assertion is the type check.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return (await response.json()) as { data?: Record<string, any> | null; errors?: { extensions: { code: string } }[] };
+  };
+  const code = (result: { errors?: { extensions: { code: string } }[] }) => result.errors?.[0]?.extensions.code;
+
+  it('opens prefilled forms with a deadline, and lets a department fill and submit its own only', async () => {
+    const editor = demo.api.tokens.editor;
+    // Due a month from now: submitted today, on time.
+    const dueAt = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const opened = await call(
+      editor,
+      'mutation($dueAt: String!) { openEvaluationForms(year: 2025, dueAt: $dueAt, departments: ["d-zjj", "d-sthjj"]) { opened forms } }',
+      { dueAt },
+    );
+    expect(opened.data!.openEvaluationForms).toEqual({ opened: 6, forms: 6 });
+    const again = await call(editor, 'mutation($dueAt: String!) { openEvaluationForms(year: 2025, dueAt: $dueAt, departments: ["d-zjj"]) { opened forms } }', {
+      dueAt,
+    });
+    expect(again.data!.openEvaluationForms).toEqual({ opened: 0, forms: 6 });
+
+    const own = await call(zjj, '{ evaluationForms(year: 2025) { id kind status blocking warnings prefill } }');
+    expect(own.errors, JSON.stringify(own.errors)).toBeUndefined();
+    expect(own.data!.evaluationForms.map((f: { id: string }) => f.id)).toEqual(['2025/d-zjj/boundary', '2025/d-zjj/results', '2025/d-zjj/sections']);
+    const boundary = own.data!.evaluationForms[0];
+    expect(boundary.prefill.boundaryItems.map((b: { id: string }) => b.id)).toContain('b-2021-lift-01');
+    expect(boundary.warnings).toContain('未填写边界事项 b-2021-lift-01 的履职情况');
+
+    // Another department's forms: neither read nor written.
+    expect(code(await call(zjj, '{ evaluationForms(year: 2025, department: "d-sthjj") { id } }'))).toBe('FORBIDDEN');
+    expect(code(await call(zjj, '{ evaluationForm(id: "2025/d-sthjj/results") { id } }'))).toBe('FORBIDDEN');
+    const content = { summary: '全年依法履职', achievements: ['办结投诉120件'] };
+    expect(code(await call(zjj, 'mutation($c: JSON!) { saveEvaluationForm(id: "2025/d-sthjj/results", content: $c) { id } }', { c: content }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(code(await call(zjj, 'mutation { submitEvaluationForm(id: "2025/d-sthjj/results") { id } }'))).toBe('FORBIDDEN');
+    // Nor may it review its own, or anyone's without a token of its department.
+    expect(code(await call(zjj, 'mutation { acceptEvaluationForm(id: "2025/d-zjj/results") { id } }'))).toBe('FORBIDDEN');
+    expect(code(await call(demo.api.tokens.viewer, '{ evaluationForms(year: 2025) { id } }'))).toBe('FORBIDDEN');
+
+    expect(code(await call(zjj, 'mutation { submitEvaluationForm(id: "2025/d-zjj/results") { id } }'))).toBe('BAD_USER_INPUT');
+    expect(code(await call(zjj, 'mutation($c: JSON!) { saveEvaluationForm(id: "2025/d-zjj/results", content: $c) { id } }', { c: { summary: 1 } }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    const saved = await call(zjj, 'mutation($c: JSON!) { saveEvaluationForm(id: "2025/d-zjj/results", content: $c) { status blocking warnings } }', {
+      c: content,
+    });
+    expect(saved.data!.saveEvaluationForm).toEqual({ status: 'draft', blocking: [], warnings: ['未附佐证材料'] });
+    const submitted = await call(zjj, 'mutation { submitEvaluationForm(id: "2025/d-zjj/results") { status submittedAt late events { action by } } }');
+    expect(submitted.data!.submitEvaluationForm).toMatchObject({ status: 'submitted', late: false });
+    expect(submitted.data!.submitEvaluationForm.events.map((e: { action: string }) => e.action)).toEqual(['open', 'save', 'submit']);
+    expect(code(await call(zjj, 'mutation($c: JSON!) { saveEvaluationForm(id: "2025/d-zjj/results", content: $c) { id } }', { c: content }))).toBe('CONFLICT');
+
+    // The office returns it with the reason; the department corrects and submits again; the office accepts.
+    expect(code(await call(editor, 'mutation { returnEvaluationForm(id: "2025/d-zjj/results", reason: " ") { id } }'))).toBe('BAD_USER_INPUT');
+    const returned = await call(editor, 'mutation { returnEvaluationForm(id: "2025/d-zjj/results", reason: "请补充佐证材料") { status returnReason } }');
+    expect(returned.data!.returnEvaluationForm).toEqual({ status: 'returned', returnReason: '请补充佐证材料' });
+    await call(zjj, 'mutation($c: JSON!) { saveEvaluationForm(id: "2025/d-zjj/results", content: $c) { id } }', {
+      c: { ...content, materials: [{ name: '年度工作总结' }] },
+    });
+    await call(zjj, 'mutation { submitEvaluationForm(id: "2025/d-zjj/results") { id } }');
+    const accepted = await call(editor, 'mutation { acceptEvaluationForm(id: "2025/d-zjj/results") { status warnings } }');
+    expect(accepted.data!.acceptEvaluationForm).toEqual({ status: 'accepted', warnings: [] });
+  });
+
+  it('reminds the forms past their deadline and not submitted, and counts them late on the scorecard', async () => {
+    const { openForms, remindLateForms } = await import('../../src/evaluation/form-store.js');
+    await openForms(demo.db, { year: 2021, dueAt: due, departments: ['d-zjj', 'd-cgj'] }, 'test');
+    const before = await remindLateForms(demo.db, 2021, 'test', new Date('2022-01-01T00:00:00+08:00'));
+    expect(before).toEqual([]);
+    const reminded = await remindLateForms(demo.db, 2021, 'test', new Date('2022-02-01T00:00:00+08:00'));
+    expect(reminded.map((f) => f.id).sort()).toEqual([
+      '2021/d-cgj/boundary',
+      '2021/d-cgj/results',
+      '2021/d-cgj/sections',
+      '2021/d-zjj/boundary',
+      '2021/d-zjj/results',
+      '2021/d-zjj/sections',
+    ]);
+    expect(reminded.every((f) => f.reminders === 1 && f.late)).toBe(true);
+    const twice = await remindLateForms(demo.db, 2021, 'test', new Date('2022-02-08T00:00:00+08:00'));
+    expect(twice.every((f) => f.reminders === 2 && f.events.filter((e) => e.action === 'remind').length === 2)).toBe(true);
+  });
+});
+
+describe('the rectification ledger', () => {
+  it('takes findings in one step, closes a problem only with evidence, and reopens it when the next analysis finds it again', async () => {
+    const { refreshAnalysis } = await import('../../src/evaluation/analysis-record.js');
+    const { closeProblem, listProblems, sendFindingsToLedger } = await import('../../src/evaluation/ledger.js');
+    const { findings } = await refreshAnalysis(demo.db);
+    const overlap = findings.find((f) => f.kind === 'overlap' && f.departments.length >= 2)!;
+    const sent = await sendFindingsToLedger(
+      demo.db,
+      findings,
+      { year: 2026, ids: [overlap.id], deadline: '2026-06-30T18:00:00+08:00', owner: '法规科' },
+      'test',
+    );
+    expect(sent.added).toHaveLength(overlap.departments.length);
+    expect(
+      (await sendFindingsToLedger(demo.db, findings, { year: 2026, ids: [overlap.id], deadline: '2026-06-30T18:00:00+08:00', owner: '法规科' }, 'test'))
+        .already,
+    ).toBe(overlap.departments.length);
+    await expect(
+      sendFindingsToLedger(demo.db, findings, { year: 2026, ids: ['overlap:nope'], deadline: '2026-06-30T18:00:00+08:00', owner: 'x' }, 'test'),
+    ).rejects.toEqual(codeOf(ErrorCode.NOT_FOUND));
+    const [problem] = await listProblems(demo.db, 2026, overlap.departments[0]!.id);
+    expect(problem).toMatchObject({ source: 'finding', sourceRef: overlap.id, status: 'open', owner: '法规科' });
+    expect(problem!.description).toContain('职责交叉');
+
+    await expect(closeProblem(demo.db, problem!.id, '  ', 'test')).rejects.toEqual(codeOf(ErrorCode.BAD_USER_INPUT));
+    const closed = await closeProblem(demo.db, problem!.id, '已修订权责清单，见2026年第3号公告', 'test');
+    expect(closed).toMatchObject({ status: 'closed', evidence: '已修订权责清单，见2026年第3号公告', closedBy: 'test' });
+    await expect(closeProblem(demo.db, problem!.id, '再次销号的说明', 'test')).rejects.toEqual(codeOf(ErrorCode.CONFLICT));
+
+    // The lists did not change: the next analysis finds the overlap again, and the problem is reopened.
+    const { reopened } = await refreshAnalysis(demo.db);
+    expect(reopened).toContain(problem!.id);
+    const [after] = (await listProblems(demo.db, 2026, overlap.departments[0]!.id)).filter((p) => p.id === problem!.id);
+    expect(after!.status).toBe('reopened');
+    expect(after!.events.map((e) => e.action)).toEqual(['add', 'close', 'reopen']);
+  });
+
+  it('flags problems open past their deadline and counts them on the scorecard', async () => {
+    const { addProblem } = await import('../../src/evaluation/ledger.js');
+    const problem = await addProblem(
+      demo.db,
+      { year: 2022, department: 'd-zjj', source: 'talk', description: '座谈反映科室职责不清', deadline: '2022-03-31T18:00:00+08:00', owner: '办公室' },
+      'test',
+    );
+    expect(problem.overdue).toBe(true);
+    await expect(
+      addProblem(demo.db, { year: 2022, department: 'd-nope', source: 'talk', description: 'x', deadline: '2022-03-31T18:00:00+08:00', owner: 'y' }, 'test'),
+    ).rejects.toEqual(codeOf(ErrorCode.NOT_FOUND));
+    await expect(
+      addProblem(demo.db, { year: 2022, department: 'd-zjj', source: 'talk', description: 'x', deadline: 'soon', owner: 'y' }, 'test'),
+    ).rejects.toEqual(codeOf(ErrorCode.BAD_USER_INPUT));
+    const cards = await computeScorecards(demo.db, 2022);
+    const zjj = cards.departments.find((d) => d.department === 'd-zjj')!;
+    expect(zjj.indicators.find((i) => i.metric === 'ledger.overdue')).toMatchObject({ value: 1, points: 4, evidence: [problem.id] });
+  });
+});

@@ -61,6 +61,12 @@ export type Query = {
   dispatch: DispatchResult;
   /** The dispatch index answering now (null while the first one is being built). */
   dispatchIndex?: Maybe<DispatchIndex>;
+  /** The year's forms: a department's token sees its own; the office (analyst and above) all, or one department's. */
+  evaluationForms: Array<EvaluationForm>;
+  /** One form (ids look like <year>/<department>/results|boundary|sections). */
+  evaluationForm: EvaluationForm;
+  /** The year's rectification ledger, optionally of one department. */
+  ledger: Array<LedgerProblem>;
   /** The standard a year is scored by: the frozen one of a published round, else the newest version. */
   evaluationStandard: EvaluationStandard;
   /** The roster a draw draws from, as published before the seed (one line a department or section), and its SHA-256. */
@@ -186,6 +192,35 @@ export type QueryDispatchArgs = {
  * The lists as they are: regions, departments with their sections and power items, and the
  * matters that duties and complaints share. Names and texts are Chinese, as the lists are.
  */
+export type QueryEvaluationFormsArgs = {
+  year: Scalars['Int']['input'];
+  department?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The lists as they are: regions, departments with their sections and power items, and the
+ * matters that duties and complaints share. Names and texts are Chinese, as the lists are.
+ */
+export type QueryEvaluationFormArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The lists as they are: regions, departments with their sections and power items, and the
+ * matters that duties and complaints share. Names and texts are Chinese, as the lists are.
+ */
+export type QueryLedgerArgs = {
+  year: Scalars['Int']['input'];
+  department?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The lists as they are: regions, departments with their sections and power items, and the
+ * matters that duties and complaints share. Names and texts are Chinese, as the lists are.
+ */
 export type QueryEvaluationStandardArgs = {
   year: Scalars['Int']['input'];
 };
@@ -281,6 +316,23 @@ export type Mutation = {
   importBundle: ImportResult;
   /** Imports a bundle sent in the request, file by file (bundle file names only; within the 1 MiB request limit). */
   importBundleFiles: ImportResult;
+  /** Opens the year's three forms for every department of the roster (or some), prefilled from the graph; open forms stay as they are. */
+  openEvaluationForms: OpenedForms;
+  /** Writes what the department reports (its own token, or the office); says what is still missing. */
+  saveEvaluationForm: EvaluationForm;
+  /** Submits a form (refused while its summary is empty). */
+  submitEvaluationForm: EvaluationForm;
+  /** Returns a submitted form for correction, saying what to correct. */
+  returnEvaluationForm: EvaluationForm;
+  acceptEvaluationForm: EvaluationForm;
+  /** Reminds every form past its deadline and not submitted (recorded on each); returns them. */
+  remindLateEvaluationForms: Array<EvaluationForm>;
+  /** Sends findings of the current analysis to the ledger: a problem for each department each finding names. */
+  sendFindingsToLedger: SentToLedger;
+  /** Puts a problem found by hand (a form, an inquiry's answer, a talk…) on the ledger. */
+  addLedgerProblem: LedgerProblem;
+  /** Closes a problem (销号), only with the evidence of its fix. */
+  closeLedgerProblem: LedgerProblem;
   /** Stores a standard (the JSON of docs/evaluation.md) as the next version of its year; refused once the year's round is published. */
   importEvaluationStandard: StoredStandardRef;
   /** A body's value for an entered (qualitative) indicator of one department, with who and when. */
@@ -346,6 +398,66 @@ export type MutationImportBundleArgs = {
 
 export type MutationImportBundleFilesArgs = {
   files: Array<BundleFileInput>;
+};
+
+
+export type MutationOpenEvaluationFormsArgs = {
+  year: Scalars['Int']['input'];
+  dueAt: Scalars['String']['input'];
+  departments?: InputMaybe<Array<Scalars['ID']['input']>>;
+  region?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationSaveEvaluationFormArgs = {
+  id: Scalars['ID']['input'];
+  content: Scalars['JSON']['input'];
+};
+
+
+export type MutationSubmitEvaluationFormArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationReturnEvaluationFormArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationAcceptEvaluationFormArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRemindLateEvaluationFormsArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+export type MutationSendFindingsToLedgerArgs = {
+  year: Scalars['Int']['input'];
+  findings: Array<Scalars['ID']['input']>;
+  deadline: Scalars['String']['input'];
+  owner: Scalars['String']['input'];
+};
+
+
+export type MutationAddLedgerProblemArgs = {
+  year: Scalars['Int']['input'];
+  department: Scalars['ID']['input'];
+  source: ProblemSource;
+  sourceRef?: InputMaybe<Scalars['ID']['input']>;
+  description: Scalars['String']['input'];
+  deadline: Scalars['String']['input'];
+  owner: Scalars['String']['input'];
+};
+
+
+export type MutationCloseLedgerProblemArgs = {
+  id: Scalars['ID']['input'];
+  evidence: Scalars['String']['input'];
 };
 
 
@@ -1008,6 +1120,83 @@ export type DeleteResult = {
   deleted: Scalars['Int']['output'];
 };
 
+export type ProblemSource =
+  | 'finding'
+  | 'form'
+  | 'inquiry'
+  | 'questionnaire'
+  | 'talk'
+  | 'other';
+
+export type EvaluationForm = {
+  __typename?: 'EvaluationForm';
+  id: Scalars['ID']['output'];
+  year: Scalars['Int']['output'];
+  department: Scalars['ID']['output'];
+  /** results, boundary or sections. */
+  kind: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  /** draft, submitted, returned or accepted. */
+  status: Scalars['String']['output'];
+  dueAt: Scalars['String']['output'];
+  /** What the graph knew when the form was opened: items and volumes, boundary items and their hotline figures, sections. */
+  prefill: Scalars['JSON']['output'];
+  content?: Maybe<Scalars['JSON']['output']>;
+  submittedAt?: Maybe<Scalars['String']['output']>;
+  firstSubmittedAt?: Maybe<Scalars['String']['output']>;
+  reviewedAt?: Maybe<Scalars['String']['output']>;
+  reviewedBy?: Maybe<Scalars['String']['output']>;
+  returnReason?: Maybe<Scalars['String']['output']>;
+  reminders: Scalars['Int']['output'];
+  lastRemindedAt?: Maybe<Scalars['String']['output']>;
+  late: Scalars['Boolean']['output'];
+  /** What is missing; blocking ones stop submission. */
+  warnings: Array<Scalars['String']['output']>;
+  blocking: Array<Scalars['String']['output']>;
+  events: Array<RecordEvent>;
+};
+
+export type RecordEvent = {
+  __typename?: 'RecordEvent';
+  at: Scalars['String']['output'];
+  by: Scalars['String']['output'];
+  action: Scalars['String']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+};
+
+export type OpenedForms = {
+  __typename?: 'OpenedForms';
+  opened: Scalars['Int']['output'];
+  forms: Scalars['Int']['output'];
+};
+
+export type SentToLedger = {
+  __typename?: 'SentToLedger';
+  added: Array<Scalars['ID']['output']>;
+  /** Problems that were on the ledger already. */
+  already: Scalars['Int']['output'];
+};
+
+export type LedgerProblem = {
+  __typename?: 'LedgerProblem';
+  id: Scalars['ID']['output'];
+  year: Scalars['Int']['output'];
+  department: Scalars['ID']['output'];
+  source: ProblemSource;
+  sourceRef?: Maybe<Scalars['ID']['output']>;
+  description: Scalars['String']['output'];
+  deadline: Scalars['String']['output'];
+  owner: Scalars['String']['output'];
+  /** open, closed or reopened. */
+  status: Scalars['String']['output'];
+  evidence?: Maybe<Scalars['String']['output']>;
+  closedAt?: Maybe<Scalars['String']['output']>;
+  closedBy?: Maybe<Scalars['String']['output']>;
+  reopenedAt?: Maybe<Scalars['String']['output']>;
+  overdue: Scalars['Boolean']['output'];
+  events: Array<RecordEvent>;
+};
+
 /** Who enters a qualitative indicator. */
 export type EvaluationBody =
   | 'office'
@@ -1498,6 +1687,12 @@ export type ResolversTypes = {
   ImportResult: ResolverTypeWrapper<ImportResult>;
   FileCount: ResolverTypeWrapper<FileCount>;
   DeleteResult: ResolverTypeWrapper<DeleteResult>;
+  ProblemSource: null;
+  EvaluationForm: ResolverTypeWrapper<EvaluationForm>;
+  RecordEvent: ResolverTypeWrapper<RecordEvent>;
+  OpenedForms: ResolverTypeWrapper<OpenedForms>;
+  SentToLedger: ResolverTypeWrapper<SentToLedger>;
+  LedgerProblem: ResolverTypeWrapper<LedgerProblem>;
   EvaluationBody: null;
   EvaluationStandard: ResolverTypeWrapper<EvaluationStandard>;
   StoredStandardRef: ResolverTypeWrapper<StoredStandardRef>;
@@ -1595,6 +1790,11 @@ export type ResolversParentTypes = {
   ImportResult: ImportResult;
   FileCount: FileCount;
   DeleteResult: DeleteResult;
+  EvaluationForm: EvaluationForm;
+  RecordEvent: RecordEvent;
+  OpenedForms: OpenedForms;
+  SentToLedger: SentToLedger;
+  LedgerProblem: LedgerProblem;
   EvaluationStandard: EvaluationStandard;
   StoredStandardRef: StoredStandardRef;
   EvaluationEntryRef: EvaluationEntryRef;
@@ -1648,6 +1848,9 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   boundaryItems?: Resolver<Array<ResolversTypes['BoundaryItem']>, ParentType, ContextType, Partial<QueryBoundaryItemsArgs>>;
   dispatch?: Resolver<ResolversTypes['DispatchResult'], ParentType, ContextType, RequireFields<QueryDispatchArgs, 'text'>>;
   dispatchIndex?: Resolver<Maybe<ResolversTypes['DispatchIndex']>, ParentType, ContextType>;
+  evaluationForms?: Resolver<Array<ResolversTypes['EvaluationForm']>, ParentType, ContextType, RequireFields<QueryEvaluationFormsArgs, 'year'>>;
+  evaluationForm?: Resolver<ResolversTypes['EvaluationForm'], ParentType, ContextType, RequireFields<QueryEvaluationFormArgs, 'id'>>;
+  ledger?: Resolver<Array<ResolversTypes['LedgerProblem']>, ParentType, ContextType, RequireFields<QueryLedgerArgs, 'year'>>;
   evaluationStandard?: Resolver<ResolversTypes['EvaluationStandard'], ParentType, ContextType, RequireFields<QueryEvaluationStandardArgs, 'year'>>;
   evaluationRoster?: Resolver<ResolversTypes['EvaluationRoster'], ParentType, ContextType, Partial<QueryEvaluationRosterArgs>>;
   scorecards?: Resolver<ResolversTypes['Scorecards'], ParentType, ContextType, RequireFields<QueryScorecardsArgs, 'year'>>;
@@ -1667,6 +1870,15 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   deleteRecord?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteRecordArgs, 'kind' | 'key'>>;
   importBundle?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, RequireFields<MutationImportBundleArgs, 'path'>>;
   importBundleFiles?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, RequireFields<MutationImportBundleFilesArgs, 'files'>>;
+  openEvaluationForms?: Resolver<ResolversTypes['OpenedForms'], ParentType, ContextType, RequireFields<MutationOpenEvaluationFormsArgs, 'year' | 'dueAt'>>;
+  saveEvaluationForm?: Resolver<ResolversTypes['EvaluationForm'], ParentType, ContextType, RequireFields<MutationSaveEvaluationFormArgs, 'id' | 'content'>>;
+  submitEvaluationForm?: Resolver<ResolversTypes['EvaluationForm'], ParentType, ContextType, RequireFields<MutationSubmitEvaluationFormArgs, 'id'>>;
+  returnEvaluationForm?: Resolver<ResolversTypes['EvaluationForm'], ParentType, ContextType, RequireFields<MutationReturnEvaluationFormArgs, 'id' | 'reason'>>;
+  acceptEvaluationForm?: Resolver<ResolversTypes['EvaluationForm'], ParentType, ContextType, RequireFields<MutationAcceptEvaluationFormArgs, 'id'>>;
+  remindLateEvaluationForms?: Resolver<Array<ResolversTypes['EvaluationForm']>, ParentType, ContextType, RequireFields<MutationRemindLateEvaluationFormsArgs, 'year'>>;
+  sendFindingsToLedger?: Resolver<ResolversTypes['SentToLedger'], ParentType, ContextType, RequireFields<MutationSendFindingsToLedgerArgs, 'year' | 'findings' | 'deadline' | 'owner'>>;
+  addLedgerProblem?: Resolver<ResolversTypes['LedgerProblem'], ParentType, ContextType, RequireFields<MutationAddLedgerProblemArgs, 'year' | 'department' | 'source' | 'description' | 'deadline' | 'owner'>>;
+  closeLedgerProblem?: Resolver<ResolversTypes['LedgerProblem'], ParentType, ContextType, RequireFields<MutationCloseLedgerProblemArgs, 'id' | 'evidence'>>;
   importEvaluationStandard?: Resolver<ResolversTypes['StoredStandardRef'], ParentType, ContextType, RequireFields<MutationImportEvaluationStandardArgs, 'standard'>>;
   enterEvaluationIndicator?: Resolver<ResolversTypes['EvaluationEntryRef'], ParentType, ContextType, RequireFields<MutationEnterEvaluationIndicatorArgs, 'year' | 'department' | 'indicator' | 'value' | 'body'>>;
   drawForEvaluation?: Resolver<ResolversTypes['EvaluationDraw'], ParentType, ContextType, RequireFields<MutationDrawForEvaluationArgs, 'year' | 'departments' | 'sections' | 'seed'>>;
@@ -2067,6 +2279,66 @@ export type DeleteResultResolvers<ContextType = ApiContext, ParentType extends R
   deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ProblemSourceResolvers = { FINDING: 'finding', FORM: 'form', INQUIRY: 'inquiry', QUESTIONNAIRE: 'questionnaire', TALK: 'talk', OTHER: 'other' };
+
+export type EvaluationFormResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EvaluationForm'] = ResolversParentTypes['EvaluationForm']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefill?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  content?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  submittedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstSubmittedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  returnReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reminders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastRemindedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  late?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  blocking?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['RecordEvent']>, ParentType, ContextType>;
+};
+
+export type RecordEventResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RecordEvent'] = ResolversParentTypes['RecordEvent']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type OpenedFormsResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['OpenedForms'] = ResolversParentTypes['OpenedForms']> = {
+  opened?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  forms?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SentToLedgerResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['SentToLedger'] = ResolversParentTypes['SentToLedger']> = {
+  added?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  already?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LedgerProblemResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['LedgerProblem'] = ResolversParentTypes['LedgerProblem']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ProblemSource'], ParentType, ContextType>;
+  sourceRef?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deadline?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  closedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reopenedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['RecordEvent']>, ParentType, ContextType>;
+};
+
 export type EvaluationBodyResolvers = { OFFICE: 'office', DISCIPLINE: 'discipline', ORGANISATION: 'organisation', PROPAGANDA: 'propaganda', HOTLINE: 'hotline' };
 
 export type EvaluationStandardResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['EvaluationStandard'] = ResolversParentTypes['EvaluationStandard']> = {
@@ -2412,6 +2684,12 @@ export type Resolvers<ContextType = ApiContext> = {
   ImportResult?: ImportResultResolvers<ContextType>;
   FileCount?: FileCountResolvers<ContextType>;
   DeleteResult?: DeleteResultResolvers<ContextType>;
+  ProblemSource?: ProblemSourceResolvers;
+  EvaluationForm?: EvaluationFormResolvers<ContextType>;
+  RecordEvent?: RecordEventResolvers<ContextType>;
+  OpenedForms?: OpenedFormsResolvers<ContextType>;
+  SentToLedger?: SentToLedgerResolvers<ContextType>;
+  LedgerProblem?: LedgerProblemResolvers<ContextType>;
   EvaluationBody?: EvaluationBodyResolvers;
   EvaluationStandard?: EvaluationStandardResolvers<ContextType>;
   StoredStandardRef?: StoredStandardRefResolvers<ContextType>;

@@ -7,6 +7,7 @@ import { dashboardResolvers } from './dashboard.js';
 import { dispatchResolvers } from './dispatch.js';
 import { editResolvers } from './edit.js';
 import { evaluationResolvers } from './evaluation.js';
+import { evaluationWorkResolvers } from './evaluation-work.js';
 import { matterResolvers } from './matters.js';
 import { staffingResolvers } from './staffing.js';
 
@@ -22,4 +23,5 @@ export const resolvers: [typeof enumResolvers, ...Resolvers[]] = [
   editResolvers,
   matterResolvers,
   evaluationResolvers,
+  evaluationWorkResolvers,
 ];
