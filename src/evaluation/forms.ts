@@ -16,8 +16,7 @@ export const FORM_TITLES: Record<FormKind, string> = {
   sections: '内设机构职责调整建议表',
 };
 
-const FORM_STATUSES = ['draft', 'submitted', 'returned', 'accepted'] as const;
-export type FormStatus = (typeof FORM_STATUSES)[number];
+export type FormStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
 
 const text = (max: number) => z.string().trim().max(max);
 const Material = z.strictObject({ name: text(200).min(1), reference: text(1000).optional() });
