@@ -238,3 +238,61 @@ RETURN p {.*} AS problem
 MATCH (p:LedgerProblem {status: 'closed', source: 'finding'})
 WHERE datetime(p.closedAt) < datetime($at)
 RETURN p.id AS id, p.sourceRef AS finding
+
+// name: startVerification
+// Starts the verification (五个一) of drawn or piloted departments; started ones stay as they are.
+UNWIND $departments AS department
+MATCH (d:Department {id: department})
+MERGE (v:Verification {id: toString(toInteger($year)) + '/' + department})
+ON CREATE SET v.year = toInteger($year), v.department = department, v.basis = $basis, v.draw = $draw,
+  v.startedAt = $at, v.startedBy = $by, v.inquiries = [], v.talks = [], v.respondents = 0, v.answers = []
+RETURN v.id AS id
+
+// name: verification
+// One department's verification record.
+MATCH (v:Verification {id: $id})
+RETURN v {.*} AS verification
+
+// name: verifications
+// The year's verifications.
+MATCH (v:Verification {year: toInteger($year)})
+RETURN v {.*} AS verification
+ORDER BY v.department
+
+// name: appendVerificationNote
+// Appends an inquiry answer or a talk's notes (JSON) to a verification.
+MATCH (v:Verification {id: $id})
+CALL (v) {
+  WITH v WHERE $list = 'inquiries'
+  SET v.inquiries = v.inquiries + $note
+}
+CALL (v) {
+  WITH v WHERE $list = 'talks'
+  SET v.talks = v.talks + $note
+}
+RETURN v.id AS id
+
+// name: addQuestionnaireAnswers
+// Adds one anonymous questionnaire to the tallies: answers[q * 5 + choice - 1] counts choice
+// (1-5) of question q. Nothing of the respondent is kept.
+MATCH (v:Verification {id: $id})
+SET v.respondents = v.respondents + 1,
+    v.answers = [i IN range(0, size($tally) - 1) | coalesce(v.answers[i], 0) + $tally[i]]
+RETURN v.respondents AS respondents
+
+// name: inquiryLegalBases
+// A department's power items with their legal bases, for the inquiry letter to the justice bureau.
+MATCH (d:Department {id: $department})-[:HOLDS]->(p:PowerItem)
+RETURN p.code AS code, p.name AS name,
+  COLLECT { MATCH (p)-[:BASED_ON]->(b:LegalBasis) RETURN {title: b.title, status: coalesce(b.status, 'in_force')} ORDER BY b.title } AS bases
+ORDER BY code
+
+// name: evaluationDraw
+// A recorded draw.
+MATCH (d:EvaluationDraw {id: $id})
+RETURN d.year AS year, d.seed AS seed, d.rosterHash AS rosterHash, d.result AS result, d.at AS at, d.by AS by
+
+// name: evaluationDepartmentName
+// A department's name.
+MATCH (d:Department {id: $department})
+RETURN d.name AS name

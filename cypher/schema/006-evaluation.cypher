@@ -8,3 +8,4 @@ CREATE CONSTRAINT finding_tally_key IF NOT EXISTS FOR (n:FindingTally) REQUIRE n
 CREATE CONSTRAINT analysis_record_key IF NOT EXISTS FOR (n:AnalysisRecord) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT evaluation_form_key IF NOT EXISTS FOR (n:EvaluationForm) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT ledger_problem_key IF NOT EXISTS FOR (n:LedgerProblem) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT verification_key IF NOT EXISTS FOR (n:Verification) REQUIRE n.id IS UNIQUE;

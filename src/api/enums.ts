@@ -1,4 +1,5 @@
 import { FINDING_KINDS } from '../analysis/findings.js';
+import { INQUIRY_RECIPIENTS } from '../evaluation/inquiry-letters.js';
 import { PROBLEM_SOURCES } from '../evaluation/ledger.js';
 import { BODIES } from '../evaluation/standard.js';
 import { MATTER_SOURCES } from '../model/matters.js';
@@ -23,5 +24,6 @@ export const enumResolvers = {
   MatterSource: enumValues(MATTER_SOURCES),
   EvaluationBody: enumValues(BODIES),
   ProblemSource: enumValues(PROBLEM_SOURCES),
+  InquiryRecipient: enumValues(INQUIRY_RECIPIENTS),
   RecordKind: Object.fromEntries(RECORD_FILES.map((file) => [file.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase(), file])),
 };

@@ -11,6 +11,7 @@ import { renderScorecardsHtml, renderScorecardsMarkdown } from '../evaluation/sc
 import { scorecardsWorkbook } from '../evaluation/scorecard-xlsx.js';
 import { BODIES, type Body } from '../evaluation/standard.js';
 import { cliActor } from './cli-actor.js';
+import { registerEvaluateVerifyCommand } from './evaluate-verify-command.js';
 import { registerEvaluateWorkCommands } from './evaluate-work-commands.js';
 import { runAction } from './run-action.js';
 import { withDatabase } from './with-database.js';
@@ -49,6 +50,7 @@ export function registerEvaluateCommand(program: Command): void {
     .command('evaluate')
     .description('the yearly evaluation: standards, the double-random draw, forms, hotline figures, the ledger, scorecards');
   registerEvaluateWorkCommands(evaluate);
+  registerEvaluateVerifyCommand(evaluate);
 
   const standard = evaluate.command('standard').description('the evaluation standard (indicator tree) of a year');
   standard

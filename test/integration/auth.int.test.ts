@@ -60,6 +60,10 @@ const MUTATIONS: Record<string, { role: Role; call: string }> = {
     call: 'addLedgerProblem(year: 2099, department: "d-none", source: OTHER, description: "x", deadline: "2099-01-01T00:00:00Z", owner: "x") { id }',
   },
   closeLedgerProblem: { role: 'editor', call: 'closeLedgerProblem(id: "none", evidence: "fixed, see notice 1") { id }' },
+  startVerification: { role: 'editor', call: 'startVerification(year: 2099, draw: "none") { id }' },
+  recordInquiryAnswer: { role: 'editor', call: 'recordInquiryAnswer(id: "2099/none", to: JUSTICE, answer: "x") { id }' },
+  recordTalk: { role: 'editor', call: 'recordTalk(id: "2099/none", with: "x", notes: "y") { id }' },
+  answerQuestionnaire: { role: 'editor', call: 'answerQuestionnaire(id: "2099/none", answers: [1, 2, 3, 4, 5, 1, 2, 3]) { respondents }' },
 };
 
 const QUERIES: Record<string, { role: Role; call: string }> = {
@@ -78,6 +82,9 @@ const QUERIES: Record<string, { role: Role; call: string }> = {
   evaluationForms: { role: 'analyst', call: 'evaluationForms(year: 2099) { id }' },
   evaluationForm: { role: 'viewer', call: 'evaluationForm(id: "2099/d-none/results") { id }' },
   ledger: { role: 'analyst', call: 'ledger(year: 2099) { id }' },
+  verifications: { role: 'analyst', call: 'verifications(year: 2099) { id }' },
+  inquiryLetter: { role: 'analyst', call: 'inquiryLetter(id: "2099/none", to: HOTLINE)' },
+  verificationReport: { role: 'analyst', call: 'verificationReport(id: "2099/none")' },
   staffingTransferPreview: { role: 'analyst', call: 'staffingTransferPreview(item: "371100-SP-XK-001", to: "d-scjgj", year: 2020) { posts }' },
 };
 

@@ -368,3 +368,40 @@ describe('the rectification ledger', () => {
     expect(zjj.indicators.find((i) => i.metric === 'ledger.overdue')).toMatchObject({ value: 1, points: 4, evidence: [problem.id] });
   });
 });
+
+describe('the five ones for drawn departments', () => {
+  it('starts from a recorded draw, writes the inquiry letters from the graph, keeps answers, talks and only the tallies of questionnaires, and reports', async () => {
+    const { drawFromGraph } = await import('../../src/evaluation/roster.js');
+    const v = await import('../../src/evaluation/verification.js');
+    const draw = await drawFromGraph(demo.db, { year: 2021, seed: '2021-12-01 开奖 1 2 3', departments: 2, sections: 1 }, { by: 'test' });
+    const started = await v.startVerification(demo.db, { year: 2021, draw: draw.id }, 'test');
+    expect(started.map((s) => s.department).sort()).toEqual(draw.departments.map((d) => d.id).sort());
+    expect(started[0]).toMatchObject({ basis: 'draw', draw: draw.id, respondents: 0 });
+    await expect(v.startVerification(demo.db, { year: 2022, draw: draw.id }, 'test')).rejects.toEqual(codeOf(ErrorCode.BAD_USER_INPUT));
+    await expect(v.startVerification(demo.db, { year: 2021, draw: 'none' }, 'test')).rejects.toEqual(codeOf(ErrorCode.NOT_FOUND));
+
+    const [piloted] = await v.startVerification(demo.db, { year: 2021, departments: ['d-zjj'] }, 'test');
+    const justice = await v.inquiryLetter(demo.db, piloted!.id, 'justice');
+    expect(justice).toContain('市司法局');
+    expect(justice).toContain('371100-ZJ-QT-001'); // an item of 住建局 without a legal basis
+    const hotline = await v.inquiryLetter(demo.db, piloted!.id, 'hotline');
+    expect(hotline).toMatch(/全年：首派\d+件，签收率[\d.]+%（标准99%）/);
+
+    await v.answerQuestionnaire(demo.db, piloted!.id, [4, 5, 3, 4, 4, 5, 3, 4]);
+    await v.answerQuestionnaire(demo.db, piloted!.id, [2, 5, 3, 4, 4, 5, 3, 4]);
+    await expect(v.answerQuestionnaire(demo.db, piloted!.id, [4, 5, 9, 4, 4, 5, 3, 4])).rejects.toEqual(codeOf(ErrorCode.BAD_USER_INPUT));
+    await v.recordTalk(demo.db, piloted!.id, { with: '执法科科长', notes: '夜间施工巡查人手不足' }, 'test');
+    const answered = await v.recordInquiryAnswer(demo.db, piloted!.id, 'justice', '两项事项依据待补充', 'test');
+    expect(answered.respondents).toBe(2);
+    expect(answered.questionnaire[0]).toEqual({ statement: v.QUESTIONNAIRE[0], counts: [0, 1, 0, 1, 0], mean: 3 });
+    // Anonymous: the record holds tallies, nothing per respondent.
+    const [stored] = await demo.db.readTx((tx) =>
+      tx.run<{ keys: string[] }>({ name: 'q', description: '', source: 'test', text: "MATCH (v:Verification {id: '2021/d-zjj'}) RETURN keys(v) AS keys" }),
+    );
+    expect(stored!.keys.sort()).toEqual(['answers', 'basis', 'department', 'id', 'inquiries', 'respondents', 'startedAt', 'startedBy', 'talks', 'year']);
+
+    const report = await v.verificationReport(demo.db, piloted!.id);
+    for (const part of ['“三张表”填报情况', '函询情况', '问卷调查（2份，匿名）', '座谈与个别谈话（1人次）', '问题整改台账']) expect(report).toContain(part);
+    expect(report).toContain('两项事项依据待补充');
+  });
+});

@@ -67,6 +67,12 @@ export type Query = {
   evaluationForm: EvaluationForm;
   /** The year's rectification ledger, optionally of one department. */
   ledger: Array<LedgerProblem>;
+  /** The year's verifications (五个一) of drawn or piloted departments. */
+  verifications: Array<Verification>;
+  /** An inquiry letter of a verification (id <year>/<department>), written from the graph (Chinese). */
+  inquiryLetter: Scalars['String']['output'];
+  /** The verification report of one department (Markdown, Chinese). */
+  verificationReport: Scalars['String']['output'];
   /** The standard a year is scored by: the frozen one of a published round, else the newest version. */
   evaluationStandard: EvaluationStandard;
   /** The roster a draw draws from, as published before the seed (one line a department or section), and its SHA-256. */
@@ -221,6 +227,34 @@ export type QueryLedgerArgs = {
  * The lists as they are: regions, departments with their sections and power items, and the
  * matters that duties and complaints share. Names and texts are Chinese, as the lists are.
  */
+export type QueryVerificationsArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * The lists as they are: regions, departments with their sections and power items, and the
+ * matters that duties and complaints share. Names and texts are Chinese, as the lists are.
+ */
+export type QueryInquiryLetterArgs = {
+  id: Scalars['ID']['input'];
+  to: InquiryRecipient;
+};
+
+
+/**
+ * The lists as they are: regions, departments with their sections and power items, and the
+ * matters that duties and complaints share. Names and texts are Chinese, as the lists are.
+ */
+export type QueryVerificationReportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The lists as they are: regions, departments with their sections and power items, and the
+ * matters that duties and complaints share. Names and texts are Chinese, as the lists are.
+ */
 export type QueryEvaluationStandardArgs = {
   year: Scalars['Int']['input'];
 };
@@ -333,6 +367,14 @@ export type Mutation = {
   addLedgerProblem: LedgerProblem;
   /** Closes a problem (销号), only with the evidence of its fix. */
   closeLedgerProblem: LedgerProblem;
+  /** Starts the verification of the departments a recorded draw drew, or of piloted ones. */
+  startVerification: Array<Verification>;
+  /** Records a recipient's answer to an inquiry letter. */
+  recordInquiryAnswer: Verification;
+  /** Records the notes of one talk of the meeting. */
+  recordTalk: Verification;
+  /** Adds one anonymous questionnaire (answers 1-5 to each statement, in order) to the tallies; nothing of the respondent is kept. */
+  answerQuestionnaire: QuestionnaireCount;
   /** Stores a standard (the JSON of docs/evaluation.md) as the next version of its year; refused once the year's round is published. */
   importEvaluationStandard: StoredStandardRef;
   /** A body's value for an entered (qualitative) indicator of one department, with who and when. */
@@ -458,6 +500,33 @@ export type MutationAddLedgerProblemArgs = {
 export type MutationCloseLedgerProblemArgs = {
   id: Scalars['ID']['input'];
   evidence: Scalars['String']['input'];
+};
+
+
+export type MutationStartVerificationArgs = {
+  year: Scalars['Int']['input'];
+  draw?: InputMaybe<Scalars['ID']['input']>;
+  departments?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type MutationRecordInquiryAnswerArgs = {
+  id: Scalars['ID']['input'];
+  to: InquiryRecipient;
+  answer: Scalars['String']['input'];
+};
+
+
+export type MutationRecordTalkArgs = {
+  id: Scalars['ID']['input'];
+  with: Scalars['String']['input'];
+  notes: Scalars['String']['input'];
+};
+
+
+export type MutationAnswerQuestionnaireArgs = {
+  id: Scalars['ID']['input'];
+  answers: Array<Scalars['Int']['input']>;
 };
 
 
@@ -1120,6 +1189,55 @@ export type DeleteResult = {
   deleted: Scalars['Int']['output'];
 };
 
+export type InquiryRecipient =
+  | 'justice'
+  | 'hotline';
+
+export type Verification = {
+  __typename?: 'Verification';
+  id: Scalars['ID']['output'];
+  year: Scalars['Int']['output'];
+  department: Scalars['ID']['output'];
+  /** draw or pilot. */
+  basis: Scalars['String']['output'];
+  draw?: Maybe<Scalars['ID']['output']>;
+  startedAt: Scalars['String']['output'];
+  startedBy: Scalars['String']['output'];
+  inquiries: Array<InquiryAnswer>;
+  talks: Array<TalkNotes>;
+  respondents: Scalars['Int']['output'];
+  questionnaire: Array<QuestionnaireStatement>;
+};
+
+export type InquiryAnswer = {
+  __typename?: 'InquiryAnswer';
+  to: InquiryRecipient;
+  answer: Scalars['String']['output'];
+  by: Scalars['String']['output'];
+  at: Scalars['String']['output'];
+};
+
+export type TalkNotes = {
+  __typename?: 'TalkNotes';
+  with: Scalars['String']['output'];
+  notes: Scalars['String']['output'];
+  by: Scalars['String']['output'];
+  at: Scalars['String']['output'];
+};
+
+export type QuestionnaireStatement = {
+  __typename?: 'QuestionnaireStatement';
+  statement: Scalars['String']['output'];
+  /** How many chose 1, 2, 3, 4 and 5. */
+  counts: Array<Scalars['Int']['output']>;
+  mean?: Maybe<Scalars['Float']['output']>;
+};
+
+export type QuestionnaireCount = {
+  __typename?: 'QuestionnaireCount';
+  respondents: Scalars['Int']['output'];
+};
+
 export type ProblemSource =
   | 'finding'
   | 'form'
@@ -1687,6 +1805,12 @@ export type ResolversTypes = {
   ImportResult: ResolverTypeWrapper<ImportResult>;
   FileCount: ResolverTypeWrapper<FileCount>;
   DeleteResult: ResolverTypeWrapper<DeleteResult>;
+  InquiryRecipient: null;
+  Verification: ResolverTypeWrapper<Verification>;
+  InquiryAnswer: ResolverTypeWrapper<InquiryAnswer>;
+  TalkNotes: ResolverTypeWrapper<TalkNotes>;
+  QuestionnaireStatement: ResolverTypeWrapper<QuestionnaireStatement>;
+  QuestionnaireCount: ResolverTypeWrapper<QuestionnaireCount>;
   ProblemSource: null;
   EvaluationForm: ResolverTypeWrapper<EvaluationForm>;
   RecordEvent: ResolverTypeWrapper<RecordEvent>;
@@ -1790,6 +1914,11 @@ export type ResolversParentTypes = {
   ImportResult: ImportResult;
   FileCount: FileCount;
   DeleteResult: DeleteResult;
+  Verification: Verification;
+  InquiryAnswer: InquiryAnswer;
+  TalkNotes: TalkNotes;
+  QuestionnaireStatement: QuestionnaireStatement;
+  QuestionnaireCount: QuestionnaireCount;
   EvaluationForm: EvaluationForm;
   RecordEvent: RecordEvent;
   OpenedForms: OpenedForms;
@@ -1851,6 +1980,9 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   evaluationForms?: Resolver<Array<ResolversTypes['EvaluationForm']>, ParentType, ContextType, RequireFields<QueryEvaluationFormsArgs, 'year'>>;
   evaluationForm?: Resolver<ResolversTypes['EvaluationForm'], ParentType, ContextType, RequireFields<QueryEvaluationFormArgs, 'id'>>;
   ledger?: Resolver<Array<ResolversTypes['LedgerProblem']>, ParentType, ContextType, RequireFields<QueryLedgerArgs, 'year'>>;
+  verifications?: Resolver<Array<ResolversTypes['Verification']>, ParentType, ContextType, RequireFields<QueryVerificationsArgs, 'year'>>;
+  inquiryLetter?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryInquiryLetterArgs, 'id' | 'to'>>;
+  verificationReport?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryVerificationReportArgs, 'id'>>;
   evaluationStandard?: Resolver<ResolversTypes['EvaluationStandard'], ParentType, ContextType, RequireFields<QueryEvaluationStandardArgs, 'year'>>;
   evaluationRoster?: Resolver<ResolversTypes['EvaluationRoster'], ParentType, ContextType, Partial<QueryEvaluationRosterArgs>>;
   scorecards?: Resolver<ResolversTypes['Scorecards'], ParentType, ContextType, RequireFields<QueryScorecardsArgs, 'year'>>;
@@ -1879,6 +2011,10 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   sendFindingsToLedger?: Resolver<ResolversTypes['SentToLedger'], ParentType, ContextType, RequireFields<MutationSendFindingsToLedgerArgs, 'year' | 'findings' | 'deadline' | 'owner'>>;
   addLedgerProblem?: Resolver<ResolversTypes['LedgerProblem'], ParentType, ContextType, RequireFields<MutationAddLedgerProblemArgs, 'year' | 'department' | 'source' | 'description' | 'deadline' | 'owner'>>;
   closeLedgerProblem?: Resolver<ResolversTypes['LedgerProblem'], ParentType, ContextType, RequireFields<MutationCloseLedgerProblemArgs, 'id' | 'evidence'>>;
+  startVerification?: Resolver<Array<ResolversTypes['Verification']>, ParentType, ContextType, RequireFields<MutationStartVerificationArgs, 'year'>>;
+  recordInquiryAnswer?: Resolver<ResolversTypes['Verification'], ParentType, ContextType, RequireFields<MutationRecordInquiryAnswerArgs, 'id' | 'to' | 'answer'>>;
+  recordTalk?: Resolver<ResolversTypes['Verification'], ParentType, ContextType, RequireFields<MutationRecordTalkArgs, 'id' | 'with' | 'notes'>>;
+  answerQuestionnaire?: Resolver<ResolversTypes['QuestionnaireCount'], ParentType, ContextType, RequireFields<MutationAnswerQuestionnaireArgs, 'id' | 'answers'>>;
   importEvaluationStandard?: Resolver<ResolversTypes['StoredStandardRef'], ParentType, ContextType, RequireFields<MutationImportEvaluationStandardArgs, 'standard'>>;
   enterEvaluationIndicator?: Resolver<ResolversTypes['EvaluationEntryRef'], ParentType, ContextType, RequireFields<MutationEnterEvaluationIndicatorArgs, 'year' | 'department' | 'indicator' | 'value' | 'body'>>;
   drawForEvaluation?: Resolver<ResolversTypes['EvaluationDraw'], ParentType, ContextType, RequireFields<MutationDrawForEvaluationArgs, 'year' | 'departments' | 'sections' | 'seed'>>;
@@ -2277,6 +2413,46 @@ export type FileCountResolvers<ContextType = ApiContext, ParentType extends Reso
 
 export type DeleteResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DeleteResult'] = ResolversParentTypes['DeleteResult']> = {
   deleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type InquiryRecipientResolvers = { JUSTICE: 'justice', HOTLINE: 'hotline' };
+
+export type VerificationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Verification'] = ResolversParentTypes['Verification']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  draw?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inquiries?: Resolver<Array<ResolversTypes['InquiryAnswer']>, ParentType, ContextType>;
+  talks?: Resolver<Array<ResolversTypes['TalkNotes']>, ParentType, ContextType>;
+  respondents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  questionnaire?: Resolver<Array<ResolversTypes['QuestionnaireStatement']>, ParentType, ContextType>;
+};
+
+export type InquiryAnswerResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['InquiryAnswer'] = ResolversParentTypes['InquiryAnswer']> = {
+  to?: Resolver<ResolversTypes['InquiryRecipient'], ParentType, ContextType>;
+  answer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type TalkNotesResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TalkNotes'] = ResolversParentTypes['TalkNotes']> = {
+  with?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notes?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type QuestionnaireStatementResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['QuestionnaireStatement'] = ResolversParentTypes['QuestionnaireStatement']> = {
+  statement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  counts?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  mean?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type QuestionnaireCountResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['QuestionnaireCount'] = ResolversParentTypes['QuestionnaireCount']> = {
+  respondents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ProblemSourceResolvers = { FINDING: 'finding', FORM: 'form', INQUIRY: 'inquiry', QUESTIONNAIRE: 'questionnaire', TALK: 'talk', OTHER: 'other' };
@@ -2684,6 +2860,12 @@ export type Resolvers<ContextType = ApiContext> = {
   ImportResult?: ImportResultResolvers<ContextType>;
   FileCount?: FileCountResolvers<ContextType>;
   DeleteResult?: DeleteResultResolvers<ContextType>;
+  InquiryRecipient?: InquiryRecipientResolvers;
+  Verification?: VerificationResolvers<ContextType>;
+  InquiryAnswer?: InquiryAnswerResolvers<ContextType>;
+  TalkNotes?: TalkNotesResolvers<ContextType>;
+  QuestionnaireStatement?: QuestionnaireStatementResolvers<ContextType>;
+  QuestionnaireCount?: QuestionnaireCountResolvers<ContextType>;
   ProblemSource?: ProblemSourceResolvers;
   EvaluationForm?: EvaluationFormResolvers<ContextType>;
   RecordEvent?: RecordEventResolvers<ContextType>;

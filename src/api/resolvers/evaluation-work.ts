@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { refreshAnalysis } from '../../evaluation/analysis-record.js';
 import { getForm, listForms, openForms, remindLateForms, reviewForm, saveForm, submitForm } from '../../evaluation/form-store.js';
 import { addProblem, closeProblem, listProblems, PROBLEM_SOURCES, sendFindingsToLedger } from '../../evaluation/ledger.js';
+import { INQUIRY_RECIPIENTS } from '../../evaluation/inquiry-letters.js';
+import {
+  answerQuestionnaire,
+  inquiryLetter,
+  listVerifications,
+  recordInquiryAnswer,
+  recordTalk,
+  startVerification,
+  verificationReport,
+} from '../../evaluation/verification.js';
 import type { Resolvers } from '../generated/resolver-types.js';
 import { idArg, IdArgs, parseArgs } from './parse-args.js';
 
@@ -21,8 +31,13 @@ const ProblemArgs = z.object({
   owner: text(200),
 });
 const CloseArgs = z.object({ id: idArg, evidence: text(5000) });
+const LetterArgs = z.object({ id: idArg, to: z.enum(INQUIRY_RECIPIENTS) });
+const StartArgs = z.object({ year, draw: idArg.nullish(), departments: z.array(idArg).max(10_000).nullish() });
+const AnswerArgs = z.object({ id: idArg, to: z.enum(INQUIRY_RECIPIENTS), answer: text(5000) });
+const TalkArgs = z.object({ id: idArg, with: text(200), notes: text(20_000) });
+const QuestionnaireArgs = z.object({ id: idArg, answers: z.array(z.number().int()).max(100) });
 
-/** schema/evaluation-work.graphql: the three forms (scoped to a department's token) and the ledger. */
+/** schema/evaluation-work.graphql: the three forms (scoped to a department's token), the ledger and the verification (五个一). */
 export const evaluationWorkResolvers: Resolvers = {
   Query: {
     evaluationForms: (_, args, { db, principal }) => {
@@ -34,6 +49,12 @@ export const evaluationWorkResolvers: Resolvers = {
       const { year, department } = parseArgs(FormsArgs, args);
       return listProblems(db, year, department ?? undefined);
     },
+    verifications: (_, args, { db }) => listVerifications(db, parseArgs(z.object({ year }), args).year),
+    inquiryLetter: (_, args, { db }) => {
+      const { id, to } = parseArgs(LetterArgs, args);
+      return inquiryLetter(db, id, to);
+    },
+    verificationReport: (_, args, { db }) => verificationReport(db, parseArgs(IdArgs, args).id),
   },
   Mutation: {
     openEvaluationForms: (_, args, { db, actor }) => {
@@ -61,6 +82,22 @@ export const evaluationWorkResolvers: Resolvers = {
     closeLedgerProblem: (_, args, { db, actor }) => {
       const { id, evidence } = parseArgs(CloseArgs, args);
       return closeProblem(db, id, evidence, actor);
+    },
+    startVerification: (_, args, { db, actor }) => {
+      const a = parseArgs(StartArgs, args);
+      return startVerification(db, { year: a.year, draw: a.draw ?? undefined, departments: a.departments ?? undefined }, actor);
+    },
+    recordInquiryAnswer: (_, args, { db, actor }) => {
+      const { id, to, answer } = parseArgs(AnswerArgs, args);
+      return recordInquiryAnswer(db, id, to, answer, actor);
+    },
+    recordTalk: (_, args, { db, actor }) => {
+      const { id, with: whom, notes } = parseArgs(TalkArgs, args);
+      return recordTalk(db, id, { with: whom, notes }, actor);
+    },
+    answerQuestionnaire: (_, args, { db }) => {
+      const { id, answers } = parseArgs(QuestionnaireArgs, args);
+      return answerQuestionnaire(db, id, answers);
     },
   },
 };
