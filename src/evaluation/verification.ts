@@ -107,7 +107,7 @@ export async function startVerification(
   return Promise.all(rows.map((r) => getVerification(db, r.id)));
 }
 
-export async function getVerification(db: Database, id: string): Promise<Verification> {
+async function getVerification(db: Database, id: string): Promise<Verification> {
   const [row] = await db.read<{ verification: Stored }>(Q.verification, { id });
   if (!row) throw new AppError(ErrorCode.NOT_FOUND, `no verification "${id}" (ids look like <year>/<department>; start one first)`);
   return toVerification(row.verification);
