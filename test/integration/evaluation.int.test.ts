@@ -395,8 +395,10 @@ describe('the five ones for drawn departments', () => {
     expect(answered.respondents).toBe(2);
     expect(answered.questionnaire[0]).toEqual({ statement: v.QUESTIONNAIRE[0], counts: [0, 1, 0, 1, 0], mean: 3 });
     // Anonymous: the record holds tallies, nothing per respondent.
-    const [stored] = await demo.db.readTx((tx) =>
-      tx.run<{ keys: string[] }>({ name: 'q', description: '', source: 'test', text: "MATCH (v:Verification {id: '2021/d-zjj'}) RETURN keys(v) AS keys" }),
+    const [stored] = await demo.db.readTx(
+      (tx) =>
+        tx.run<{ keys: string[] }>({ name: 'q', description: '', source: 'test', text: "MATCH (v:Verification {id: '2021/d-zjj'}) RETURN keys(v) AS keys" }),
+      'q',
     );
     expect(stored!.keys.sort()).toEqual(['answers', 'basis', 'department', 'id', 'inquiries', 'respondents', 'startedAt', 'startedBy', 'talks', 'year']);
 
