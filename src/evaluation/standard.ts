@@ -75,8 +75,25 @@ const MAX_LEVELS = 3;
 /** Weights are points with at most two decimals; sums are compared to this tolerance. */
 const TOLERANCE = 1e-6;
 
+/** Indicators a standard may hold: far more than any office writes, few enough to score a province fast. */
+const MAX_INDICATORS = 1000;
+
+/** Counts the indicators without recursion, so a hostile file nested a million deep is refused before parsing. */
+function indicatorCount(value: unknown): number {
+  const pending = [(value as { indicators?: unknown })?.indicators];
+  let count = 0;
+  while (pending.length > 0 && count <= MAX_INDICATORS) {
+    const list = pending.pop();
+    if (!Array.isArray(list)) continue;
+    count += list.length;
+    for (const indicator of list) pending.push((indicator as { children?: unknown })?.children);
+  }
+  return count;
+}
+
 /** Parses and checks a standard (a JSON value), or throws BAD_USER_INPUT listing every problem. */
 export function parseStandard(value: unknown, source = 'standard'): Standard {
+  if (indicatorCount(value) > MAX_INDICATORS) throw new AppError(ErrorCode.BAD_USER_INPUT, `${source}: more than ${MAX_INDICATORS} indicators`);
   const parsed = StandardFile.safeParse(value);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`);

@@ -92,6 +92,12 @@ describe('the standard', () => {
     );
   });
 
+  it('refuses a standard nested without end before parsing it', () => {
+    let leaf: object = { id: 'x', name: 'x', weight: 0, metric: 'findings.overlap', rule: { kind: 'points' } };
+    for (let i = 0; i < 100_000; i++) leaf = { id: `n${i}`, name: 'n', weight: 0, children: [leaf] };
+    expect(() => parseStandard({ year: 2021, name: 'x', indicators: [leaf] })).toThrow(/more than 1000 indicators/);
+  });
+
   it('refuses a veto that carries weight and a leaf with both a metric and a body', () => {
     const one = (leaf: object) => ({ year: 2021, name: 'x', indicators: [{ id: 'x', name: 'x', weight: 100, ...leaf }] });
     expect(() => parseStandard(one({ body: 'discipline', rule: { kind: 'veto', capTotal: 60 } }))).toThrow(/veto carries no weight/);
