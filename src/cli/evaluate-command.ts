@@ -13,14 +13,10 @@ import { BODIES, type Body } from '../evaluation/standard.js';
 import { cliActor } from './cli-actor.js';
 import { registerEvaluateVerifyCommand } from './evaluate-verify-command.js';
 import { registerEvaluateWorkCommands } from './evaluate-work-commands.js';
+import { parseEvaluationYear, print } from './evaluate-args.js';
 import { runAction } from './run-action.js';
 import { withDatabase } from './with-database.js';
 
-const year = (text: string) => {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 2000 || n > 2200) throw new InvalidArgumentError('expected a year, e.g. 2021');
-  return n;
-};
 const whole = (text: string) => {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
@@ -33,7 +29,6 @@ const number = (text: string) => {
 };
 const pct = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 const mark = (meets: boolean | null) => (meets === null ? '' : meets ? ' ✓' : ' ✗');
-const print = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : text + '\n');
 
 /** Writes `content` to --out or standard output. */
 function emit(content: string | Buffer, out: string | undefined): void {
@@ -72,7 +67,7 @@ export function registerEvaluateCommand(program: Command): void {
     );
   standard
     .command('show')
-    .requiredOption('--year <year>', 'evaluation year', year)
+    .requiredOption('--year <year>', 'evaluation year', parseEvaluationYear)
     .description('the standard a year is scored by, as JSON')
     .action(runAction(async (flags: { year: number }) => withDatabase(async ({ db }) => print(JSON.stringify(await standardFor(db, flags.year), null, 2)))));
 
@@ -93,7 +88,7 @@ export function registerEvaluateCommand(program: Command): void {
   evaluate
     .command('draw')
     .description('the double-random draw (双随机): departments, then sections in each, reproducible from the roster and a public seed')
-    .requiredOption('--year <year>', 'evaluation year', year)
+    .requiredOption('--year <year>', 'evaluation year', parseEvaluationYear)
     .requiredOption('--departments <n>', 'departments to draw', whole)
     .requiredOption('--sections <m>', 'sections to draw in each', whole)
     .requiredOption('--seed <text>', 'a public text nobody knew when the roster was published (e.g. a lottery result)')
@@ -126,7 +121,7 @@ export function registerEvaluateCommand(program: Command): void {
   evaluate
     .command('hotline')
     .description('12345 figures per department and month, against the 99% / 99% / 90% marks, and boundary items before and after they took effect')
-    .requiredOption('--year <year>', 'evaluation year', year)
+    .requiredOption('--year <year>', 'evaluation year', parseEvaluationYear)
     .option('--department <id...>', 'only these departments')
     .option('--json', 'print JSON')
     .action(
@@ -165,7 +160,7 @@ export function registerEvaluateCommand(program: Command): void {
   evaluate
     .command('enter')
     .description("a body's value for an entered (qualitative) indicator of one department")
-    .requiredOption('--year <year>', 'evaluation year', year)
+    .requiredOption('--year <year>', 'evaluation year', parseEvaluationYear)
     .requiredOption('--department <id>', 'the department')
     .requiredOption('--indicator <id>', "the indicator's id in the standard")
     .requiredOption('--value <n>', 'the value (points, or what the rule reads)', number)
@@ -183,7 +178,7 @@ export function registerEvaluateCommand(program: Command): void {
   evaluate
     .command('scorecard')
     .description("every department's score, indicators, evidence and rank for a year")
-    .requiredOption('--year <year>', 'evaluation year', year)
+    .requiredOption('--year <year>', 'evaluation year', parseEvaluationYear)
     .option('--region <code>', 'only departments of this region')
     .option('--json', 'print JSON (same as --format json)')
     .addOption(new Option('--format <format>', 'report format').choices(['json', 'md', 'html', 'xlsx']).default('md'))
@@ -205,7 +200,7 @@ export function registerEvaluateCommand(program: Command): void {
   evaluate
     .command('publish')
     .description("publish the year's round: archive its scorecards and freeze its standard")
-    .requiredOption('--year <year>', 'evaluation year', year)
+    .requiredOption('--year <year>', 'evaluation year', parseEvaluationYear)
     .option('--allow-missing', 'publish although some entries are missing (they count at full points)')
     .action(
       runAction(async (flags: { year: number; allowMissing?: boolean }) =>

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { INQUIRY_RECIPIENTS, type InquiryRecipient } from '../evaluation/inquiry-letters.js';
 import {
   answerQuestionnaire,
@@ -11,22 +11,17 @@ import {
   verificationReport,
 } from '../evaluation/verification.js';
 import { cliActor } from './cli-actor.js';
+import { parseEvaluationYear, print } from './evaluate-args.js';
 import { runAction } from './run-action.js';
 import { withDatabase } from './with-database.js';
 
 /** `dutygraph evaluate verify …`: the five ones (五个一) for drawn or piloted departments. */
 
-const year = (text: string) => {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 2000 || n > 2200) throw new InvalidArgumentError('expected a year, e.g. 2021');
-  return n;
-};
 const answers = (text: string) =>
   text
     .split(/[\s,，]+/)
     .filter(Boolean)
     .map(Number);
-const print = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : text + '\n');
 const recipient = () =>
   new Option('--to <recipient>', 'justice (the justice bureau) or hotline (the 12345 centre)').choices(INQUIRY_RECIPIENTS).makeOptionMandatory();
 
@@ -37,7 +32,7 @@ export function registerEvaluateVerifyCommand(evaluate: Command): void {
   verify
     .command('start')
     .description('start the verification of the departments a recorded draw drew (--draw), or of piloted ones (--department)')
-    .requiredOption('--year <year>', 'evaluation year', year)
+    .requiredOption('--year <year>', 'evaluation year', parseEvaluationYear)
     .option('--draw <id>', 'a draw recorded with `evaluate draw --record`')
     .option('--department <id...>', 'piloted departments')
     .action(
@@ -50,7 +45,7 @@ export function registerEvaluateVerifyCommand(evaluate: Command): void {
     );
   verify
     .command('list')
-    .requiredOption('--year <year>', 'evaluation year', year)
+    .requiredOption('--year <year>', 'evaluation year', parseEvaluationYear)
     .action(
       runAction(async (flags: { year: number }) => withDatabase(async ({ db }) => print(JSON.stringify(await listVerifications(db, flags.year), null, 2)))),
     );

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { cityTime } from '../analysis/local-time.js';
 import type { Principal } from '../auth/roles.js';
 import { AppError, ErrorCode } from '../errors.js';
@@ -7,17 +7,12 @@ import { refreshAnalysis } from '../evaluation/analysis-record.js';
 import { getForm, listForms, openForms, remindLateForms, reviewForm, saveForm, submitForm, type Form } from '../evaluation/form-store.js';
 import { addProblem, closeProblem, listProblems, PROBLEM_SOURCES, sendFindingsToLedger, type Problem, type ProblemSource } from '../evaluation/ledger.js';
 import { cliActor } from './cli-actor.js';
+import { parseEvaluationYear, print } from './evaluate-args.js';
 import { runAction } from './run-action.js';
 import { withDatabase } from './with-database.js';
 
 /** `dutygraph evaluate forms …` and `evaluate ledger …`: the office's side of the three forms and the rectification ledger. */
 
-const year = (text: string) => {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 2000 || n > 2200) throw new InvalidArgumentError('expected a year, e.g. 2021');
-  return n;
-};
-const print = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : text + '\n');
 /** The command line is the office: it acts for every department. */
 const office = (): Principal => ({ role: 'admin', actor: cliActor() });
 const STATUS: Record<string, string> = {
@@ -47,7 +42,7 @@ export function registerEvaluateWorkCommands(evaluate: Command): void {
   forms
     .command('open')
     .description("open the year's three forms for every department of the roster (or some), prefilled from the graph")
-    .requiredOption('--year <year>', 'evaluation year', year)
+    .requiredOption('--year <year>', 'evaluation year', parseEvaluationYear)
     .requiredOption('--due <date-time>', 'deadline, ISO 8601 (e.g. 2022-01-31T18:00:00+08:00)')
     .option('--department <id...>', 'only these departments')
     .option('--region <code>', 'only departments of this region')
@@ -61,7 +56,7 @@ export function registerEvaluateWorkCommands(evaluate: Command): void {
     );
   forms
     .command('list')
-    .requiredOption('--year <year>', 'evaluation year', year)
+    .requiredOption('--year <year>', 'evaluation year', parseEvaluationYear)
     .option('--department <id>', 'only this department')
     .option('--json', 'print JSON')
     .action(
@@ -122,7 +117,7 @@ export function registerEvaluateWorkCommands(evaluate: Command): void {
   forms
     .command('remind')
     .description('remind every form past its deadline and not submitted (recorded on the form)')
-    .requiredOption('--year <year>', 'evaluation year', year)
+    .requiredOption('--year <year>', 'evaluation year', parseEvaluationYear)
     .action(
       runAction(async (flags: { year: number }) =>
         withDatabase(async ({ db }) => {
@@ -135,7 +130,7 @@ export function registerEvaluateWorkCommands(evaluate: Command): void {
   const ledger = evaluate.command('ledger').description('the rectification ledger (整改台账): problems, deadlines, owners, closure with evidence');
   ledger
     .command('list')
-    .requiredOption('--year <year>', 'evaluation year', year)
+    .requiredOption('--year <year>', 'evaluation year', parseEvaluationYear)
     .option('--department <id>', 'only this department')
     .option('--overdue', 'only problems open past their deadline')
     .option('--json', 'print JSON')
@@ -150,7 +145,7 @@ export function registerEvaluateWorkCommands(evaluate: Command): void {
   ledger
     .command('add')
     .description('put a problem found by hand (a form, an inquiry, a talk…) on the ledger')
-    .requiredOption('--year <year>', 'evaluation year', year)
+    .requiredOption('--year <year>', 'evaluation year', parseEvaluationYear)
     .requiredOption('--department <id>', 'the department that fixes it')
     .addOption(new Option('--source <source>', 'where it was found').choices(PROBLEM_SOURCES).default('other'))
     .option('--ref <id>', 'the form, inquiry… it came from')
@@ -169,7 +164,7 @@ export function registerEvaluateWorkCommands(evaluate: Command): void {
   ledger
     .command('send')
     .description('send findings of the current analysis to the ledger: a problem for each department each names')
-    .requiredOption('--year <year>', 'evaluation year', year)
+    .requiredOption('--year <year>', 'evaluation year', parseEvaluationYear)
     .requiredOption('--finding <id...>', 'finding ids (dutygraph analyze --json)')
     .requiredOption('--deadline <date-time>', 'fix by, ISO 8601')
     .requiredOption('--owner <text>', 'who fixes them')

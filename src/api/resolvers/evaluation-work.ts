@@ -13,9 +13,9 @@ import {
   verificationReport,
 } from '../../evaluation/verification.js';
 import type { Resolvers } from '../generated/resolver-types.js';
-import { idArg, IdArgs, parseArgs } from './parse-args.js';
+import { idArg, IdArgs, parseArgs, requiredYearArg } from './parse-args.js';
 
-const year = z.number().int().min(2000).max(2200);
+const year = requiredYearArg;
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const FormsArgs = z.object({ year, department: idArg.nullish() });
 const OpenArgs = z.object({ year, dueAt: text(40), departments: z.array(idArg).max(10_000).nullish(), region: idArg.nullish() });

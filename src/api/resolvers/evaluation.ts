@@ -6,9 +6,9 @@ import { computeScorecards, publishedScorecards, publishRound, type Scorecards }
 import { BODIES } from '../../evaluation/standard.js';
 import type { ApiContext } from '../context.js';
 import type { Resolvers } from '../generated/resolver-types.js';
-import { idArg, parseArgs } from './parse-args.js';
+import { idArg, parseArgs, requiredYearArg } from './parse-args.js';
 
-const year = z.number().int().min(2000).max(2200);
+const year = requiredYearArg;
 const YearArgs = z.object({ year, region: idArg.nullish() });
 const HotlineArgs = z.object({ year, departments: z.array(idArg).max(1000).nullish() });
 const EntryArgs = z.object({

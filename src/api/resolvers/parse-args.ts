@@ -17,7 +17,8 @@ export function parseArgs<T>(schema: z.ZodType<T>, args: unknown): T {
 
 export const idArg = z.string().trim().min(1, 'must not be empty');
 export const IdArgs = z.object({ id: idArg });
-export const yearArg = z.number().int().min(1949).max(2200).nullish();
+export const requiredYearArg = z.number().int().min(1949).max(2200);
+export const yearArg = requiredYearArg.nullish();
 
 /** Runs a change of the lists, then waits until dispatch answers from the changed graph. */
 export async function changeThenRefresh<T>({ dispatch }: ApiContext, change: Promise<T>): Promise<T> {
