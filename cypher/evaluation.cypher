@@ -296,3 +296,15 @@ RETURN d.year AS year, d.seed AS seed, d.rosterHash AS rosterHash, d.result AS r
 // A department's name.
 MATCH (d:Department {id: $department})
 RETURN d.name AS name
+
+// name: saveCommendation
+// Records a commendation (表扬) of a department for the year.
+MATCH (d:Department {id: $department})
+CREATE (c:Commendation {id: $id, year: toInteger($year), department: $department, text: $text, by: $by, at: $at})
+RETURN c.id AS id
+
+// name: commendations
+// The year's recorded commendations.
+MATCH (c:Commendation {year: toInteger($year)})
+RETURN c.department AS department, c.text AS text, c.by AS by, c.at AS at
+ORDER BY c.at

@@ -9,3 +9,4 @@ CREATE CONSTRAINT analysis_record_key IF NOT EXISTS FOR (n:AnalysisRecord) REQUI
 CREATE CONSTRAINT evaluation_form_key IF NOT EXISTS FOR (n:EvaluationForm) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT ledger_problem_key IF NOT EXISTS FOR (n:LedgerProblem) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT verification_key IF NOT EXISTS FOR (n:Verification) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT commendation_key IF NOT EXISTS FOR (n:Commendation) REQUIRE n.id IS UNIQUE;

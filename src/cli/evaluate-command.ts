@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { cityTime } from '../analysis/local-time.js';
 import { AppError, ErrorCode } from '../errors.js';
-import { enterIndicator, importStandard, standardFor } from '../evaluation/evaluation-store.js';
+import { commend, enterIndicator, importStandard, standardFor } from '../evaluation/evaluation-store.js';
 import { hotlineFigures } from '../evaluation/hotline-figures.js';
 import { drawFromGraph, readRoster } from '../evaluation/roster.js';
 import { computeScorecards, publishRound } from '../evaluation/scorecard.js';
@@ -172,6 +172,18 @@ export function registerEvaluateCommand(program: Command): void {
           const saved = await enterIndicator(db, flags, cliActor());
           print(`entered ${saved.id} = ${flags.value}`);
         }),
+      ),
+    );
+
+  evaluate
+    .command('commend')
+    .description('record a commendation (表扬) of a department for the year')
+    .requiredOption('--year <year>', 'evaluation year', parseEvaluationYear)
+    .requiredOption('--department <id>', 'the department')
+    .requiredOption('--text <text>', 'what for')
+    .action(
+      runAction(async (flags: { year: number; department: string; text: string }) =>
+        withDatabase(async ({ db }) => print(`recorded ${(await commend(db, flags, cliActor())).id}`)),
       ),
     );
 

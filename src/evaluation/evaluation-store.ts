@@ -1,6 +1,8 @@
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
+import { randomUUID } from 'node:crypto';
 import { AppError, ErrorCode } from '../errors.js';
+import type { Commendation } from './metrics.js';
 import type { Entry } from './scoring.js';
 import { leavesOf, parseStandard, type Body, type Standard } from './standard.js';
 
@@ -9,7 +11,15 @@ import { leavesOf, parseStandard, type Body, type Standard } from './standard.js
  * and the year's round (open, or published with its frozen standard and archived scorecards).
  */
 
-const Q = useQueries(['evaluationStandards', 'createEvaluationStandard', 'evaluationEntries', 'saveEvaluationEntry', 'evaluationRound']);
+const Q = useQueries([
+  'evaluationStandards',
+  'createEvaluationStandard',
+  'evaluationEntries',
+  'saveEvaluationEntry',
+  'evaluationRound',
+  'saveCommendation',
+  'commendations',
+]);
 
 export interface StoredStandard {
   id: string;
@@ -95,4 +105,23 @@ export async function enterIndicator(db: Database, input: EntryInput, by: string
   const [saved] = await db.write<{ id: string }>(Q.saveEvaluationEntry, { ...input, note: input.note ?? null, by, at: new Date().toISOString() });
   if (!saved) throw new AppError(ErrorCode.NOT_FOUND, `department "${input.department}" does not exist`);
   return saved;
+}
+
+/** Records a commendation (表扬) of a department; refused once the year's round is published. */
+export async function commend(db: Database, input: { year: number; department: string; text: string }, by: string): Promise<{ id: string }> {
+  const text = input.text.trim();
+  if (text === '' || text.length > 2000) throw new AppError(ErrorCode.BAD_USER_INPUT, 'a commendation says what for, in 1 to 2000 characters');
+  if ((await evaluationRound(db, input.year)).status === 'published') throw new AppError(ErrorCode.CONFLICT, `the ${input.year} round is published`);
+  const [saved] = await db.write<{ id: string }>(Q.saveCommendation, { ...input, text, id: randomUUID(), by, at: new Date().toISOString() });
+  if (!saved) throw new AppError(ErrorCode.NOT_FOUND, `department "${input.department}" does not exist`);
+  return saved;
+}
+
+/** The year's recorded commendations by department. */
+export async function recordedCommendations(db: Database, year: number): Promise<Map<string, Commendation[]>> {
+  const byDepartment = new Map<string, Commendation[]>();
+  for (const row of await db.read<{ department: string; text: string; by: string; at: string }>(Q.commendations, { year })) {
+    byDepartment.set(row.department, [...(byDepartment.get(row.department) ?? []), { text: row.text, source: 'recorded', by: row.by, at: row.at }]);
+  }
+  return byDepartment;
 }

@@ -1,4 +1,4 @@
-import { EVIDENCE_LIMIT, type MetricName, type MetricValue } from './metrics.js';
+import { EVIDENCE_LIMIT, type Commendation, type MetricName, type MetricValue } from './metrics.js';
 
 /**
  * 12345 hotline figures per department and month, from the counts the database aggregates
@@ -175,4 +175,20 @@ export function boundaryMetrics(rows: BoundaryHotlineRow[]): Map<string, Map<Met
     );
   }
   return metrics;
+}
+
+/** What the graph shows a department did well: the brief's three hotline marks all met; its boundary items' complaints no longer bounce. */
+export function computedCommendations(values: Map<MetricName, MetricValue>): Commendation[] {
+  const value = (metric: MetricName) => values.get(metric)?.value ?? null;
+  const atLeast = (metric: MetricName, mark: number) => (value(metric) ?? -1) >= mark;
+  const commendations: Commendation[] = [];
+  if (
+    atLeast('hotline.connection', HOTLINE_MARKS.connection) &&
+    atLeast('hotline.onTime', HOTLINE_MARKS.onTime) &&
+    atLeast('hotline.satisfaction', HOTLINE_MARKS.satisfaction)
+  )
+    commendations.push({ text: '12345热线首派签收率、按时办结率、满意率均达到标准', source: 'computed' });
+  if ((value('boundary.led') ?? 0) > 0 && value('boundary.bounceAfter') === 0)
+    commendations.push({ text: '牵头的职责边界事项生效后，相关诉求无推诿流转', source: 'computed' });
+  return commendations;
 }

@@ -43,3 +43,12 @@ export interface MetricValue {
 
 /** Evidence ids kept per value: enough to check by hand, bounded for a province. */
 export const EVIDENCE_LIMIT = 200;
+
+/** A commendation (表扬) on a scorecard. */
+export interface Commendation {
+  text: string;
+  /** recorded by the office, or computed from the graph (the brief's hotline marks met…). */
+  source: 'recorded' | 'computed';
+  by?: string | undefined;
+  at?: string | undefined;
+}

@@ -44,6 +44,7 @@ export function renderScorecardsMarkdown(cards: Scorecards): string {
   }
   for (const d of cards.departments) {
     lines.push('', `## ${d.rank}. ${d.name}：${d.total}分`, '');
+    if (d.commendations.length) lines.push(...d.commendations.map((c) => `- 表扬：${c.text}${c.by ? `（${c.by}）` : ''}`), '');
     lines.push('| 指标 | 权重 | 数值 | 得分 | 说明 | 依据 |', '| --- | ---: | ---: | ---: | --- | --- |');
     for (const i of d.indicators) {
       const source = i.entry ? `${i.entry.by}（${cityTime(i.entry.at)}）${i.entry.note ? `：${i.entry.note}` : ''}` : evidence(i.evidence);
@@ -72,7 +73,8 @@ export function renderScorecardsHtml(cards: Scorecards): string {
             `<tr><td>${escapeHtml([...i.path, i.name].join(' / '))}</td><td>${i.weight}</td><td>${escapeHtml(formatValue(i))}</td><td>${i.points}</td><td>${escapeHtml(i.note)}</td><td>${escapeHtml(i.entry ? i.entry.by : evidence(i.evidence))}</td></tr>`,
         )
         .join('\n');
-      return `<h2 id="d-${escapeHtml(d.department)}">${d.rank}. ${escapeHtml(d.name)}：${d.total}分</h2>\n<table><tr><th>指标</th><th>权重</th><th>数值</th><th>得分</th><th>说明</th><th>依据</th></tr>\n${indicators}\n</table>`;
+      const praise = d.commendations.length ? `<ul>${d.commendations.map((c) => `<li>表扬：${escapeHtml(c.text)}</li>`).join('')}</ul>\n` : '';
+      return `<h2 id="d-${escapeHtml(d.department)}">${d.rank}. ${escapeHtml(d.name)}：${d.total}分</h2>\n${praise}<table><tr><th>指标</th><th>权重</th><th>数值</th><th>得分</th><th>说明</th><th>依据</th></tr>\n${indicators}\n</table>`;
     })
     .join('\n');
   return `<!doctype html>

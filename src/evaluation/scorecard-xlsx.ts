@@ -14,6 +14,7 @@ export async function scorecardsWorkbook(cards: Scorecards): Promise<Buffer> {
     { header: '较上年', key: 'change', width: 8 },
     { header: '一票否决', key: 'vetoes', width: 10 },
     { header: '主要失分', key: 'problems', width: 60 },
+    { header: '表扬', key: 'commendations', width: 40 },
   ];
   for (const d of cards.departments) {
     summary.addRow({
@@ -24,6 +25,7 @@ export async function scorecardsWorkbook(cards: Scorecards): Promise<Buffer> {
         .slice(0, 5)
         .map((p) => `${p.name}（-${p.lost}）`)
         .join('；'),
+      commendations: d.commendations.map((c) => c.text).join('；'),
     });
   }
   const details = workbook.addWorksheet('指标明细');

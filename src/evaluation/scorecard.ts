@@ -5,11 +5,11 @@ import { AppError, ErrorCode } from '../errors.js';
 import { departmentRatios } from '../staffing/staffing.js';
 import { currentFindingTallies } from './analysis-record.js';
 import { FINDING_METRICS } from './finding-tallies.js';
-import { evaluationEntries, evaluationRound, standardFor } from './evaluation-store.js';
+import { evaluationEntries, evaluationRound, recordedCommendations, standardFor } from './evaluation-store.js';
 import { lateForms } from './form-store.js';
 import { overdueProblems } from './ledger.js';
-import { boundaryMetrics, hotlineMetrics, yearWindow, type BoundaryHotlineRow, type HotlineRow } from './hotline.js';
-import type { MetricName, MetricValue } from './metrics.js';
+import { boundaryMetrics, computedCommendations, hotlineMetrics, yearWindow, type BoundaryHotlineRow, type HotlineRow } from './hotline.js';
+import type { Commendation, MetricName, MetricValue } from './metrics.js';
 import { scoreDepartments, type DepartmentInputs, type DepartmentScore } from './scoring.js';
 
 /**
@@ -31,6 +31,8 @@ interface Problem {
 
 interface DepartmentScorecard extends DepartmentScore {
   region: string;
+  /** Recorded by the office, and computed where the graph shows a mark met. */
+  commendations: Commendation[];
   /** Total minus last year's published total; null when last year has none for it. */
   change: number | null;
   /** Indicators that lost points, most lost first. */
@@ -84,6 +86,8 @@ export async function computeScorecards(db: Database, year: number, options: Sco
     return { id, name, values, entries: entries.get(id) ?? new Map() };
   });
   const regionOf = new Map(roster.map((d) => [d.id, d.region]));
+  const recorded = await recordedCommendations(db, year);
+  const valuesOf = new Map(inputs.map((d) => [d.id, d.values]));
   const lastYear = await evaluationRound(db, year - 1);
   const lastTotals = new Map(lastYear.scorecards ? (JSON.parse(lastYear.scorecards) as Scorecards).departments.map((d) => [d.department, d.total]) : []);
   return {
@@ -95,6 +99,7 @@ export async function computeScorecards(db: Database, year: number, options: Sco
     departments: scoreDepartments(stored.standard, inputs).map((score) => ({
       ...score,
       region: regionOf.get(score.department)!,
+      commendations: [...(recorded.get(score.department) ?? []), ...computedCommendations(valuesOf.get(score.department)!)],
       change: lastTotals.has(score.department) ? Math.round((score.total - lastTotals.get(score.department)!) * 100) / 100 : null,
       problems: score.indicators
         .filter((i) => i.points < i.weight || i.vetoed)

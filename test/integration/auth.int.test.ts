@@ -44,6 +44,7 @@ const MUTATIONS: Record<string, { role: Role; call: string }> = {
   },
   drawForEvaluation: { role: 'editor', call: 'drawForEvaluation(year: 2099, departments: 1, sections: 1, seed: "") { rosterHash }' },
   publishEvaluation: { role: 'editor', call: 'publishEvaluation(year: 2099) { year }' },
+  commendDepartment: { role: 'editor', call: 'commendDepartment(year: 2099, department: "d-none", text: "x") { id }' },
   openEvaluationForms: { role: 'editor', call: 'openEvaluationForms(year: 2099, dueAt: "never") { opened }' },
   // A department fills its own forms with a viewer token scoped to it; checked row by row (evaluation.int.test.ts).
   saveEvaluationForm: { role: 'viewer', call: 'saveEvaluationForm(id: "2099/d-none/results", content: {}) { id }' },

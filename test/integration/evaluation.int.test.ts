@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/errors.js';
 import { readFindingTallies } from '../../src/evaluation/analysis-record.js';
-import { enterIndicator, importStandard, standardFor } from '../../src/evaluation/evaluation-store.js';
+import { commend, enterIndicator, importStandard, standardFor } from '../../src/evaluation/evaluation-store.js';
 import { hotlineFigures } from '../../src/evaluation/hotline-figures.js';
 import { computeScorecards, publishRound, type Scorecards } from '../../src/evaluation/scorecard.js';
 import { importBundle } from '../../src/ingest/import-bundle.js';
@@ -102,10 +102,13 @@ describe('the yearly evaluation of the demo city', () => {
     await expect(enterIndicator(demo.db, { ...entry, indicator: '9.9' }, 'test')).rejects.toEqual(codeOf(ErrorCode.NOT_FOUND));
     await expect(enterIndicator(demo.db, { ...entry, department: 'd-nope' }, 'test')).rejects.toEqual(codeOf(ErrorCode.NOT_FOUND));
     await enterIndicator(demo.db, { ...entry, note: '年度考核' }, 'token:jw');
+    await commend(demo.db, { year: 2021, department: 'd-cgj', text: '夜间施工巡查及时' }, 'token:bb');
+    await expect(commend(demo.db, { year: 2021, department: 'd-cgj', text: ' ' }, 'test')).rejects.toEqual(codeOf(ErrorCode.BAD_USER_INPUT));
     await enterIndicator(demo.db, { ...entry, indicator: '5.4', value: 1 }, 'token:jw');
     const cgj = (await computeScorecards(demo.db, 2021)).departments.find((d) => d.department === 'd-cgj')!;
     expect(cgj.indicators.find((i) => i.id === '5.1')).toMatchObject({ points: 6, missing: false, entry: { by: 'token:jw', note: '年度考核' } });
     expect(cgj.vetoes).toEqual(['5.4']);
+    expect(cgj.commendations).toEqual([expect.objectContaining({ text: '夜间施工巡查及时', source: 'recorded', by: 'token:bb' })]);
     expect(cgj.total).toBeLessThanOrEqual(60);
   });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/analysis/findings.js';
 import { tallyFindings } from '../../src/evaluation/finding-tallies.js';
 import { FORM_CONTENT, formWarnings, isLate } from '../../src/evaluation/forms.js';
-import { figuresOf } from '../../src/evaluation/hotline.js';
+import { computedCommendations, figuresOf } from '../../src/evaluation/hotline.js';
+import type { MetricName, MetricValue } from '../../src/evaluation/metrics.js';
 
 describe('forms', () => {
   it('blocks only an empty summary, and warns of missing materials and unreported boundary items', () => {
@@ -73,5 +74,34 @@ describe('evaluation metrics', () => {
     const figures = figuresOf('d', 3, counts);
     expect(figures).toMatchObject({ connection: 1, onTimeRate: null, satisfaction: 0.8, meets: { connection: true, onTime: null, satisfaction: false } });
     expect(figures.refusal).toBeCloseTo(1 / 12);
+  });
+});
+
+describe('computed commendations', () => {
+  const values = (entries: [MetricName, number | null][]) =>
+    new Map<MetricName, MetricValue>(entries.map(([m, v]) => [m, { value: v, evidence: [], basis: 1 }]));
+  it('commends a department meeting all three hotline marks, and one whose boundary items stopped bouncing', () => {
+    const all = values([
+      ['hotline.connection', 1],
+      ['hotline.onTime', 0.995],
+      ['hotline.satisfaction', 0.93],
+      ['boundary.led', 2],
+      ['boundary.bounceAfter', 0],
+    ]);
+    expect(computedCommendations(all).map((c) => c.text)).toEqual([
+      '12345热线首派签收率、按时办结率、满意率均达到标准',
+      '牵头的职责边界事项生效后，相关诉求无推诿流转',
+    ]);
+    expect(
+      computedCommendations(
+        values([
+          ['hotline.connection', 1],
+          ['hotline.onTime', null],
+          ['hotline.satisfaction', 1],
+          ['boundary.led', 0],
+          ['boundary.bounceAfter', null],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

@@ -381,6 +381,8 @@ export type Mutation = {
   enterEvaluationIndicator: EvaluationEntryRef;
   /** The double-random draw from the roster and a public seed, recorded with who drew it. */
   drawForEvaluation: EvaluationDraw;
+  /** Records a commendation (表扬) of a department for the year. */
+  commendDepartment: CommendationRef;
   /** Publishes the year's round: archives its scorecards and freezes its standard. Refused while entries are missing unless allowMissing. */
   publishEvaluation: Scorecards;
   /** Finds matters in the untagged power items again and links untagged complaints to them (imports do this by themselves). */
@@ -551,6 +553,13 @@ export type MutationDrawForEvaluationArgs = {
   sections: Scalars['Int']['input'];
   seed: Scalars['String']['input'];
   region?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationCommendDepartmentArgs = {
+  year: Scalars['Int']['input'];
+  department: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
 };
 
 
@@ -1408,6 +1417,22 @@ export type DepartmentScorecard = {
   indicators: Array<IndicatorScore>;
   /** Indicators that lost points, most lost first. */
   problems: Array<ScoreProblem>;
+  /** Recorded by the office, or computed where the graph shows a mark met. */
+  commendations: Array<Commendation>;
+};
+
+export type Commendation = {
+  __typename?: 'Commendation';
+  text: Scalars['String']['output'];
+  /** recorded or computed. */
+  source: Scalars['String']['output'];
+  by?: Maybe<Scalars['String']['output']>;
+  at?: Maybe<Scalars['String']['output']>;
+};
+
+export type CommendationRef = {
+  __typename?: 'CommendationRef';
+  id: Scalars['ID']['output'];
 };
 
 export type IndicatorGroupScore = {
@@ -1827,6 +1852,8 @@ export type ResolversTypes = {
   DrawnSection: ResolverTypeWrapper<DrawnSection>;
   Scorecards: ResolverTypeWrapper<Scorecards>;
   DepartmentScorecard: ResolverTypeWrapper<DepartmentScorecard>;
+  Commendation: ResolverTypeWrapper<Commendation>;
+  CommendationRef: ResolverTypeWrapper<CommendationRef>;
   IndicatorGroupScore: ResolverTypeWrapper<IndicatorGroupScore>;
   IndicatorScore: ResolverTypeWrapper<IndicatorScore>;
   IndicatorEntry: ResolverTypeWrapper<IndicatorEntry>;
@@ -1933,6 +1960,8 @@ export type ResolversParentTypes = {
   DrawnSection: DrawnSection;
   Scorecards: Scorecards;
   DepartmentScorecard: DepartmentScorecard;
+  Commendation: Commendation;
+  CommendationRef: CommendationRef;
   IndicatorGroupScore: IndicatorGroupScore;
   IndicatorScore: IndicatorScore;
   IndicatorEntry: IndicatorEntry;
@@ -2018,6 +2047,7 @@ export type MutationResolvers<ContextType = ApiContext, ParentType extends Resol
   importEvaluationStandard?: Resolver<ResolversTypes['StoredStandardRef'], ParentType, ContextType, RequireFields<MutationImportEvaluationStandardArgs, 'standard'>>;
   enterEvaluationIndicator?: Resolver<ResolversTypes['EvaluationEntryRef'], ParentType, ContextType, RequireFields<MutationEnterEvaluationIndicatorArgs, 'year' | 'department' | 'indicator' | 'value' | 'body'>>;
   drawForEvaluation?: Resolver<ResolversTypes['EvaluationDraw'], ParentType, ContextType, RequireFields<MutationDrawForEvaluationArgs, 'year' | 'departments' | 'sections' | 'seed'>>;
+  commendDepartment?: Resolver<ResolversTypes['CommendationRef'], ParentType, ContextType, RequireFields<MutationCommendDepartmentArgs, 'year' | 'department' | 'text'>>;
   publishEvaluation?: Resolver<ResolversTypes['Scorecards'], ParentType, ContextType, RequireFields<MutationPublishEvaluationArgs, 'year' | 'allowMissing'>>;
   induceMatters?: Resolver<ResolversTypes['InductionResult'], ParentType, ContextType>;
   renameMatter?: Resolver<ResolversTypes['Matter'], ParentType, ContextType, RequireFields<MutationRenameMatterArgs, 'id' | 'name'>>;
@@ -2585,6 +2615,18 @@ export type DepartmentScorecardResolvers<ContextType = ApiContext, ParentType ex
   groups?: Resolver<Array<ResolversTypes['IndicatorGroupScore']>, ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['IndicatorScore']>, ParentType, ContextType>;
   problems?: Resolver<Array<ResolversTypes['ScoreProblem']>, ParentType, ContextType>;
+  commendations?: Resolver<Array<ResolversTypes['Commendation']>, ParentType, ContextType>;
+};
+
+export type CommendationResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Commendation'] = ResolversParentTypes['Commendation']> = {
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type CommendationRefResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['CommendationRef'] = ResolversParentTypes['CommendationRef']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type IndicatorGroupScoreResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['IndicatorGroupScore'] = ResolversParentTypes['IndicatorGroupScore']> = {
@@ -2882,6 +2924,8 @@ export type Resolvers<ContextType = ApiContext> = {
   DrawnSection?: DrawnSectionResolvers<ContextType>;
   Scorecards?: ScorecardsResolvers<ContextType>;
   DepartmentScorecard?: DepartmentScorecardResolvers<ContextType>;
+  Commendation?: CommendationResolvers<ContextType>;
+  CommendationRef?: CommendationRefResolvers<ContextType>;
   IndicatorGroupScore?: IndicatorGroupScoreResolvers<ContextType>;
   IndicatorScore?: IndicatorScoreResolvers<ContextType>;
   IndicatorEntry?: IndicatorEntryResolvers<ContextType>;

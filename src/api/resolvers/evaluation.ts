@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { enterIndicator, importStandard, standardFor } from '../../evaluation/evaluation-store.js';
+import { commend, enterIndicator, importStandard, standardFor } from '../../evaluation/evaluation-store.js';
 import { hotlineFigures } from '../../evaluation/hotline-figures.js';
 import { drawFromGraph, readRoster } from '../../evaluation/roster.js';
 import { computeScorecards, publishedScorecards, publishRound, type Scorecards } from '../../evaluation/scorecard.js';
@@ -27,6 +27,7 @@ const DrawArgs = z.object({
   region: idArg.nullish(),
 });
 const PublishArgs = z.object({ year, allowMissing: z.boolean().default(false) });
+const CommendArgs = z.object({ year, department: idArg, text: z.string().max(2000) });
 
 /** Scorecards in the API's flat shape. */
 function flatten(cards: Scorecards) {
@@ -84,6 +85,7 @@ export const evaluationResolvers: Resolvers = {
       const request = parseArgs(DrawArgs, args);
       return drawFromGraph(db, { ...request, region: request.region ?? undefined }, { by: actor });
     },
+    commendDepartment: (_, args, { db, actor }) => commend(db, parseArgs(CommendArgs, args), actor),
     publishEvaluation: async (_, args, context) => {
       const { year, allowMissing } = parseArgs(PublishArgs, args);
       return flatten(await publishRound(context.db, year, context.actor, { allowMissing, analyse: analyse(context) }));
