@@ -14,7 +14,9 @@ ORDER BY id
 // Per department and month (Beijing time) of complaints received in [$from, $to): the routes it
 // got, refused and returned; complaints it received first and took (connection); complaints it
 // closed (the last route, accepted or resolved), on time and rated; complaints that reached it
-// and bounced. String bounds a day wider than the window use the receivedAt index first.
+// and bounced. String bounds a day wider than the window use the receivedAt index first. Each
+// complaint's facts per department are computed on its own row (no grouping by complaint), so
+// only the department-month groups are held in memory.
 MATCH (c:Complaint)
 WHERE c.receivedAt >= $looseFrom AND c.receivedAt < $looseTo
 WITH c, datetime(c.receivedAt) AS received
@@ -27,64 +29,61 @@ CALL (c) {
 WITH c, datetime({datetime: received, timezone: 'Asia/Shanghai'}).month AS month, chain
 WHERE size(chain) > 0
 WITH c, month, chain, chain[0] AS first, chain[-1] AS last,
-     size(chain) > 1 OR any(step IN chain WHERE step.outcome IN ['refused', 'returned']) AS bounced
-UNWIND chain AS step
-WITH c, month, first, last, bounced, step.department AS department,
-     count(*) AS routes,
-     count(CASE WHEN step.outcome = 'refused' THEN 1 END) AS refused,
-     count(CASE WHEN step.outcome = 'returned' THEN 1 END) AS returned
-WITH c, month, bounced, department, routes, refused, returned,
+     size(chain) > 1 OR any(step IN chain WHERE step.outcome IN ['refused', 'returned']) AS bounced,
+     c.dueAt IS NOT NULL AND c.closedAt IS NOT NULL AND chain[-1].outcome IN ['accepted', 'resolved'] AS timed
+WITH c, month, chain, first, last, bounced, timed,
+     timed AND datetime(c.closedAt) <= datetime(c.dueAt) AS onTime,
+     CASE WHEN c.rating IS NOT NULL THEN c.rating >= 4 ELSE c.satisfied END AS satisfied,
+     reduce(seen = [], step IN chain | CASE WHEN step.department IN seen THEN seen ELSE seen + step.department END) AS departments
+UNWIND departments AS department
+WITH c, month, bounced, department,
+     size([step IN chain WHERE step.department = department]) AS routes,
+     size([step IN chain WHERE step.department = department AND step.outcome = 'refused']) AS refused,
+     size([step IN chain WHERE step.department = department AND step.outcome = 'returned']) AS returned,
      first.department = department AS receivedFirst,
      first.department = department AND first.outcome IN ['accepted', 'resolved'] AS connected,
-     last.department = department AND last.outcome IN ['accepted', 'resolved'] AS closed
-WITH c, month, bounced, department, routes, refused, returned, receivedFirst, connected, closed,
-     closed AND c.dueAt IS NOT NULL AND c.closedAt IS NOT NULL AS timed,
-     CASE WHEN NOT closed THEN null WHEN c.rating IS NOT NULL THEN c.rating >= 4 ELSE c.satisfied END AS satisfied
+     last.department = department AND last.outcome IN ['accepted', 'resolved'] AS closed,
+     timed AND last.department = department AS timed, onTime AND last.department = department AS onTime,
+     CASE WHEN last.department = department AND last.outcome IN ['accepted', 'resolved'] THEN satisfied END AS satisfied
 RETURN department, month,
   count(*) AS reached, count(CASE WHEN bounced THEN 1 END) AS bounced,
   sum(routes) AS routes, sum(refused) AS refused, sum(returned) AS returned,
   count(CASE WHEN receivedFirst THEN 1 END) AS receivedFirst, count(CASE WHEN connected THEN 1 END) AS connected,
   count(CASE WHEN closed THEN 1 END) AS closed,
-  count(CASE WHEN timed THEN 1 END) AS timed,
-  count(CASE WHEN timed AND datetime(c.closedAt) <= datetime(c.dueAt) THEN 1 END) AS onTime,
+  count(CASE WHEN timed THEN 1 END) AS timed, count(CASE WHEN onTime THEN 1 END) AS onTime,
   count(satisfied) AS rated, count(CASE WHEN satisfied THEN 1 END) AS satisfied,
   collect(CASE WHEN bounced THEN c.id END)[0..20] AS bouncedIds,
   collect(CASE WHEN refused + returned > 0 THEN c.id END)[0..20] AS refusedIds,
   collect(CASE WHEN receivedFirst AND NOT connected THEN c.id END)[0..20] AS unconnectedIds,
-  collect(CASE WHEN timed AND datetime(c.closedAt) > datetime(c.dueAt) THEN c.id END)[0..20] AS lateIds,
+  collect(CASE WHEN timed AND NOT onTime THEN c.id END)[0..20] AS lateIds,
   collect(CASE WHEN satisfied = false THEN c.id END)[0..20] AS dissatisfiedIds
 ORDER BY department, month
 
-// name: evaluationBoundaryHotline
-// Published department-scope boundary items with the complaints on their matters in their
-// region (and the regions below it) received in [$from, $to), before and after the item took
-// effect (publishedAt, or when it was published in dutygraph): how many, how many bounced, how
-// many the first department took.
+// name: evaluationComplaintDays
+// The year's complaints in [$from, $to) counted per matter, district and day (Beijing time):
+// how many, how many bounced, how many the first department took. One pass over the year; the
+// boundary items' before and after are summed from these in src/evaluation/hotline.ts.
+MATCH (c:Complaint)
+WHERE c.receivedAt >= $looseFrom AND c.receivedAt < $looseTo
+WITH c, datetime(c.receivedAt) AS received
+WHERE received >= datetime($from) AND received < datetime($to)
+MATCH (c)-[:CONCERNS]->(m:Matter)
+MATCH (c)-[:IN]->(district:Region)
+WITH m.id AS matter, district.code AS district, toString(date(datetime({datetime: received, timezone: 'Asia/Shanghai'}))) AS day,
+     COLLECT { MATCH (c)-[r:ROUTED]->() RETURN r.outcome ORDER BY r.seq } AS outcomes
+WITH matter, district, day, count(*) AS complaints,
+     count(CASE WHEN size(outcomes) > 1 OR any(o IN outcomes WHERE o IN ['refused', 'returned']) THEN 1 END) AS bounced,
+     count(CASE WHEN size(outcomes) > 0 AND outcomes[0] IN ['accepted', 'resolved'] THEN 1 END) AS connected
+RETURN matter, district, collect([day, complaints, bounced, connected]) AS days
+
+// name: evaluationBoundaryItems
+// Published department-scope boundary items with their lead, matters, when they took effect,
+// and the regions they apply in (their region and those below it; null: every region).
 MATCH (b:BoundaryItem {status: 'published', scope: 'department'})-[:LEAD]->(lead:Department)
 OPTIONAL MATCH (b)-[:IN]->(home:Region)
-WITH b, lead, home, coalesce(b.publishedAt, b.statusChangedAt) AS since,
-     COLLECT { MATCH (home)-[:CONTAINS*0..]->(r:Region) RETURN r.code } AS regions
-CALL (b, home, regions) {
-  MATCH (b)-[:CONCERNS]->(:Matter)<-[:CONCERNS]-(c:Complaint)
-  WHERE c.receivedAt >= $looseFrom AND c.receivedAt < $looseTo
-    AND datetime(c.receivedAt) >= datetime($from) AND datetime(c.receivedAt) < datetime($to)
-    AND (home IS NULL OR EXISTS { MATCH (c)-[:IN]->(district:Region) WHERE district.code IN regions })
-  WITH DISTINCT c
-  RETURN collect(c) AS complaints
-}
-UNWIND complaints AS c
-WITH b, lead, since, c,
-     since IS NOT NULL AND datetime(c.receivedAt) >= datetime(since) AS after,
-     COLLECT { MATCH (c)-[r:ROUTED]->() RETURN r.outcome ORDER BY r.seq } AS outcomes
-WITH b, lead, since, c, after, outcomes,
-     size(outcomes) > 1 OR any(o IN outcomes WHERE o IN ['refused', 'returned']) AS bounced,
-     size(outcomes) > 0 AND outcomes[0] IN ['accepted', 'resolved'] AS connected
-RETURN b.id AS id, b.title AS title, lead.id AS lead, since,
-  count(CASE WHEN NOT after THEN 1 END) AS before, count(CASE WHEN NOT after AND bounced THEN 1 END) AS bouncedBefore,
-  count(CASE WHEN NOT after AND connected THEN 1 END) AS connectedBefore,
-  count(CASE WHEN after THEN 1 END) AS after, count(CASE WHEN after AND bounced THEN 1 END) AS bouncedAfter,
-  count(CASE WHEN after AND connected THEN 1 END) AS connectedAfter,
-  collect(CASE WHEN after AND bounced THEN c.id END)[0..20] AS bouncedAfterIds
+RETURN b.id AS id, b.title AS title, lead.id AS lead, coalesce(b.publishedAt, b.statusChangedAt) AS since,
+  COLLECT { MATCH (b)-[:CONCERNS]->(m:Matter) RETURN m.id } AS matters,
+  CASE WHEN home IS NULL THEN null ELSE COLLECT { MATCH (home)-[:CONTAINS*0..]->(r:Region) RETURN r.code } END AS regions
 ORDER BY id
 
 // name: saveFindingTallies

@@ -21,6 +21,8 @@ export interface Principal {
   actor: string;
   /** A department's own token (a viewer that may also fill that department's evaluation forms). */
   department?: string | undefined;
+  /** A body's own token (a viewer that may also enter that body's evaluation indicators). */
+  body?: string | undefined;
 }
 
 /**
@@ -29,5 +31,12 @@ export interface Principal {
  * roles of the schema's @auth.
  */
 export function actsFor(principal: Principal, department: string, office: Role): boolean {
-  return principal.department === department || (principal.department === undefined && permits(principal.role, office));
+  return principal.department === department || (!isScoped(principal) && permits(principal.role, office));
 }
+
+/** Whether a principal may enter a body's evaluation values: that body's token, or the office (`office` role or above). */
+export function entersFor(principal: Principal, body: string, office: Role): boolean {
+  return principal.body === body || (!isScoped(principal) && permits(principal.role, office));
+}
+
+const isScoped = (principal: Principal) => principal.department !== undefined || principal.body !== undefined;

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { AppError, ErrorCode } from '../errors.js';
+import { BODIES, type Body } from '../evaluation/standard.js';
 import { isRole, ROLES, type Principal, type Role } from './roles.js';
 
 /**
@@ -18,7 +19,15 @@ const StoredToken = z.object({
   createdAt: z.string(),
   /** A department's own token: a viewer that may fill that department's evaluation forms. */
   department: z.string().optional(),
+  /** A body's own token (纪委监委, 组织部…): a viewer that may enter that body's evaluation indicators. */
+  body: z.enum(BODIES).optional(),
 });
+
+/** What a viewer token may act for beyond reading: its department's forms, or its body's entries. */
+export interface TokenScope {
+  department?: string | undefined;
+  body?: Body | undefined;
+}
 const TokenFile = z.object({ tokens: z.array(StoredToken) });
 export type StoredToken = z.infer<typeof StoredToken>;
 
@@ -43,24 +52,22 @@ export function tokensFromEnv(value: string | undefined): StoredToken[] {
   });
 }
 
-/** A new token of `role` (scoped to `department` when given) and its record; nothing is stored. */
-export function newToken(role: Role, label: string, department?: string): { token: string; stored: StoredToken } {
-  if (department !== undefined && role !== 'viewer') throw new AppError(ErrorCode.BAD_USER_INPUT, `a department's token is a viewer token, not ${role}`);
+/** A new token of `role` (scoped to a department or a body when given) and its record; nothing is stored. */
+export function newToken(role: Role, label: string, scope: TokenScope = {}): { token: string; stored: StoredToken } {
+  if ((scope.department !== undefined || scope.body !== undefined) && role !== 'viewer')
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `a department's or a body's token is a viewer token, not ${role}`);
+  if (scope.department !== undefined && scope.body !== undefined)
+    throw new AppError(ErrorCode.BAD_USER_INPUT, 'a token acts for a department or for a body, not both');
   const token = `dg_${role}_${randomBytes(32).toString('base64url')}`;
-  const stored = {
-    id: randomUUID().slice(0, 8),
-    role,
-    label,
-    hash: hashToken(token),
-    createdAt: new Date().toISOString(),
-    ...(department ? { department } : {}),
-  };
+  const stored: StoredToken = { id: randomUUID().slice(0, 8), role, label, hash: hashToken(token), createdAt: new Date().toISOString() };
+  if (scope.department !== undefined) stored.department = scope.department;
+  if (scope.body !== undefined) stored.body = scope.body;
   return { token, stored };
 }
 
-/** Creates a token of `role` (of one department when given), stores its hash in the file, and returns the token (shown once). */
-export function createToken(path: string, role: Role, label: string, department?: string): { token: string; stored: StoredToken } {
-  const { token, stored } = newToken(role, label, department);
+/** Creates a token of `role` (scoped when asked), stores its hash in the file, and returns the token (shown once). */
+export function createToken(path: string, role: Role, label: string, scope: TokenScope = {}): { token: string; stored: StoredToken } {
+  const { token, stored } = newToken(role, label, scope);
   const tokens = [...readTokenFile(path), stored];
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
@@ -105,6 +112,7 @@ export class TokenVerifier {
       role: found.role,
       actor: `token:${found.id}${found.label ? ` (${found.label})` : ''}`,
       ...(found.department ? { department: found.department } : {}),
+      ...(found.body ? { body: found.body } : {}),
     };
   }
 

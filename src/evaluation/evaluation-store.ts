@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
 import { randomUUID } from 'node:crypto';
+import { entersFor, type Principal } from '../auth/roles.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { Commendation } from './metrics.js';
 import type { Entry } from './scoring.js';
@@ -92,8 +93,13 @@ export interface EntryInput {
   note?: string | undefined;
 }
 
-/** A body's value for an entered indicator; refused for another body's indicator, a computed one, or a published round. */
-export async function enterIndicator(db: Database, input: EntryInput, by: string): Promise<{ id: string }> {
+/**
+ * A body's value for an entered indicator; refused for another body's indicator, a computed one,
+ * or a published round. Through the API, `principal` must be that body's token or the office.
+ */
+export async function enterIndicator(db: Database, input: EntryInput, by: string, principal?: Principal): Promise<{ id: string }> {
+  if (principal && !entersFor(principal, input.body, 'editor'))
+    throw new AppError(ErrorCode.FORBIDDEN, `${principal.actor} does not enter ${input.body}'s indicators`);
   if (!Number.isFinite(input.value)) throw new AppError(ErrorCode.BAD_USER_INPUT, 'the value must be a number');
   const { standard, id } = await standardFor(db, input.year);
   const round = await evaluationRound(db, input.year);

@@ -2,7 +2,7 @@ import { actsFor, permits, type Principal } from '../auth/roles.js';
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
 import { AppError, ErrorCode } from '../errors.js';
-import { boundaryItemFigures } from './hotline-figures.js';
+import { boundaryHotline, boundaryItemFigures } from './hotline-figures.js';
 import { readRoster } from './roster.js';
 import { EVIDENCE_LIMIT, type MetricValue } from './metrics.js';
 import {
@@ -119,7 +119,7 @@ export async function openForms(
   const before = (await db.read<{ form: StoredForm }>(Q.evaluationForms, { year: input.year, department: null })).length;
   // How the hotline fared on each boundary item before and after it took effect, for the boundary form.
   const hotline = new Map(
-    (await boundaryItemFigures(db, input.year)).map(({ id, before, bounceBefore, after, bounceAfter, connectionAfter }) => [
+    boundaryItemFigures(await boundaryHotline(db, input.year)).map(({ id, before, bounceBefore, after, bounceAfter, connectionAfter }) => [
       id,
       { before, bounceBefore, after, bounceAfter, connectionAfter },
     ]),

@@ -1,10 +1,29 @@
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
-import { figuresOf, yearlyFigures, yearWindow, type BoundaryHotlineRow, type HotlineFigures, type HotlineRow } from './hotline.js';
+import {
+  boundaryItemCounts,
+  figuresOf,
+  yearlyFigures,
+  yearWindow,
+  type BoundaryHotlineRow,
+  type BoundaryItemRow,
+  type ComplaintDays,
+  type HotlineFigures,
+  type HotlineRow,
+} from './hotline.js';
 
 /** A year's hotline figures from the graph: per department and month, and per boundary item before and after it took effect. */
 
-const Q = useQueries(['evaluationRoster', 'evaluationHotline', 'evaluationBoundaryHotline']);
+const Q = useQueries(['evaluationRoster', 'evaluationHotline', 'evaluationComplaintDays', 'evaluationBoundaryItems']);
+
+/** Every published boundary item's complaints of the year before and after it took effect. */
+export async function boundaryHotline(db: Database, year: number): Promise<BoundaryHotlineRow[]> {
+  const [items, groups] = await Promise.all([
+    db.read<BoundaryItemRow>(Q.evaluationBoundaryItems),
+    db.read<ComplaintDays>(Q.evaluationComplaintDays, yearWindow(year), { timeoutMs: 10 * 60_000 }),
+  ]);
+  return boundaryItemCounts(items, groups);
+}
 
 export interface DepartmentHotline {
   department: string;
@@ -13,14 +32,12 @@ export interface DepartmentHotline {
   year: HotlineFigures;
 }
 
-export interface BoundaryItemHotline extends Omit<BoundaryHotlineRow, 'bouncedAfterIds'> {
+export interface BoundaryItemHotline extends BoundaryHotlineRow {
   leadName: string;
   bounceBefore: number | null;
   connectionBefore: number | null;
   bounceAfter: number | null;
   connectionAfter: number | null;
-  /** Complaints that still bounced after the item took effect (the first 20). */
-  bouncedAfterIds: string[];
 }
 
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
@@ -31,10 +48,14 @@ export async function hotlineFigures(
   year: number,
   departments?: string[],
 ): Promise<{ year: number; departments: DepartmentHotline[]; boundaryItems: BoundaryItemHotline[] }> {
-  const window = yearWindow(year);
-  const names = new Map((await db.read<{ id: string; name: string }>(Q.evaluationRoster, { region: null })).map((d) => [d.id, d.name]));
   const wanted = (id: string) => !departments || departments.includes(id);
-  const rows = (await db.read<HotlineRow>(Q.evaluationHotline, window, { timeoutMs: 10 * 60_000 })).filter((r) => wanted(r.department));
+  const [roster, allRows, boundaryRows] = await Promise.all([
+    db.read<{ id: string; name: string }>(Q.evaluationRoster, { region: null }),
+    db.read<HotlineRow>(Q.evaluationHotline, yearWindow(year), { timeoutMs: 10 * 60_000 }),
+    boundaryHotline(db, year),
+  ]);
+  const names = new Map(roster.map((d) => [d.id, d.name]));
+  const rows = allRows.filter((r) => wanted(r.department));
   const years = yearlyFigures(rows);
   const result: DepartmentHotline[] = [...years.values()].map((total) => ({
     department: total.department,
@@ -42,12 +63,11 @@ export async function hotlineFigures(
     months: rows.filter((r) => r.department === total.department).map((r) => figuresOf(r.department, r.month, r)),
     year: total,
   }));
-  return { year, departments: result, boundaryItems: (await boundaryItemFigures(db, year, names)).filter((b) => wanted(b.lead)) };
+  return { year, departments: result, boundaryItems: boundaryItemFigures(boundaryRows, names).filter((b) => wanted(b.lead)) };
 }
 
-/** Every published boundary item's complaints of the year, before and after it took effect. */
-export async function boundaryItemFigures(db: Database, year: number, names = new Map<string, string>()): Promise<BoundaryItemHotline[]> {
-  const rows = await db.read<BoundaryHotlineRow>(Q.evaluationBoundaryHotline, yearWindow(year), { timeoutMs: 10 * 60_000 });
+/** Boundary items' counts with their rates and their lead's name. */
+export function boundaryItemFigures(rows: BoundaryHotlineRow[], names = new Map<string, string>()): BoundaryItemHotline[] {
   return rows.map((b) => ({
     ...b,
     leadName: names.get(b.lead) ?? b.lead,

@@ -143,7 +143,25 @@ export function hotlineMetrics(rows: HotlineRow[]): Map<string, Map<MetricName, 
   return metrics;
 }
 
-/** Published boundary items' complaints before and after they took effect (evaluationBoundaryHotline). */
+/** A published boundary item as evaluationBoundaryItems returns it. */
+export interface BoundaryItemRow {
+  id: string;
+  title: string;
+  lead: string;
+  since: string | null;
+  matters: string[];
+  /** Region codes it applies in; null: every region. */
+  regions: string[] | null;
+}
+
+/** The year's complaints of one matter and district per day: [YYYY-MM-DD, complaints, bounced, connected]. */
+export interface ComplaintDays {
+  matter: string;
+  district: string;
+  days: [string, number, number, number][];
+}
+
+/** A boundary item's complaints before and after it took effect. */
 export interface BoundaryHotlineRow {
   id: string;
   title: string;
@@ -155,7 +173,55 @@ export interface BoundaryHotlineRow {
   after: number;
   bouncedAfter: number;
   connectedAfter: number;
-  bouncedAfterIds: string[];
+}
+
+/** The day an instant falls on in Beijing time (YYYY-MM-DD). */
+function beijingDay(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Each item's complaints (on its matters, in its regions) before and after the day it took
+ * effect, summed from the per-day counts; an item with no such complaint in the year is left out.
+ */
+export function boundaryItemCounts(items: BoundaryItemRow[], groups: ComplaintDays[]): BoundaryHotlineRow[] {
+  const byMatter = new Map<string, ComplaintDays[]>();
+  for (const group of groups) byMatter.set(group.matter, [...(byMatter.get(group.matter) ?? []), group]);
+  const rows: BoundaryHotlineRow[] = [];
+  for (const item of items) {
+    const regions = item.regions && new Set(item.regions);
+    const from = item.since ? beijingDay(item.since) : undefined;
+    const row = {
+      id: item.id,
+      title: item.title,
+      lead: item.lead,
+      since: item.since,
+      before: 0,
+      bouncedBefore: 0,
+      connectedBefore: 0,
+      after: 0,
+      bouncedAfter: 0,
+      connectedAfter: 0,
+    };
+    for (const matter of new Set(item.matters)) {
+      for (const group of byMatter.get(matter) ?? []) {
+        if (regions && !regions.has(group.district)) continue;
+        for (const [day, complaints, bounced, connected] of group.days) {
+          if (from !== undefined && day >= from) {
+            row.after += complaints;
+            row.bouncedAfter += bounced;
+            row.connectedAfter += connected;
+          } else {
+            row.before += complaints;
+            row.bouncedBefore += bounced;
+            row.connectedBefore += connected;
+          }
+        }
+      }
+    }
+    if (row.before + row.after > 0) rows.push(row);
+  }
+  return rows;
 }
 
 /** Per lead department: its published boundary items, and the bounce share of their complaints after they took effect. */
@@ -170,7 +236,18 @@ export function boundaryMetrics(rows: BoundaryHotlineRow[]): Map<string, Map<Met
       lead,
       new Map<MetricName, MetricValue>([
         ['boundary.led', { value: items.length, evidence: items.map((i) => i.id).slice(0, EVIDENCE_LIMIT), basis: items.length }],
-        ['boundary.bounceAfter', { value: share(bounced, after), evidence: items.flatMap((i) => i.bouncedAfterIds).slice(0, EVIDENCE_LIMIT), basis: after }],
+        // The evidence: its items whose complaints still bounced after they took effect.
+        [
+          'boundary.bounceAfter',
+          {
+            value: share(bounced, after),
+            evidence: items
+              .filter((i) => i.bouncedAfter > 0)
+              .map((i) => i.id)
+              .slice(0, EVIDENCE_LIMIT),
+            basis: after,
+          },
+        ],
       ]),
     );
   }

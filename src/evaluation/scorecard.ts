@@ -8,7 +8,8 @@ import { FINDING_METRICS } from './finding-tallies.js';
 import { evaluationEntries, evaluationRound, recordedCommendations, standardFor } from './evaluation-store.js';
 import { lateForms } from './form-store.js';
 import { overdueProblems } from './ledger.js';
-import { boundaryMetrics, computedCommendations, hotlineMetrics, yearWindow, type BoundaryHotlineRow, type HotlineRow } from './hotline.js';
+import { boundaryMetrics, computedCommendations, hotlineMetrics, yearWindow, type HotlineRow } from './hotline.js';
+import { boundaryHotline } from './hotline-figures.js';
 import type { Commendation, MetricName, MetricValue } from './metrics.js';
 import { scoreDepartments, type DepartmentInputs, type DepartmentScore } from './scoring.js';
 
@@ -18,7 +19,7 @@ import { scoreDepartments, type DepartmentInputs, type DepartmentScore } from '.
  * what the bodies entered. A published round's scorecards are its archived ones, unchanged.
  */
 
-const Q = useQueries(['evaluationRoster', 'evaluationHotline', 'evaluationBoundaryHotline']);
+const Q = useQueries(['evaluationRoster', 'evaluationHotline']);
 
 interface Problem {
   indicator: string;
@@ -63,15 +64,20 @@ export async function computeScorecards(db: Database, year: number, options: Sco
   const round = await evaluationRound(db, year);
   const standard = { id: stored.id, name: stored.standard.name, status: stored.status };
   if (round.status === 'published') return publishedScorecards(db, year, options.region);
-  const window = yearWindow(year);
-  const roster = await db.read<{ id: string; name: string; region: string }>(Q.evaluationRoster, { region: options.region ?? null });
   const findings = await currentFindingTallies(db, options.analyse);
-  const hotline = hotlineMetrics(await db.read<HotlineRow>(Q.evaluationHotline, window, { timeoutMs: 10 * 60_000 }));
-  const boundary = boundaryMetrics(await db.read<BoundaryHotlineRow>(Q.evaluationBoundaryHotline, window, { timeoutMs: 10 * 60_000 }));
-  const staffing = await departmentRatios(db, year);
-  const entries = await evaluationEntries(db, year);
-  const late = await lateForms(db, year);
-  const overdue = await overdueProblems(db, year);
+  // The reads are independent: run together, the year's two passes over the complaints overlap.
+  const [roster, hotlineRows, boundaryRows, staffing, entries, late, overdue, recorded] = await Promise.all([
+    db.read<{ id: string; name: string; region: string }>(Q.evaluationRoster, { region: options.region ?? null }),
+    db.read<HotlineRow>(Q.evaluationHotline, yearWindow(year), { timeoutMs: 10 * 60_000 }),
+    boundaryHotline(db, year),
+    departmentRatios(db, year),
+    evaluationEntries(db, year),
+    lateForms(db, year),
+    overdueProblems(db, year),
+    recordedCommendations(db, year),
+  ]);
+  const hotline = hotlineMetrics(hotlineRows);
+  const boundary = boundaryMetrics(boundaryRows);
   const inputs: DepartmentInputs[] = roster.map(({ id, name }) => {
     const values = new Map<MetricName, MetricValue>([...(findings.tallies.get(id) ?? []), ...(hotline.get(id) ?? []), ...(boundary.get(id) ?? [])]);
     // A department no finding names has none of each kind: zero, not "does not apply".
@@ -86,7 +92,6 @@ export async function computeScorecards(db: Database, year: number, options: Sco
     return { id, name, values, entries: entries.get(id) ?? new Map() };
   });
   const regionOf = new Map(roster.map((d) => [d.id, d.region]));
-  const recorded = await recordedCommendations(db, year);
   const valuesOf = new Map(inputs.map((d) => [d.id, d.values]));
   const lastYear = await evaluationRound(db, year - 1);
   const lastTotals = new Map(lastYear.scorecards ? (JSON.parse(lastYear.scorecards) as Scorecards).departments.map((d) => [d.department, d.total]) : []);

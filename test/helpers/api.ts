@@ -11,6 +11,7 @@ import { AnalystPool } from '../../src/analyst/analyst-pool.js';
 import { createAuthenticator } from '../../src/auth/authenticate.js';
 import { ROLES, type Role } from '../../src/auth/roles.js';
 import { createToken, TokenVerifier } from '../../src/auth/token-store.js';
+import type { Body } from '../../src/evaluation/standard.js';
 import type { Database } from '../../src/db/database.js';
 import { DEMO_BUNDLE } from '../../src/api/start-service.js';
 import { DispatchService } from '../../src/dispatch/dispatch-service.js';
@@ -33,6 +34,8 @@ export interface TestApi {
   execute(query: string, variables?: Record<string, unknown>, role?: Role): Promise<GraphQLResult>;
   /** Creates a department's own token (a viewer scoped to it) that the HTTP server of listen() accepts. */
   departmentToken(department: string): string;
+  /** Creates a body's own token (a viewer that may enter that body's indicators). */
+  bodyToken(body: Body): string;
   /** Serves the API over HTTP on a free loopback port; tokens required (see `tokens`). */
   listen(): Promise<{ url: string; close(): Promise<void> }>;
   stop(): Promise<void>;
@@ -57,7 +60,8 @@ export async function startTestApi(db: Database): Promise<TestApi> {
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as GraphQLResult;
     },
-    departmentToken: (department) => createToken(tokenFile, 'viewer', `test ${department}`, department).token,
+    departmentToken: (department) => createToken(tokenFile, 'viewer', `test ${department}`, { department }).token,
+    bodyToken: (body) => createToken(tokenFile, 'viewer', `test ${body}`, { body }).token,
     async listen() {
       const api = await serveApi({ services, auth, metrics: createMetrics(), logger: createLogger('silent') }, '127.0.0.1', 0);
       return { url: api.url, close: () => api.stop() };

@@ -38,6 +38,7 @@ const MUTATIONS: Record<string, { role: Role; call: string }> = {
   splitMatter: { role: 'editor', call: 'splitMatter(id: "induced:none", items: ["x"], name: "y") { id }' },
   // The demo holds no evaluation standard: these end in NOT_FOUND or BAD_USER_INPUT, writing nothing.
   importEvaluationStandard: { role: 'editor', call: 'importEvaluationStandard(standard: {year: 2099}) { id }' },
+  // A body enters its own indicators with a viewer token scoped to it (evaluation.int.test.ts); unscoped callers below editor are refused row by row.
   enterEvaluationIndicator: {
     role: 'editor',
     call: 'enterEvaluationIndicator(year: 2099, department: "d-none", indicator: "1", value: 1, body: OFFICE) { id }',

@@ -216,8 +216,10 @@ describe('the three forms', () => {
   let url: string;
   let close: () => Promise<void>;
   let zjj: string;
+  let discipline: string;
   beforeAll(async () => {
     zjj = demo.api.departmentToken('d-zjj');
+    discipline = demo.api.bodyToken('discipline');
     ({ url, close } = await demo.api.listen());
     // The server re-reads the token file at most once a second.
     await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -293,6 +295,19 @@ describe('the three forms', () => {
     await call(zjj, 'mutation { submitEvaluationForm(id: "2025/d-zjj/results") { id } }');
     const accepted = await call(editor, 'mutation { acceptEvaluationForm(id: "2025/d-zjj/results") { status warnings } }');
     expect(accepted.data!.acceptEvaluationForm).toEqual({ status: 'accepted', warnings: [] });
+  });
+
+  it("lets a body's own token enter that body's indicators only, and nothing else", async () => {
+    await importStandard(demo.db, { ...STANDARD, year: 2027, name: '2027年度部门职能运行监管评估指标' }, 'test');
+    const enter = (token: string, body: string, indicator = '5.1') =>
+      call(token, `mutation { enterEvaluationIndicator(year: 2027, department: "d-zjj", indicator: "${indicator}", value: 7, body: ${body}) { id } }`);
+    const entered = await enter(discipline, 'DISCIPLINE');
+    expect(entered.data!.enterEvaluationIndicator.id).toBe('2027/d-zjj/5.1');
+    expect(code(await enter(discipline, 'PROPAGANDA', '5.3'))).toBe('FORBIDDEN');
+    expect(code(await enter(zjj, 'DISCIPLINE'))).toBe('FORBIDDEN');
+    expect(code(await enter(demo.api.tokens.analyst, 'DISCIPLINE'))).toBe('FORBIDDEN');
+    expect(code(await call(discipline, '{ evaluationForms(year: 2025) { id } }'))).toBe('FORBIDDEN');
+    expect(code(await call(discipline, 'mutation { submitEvaluationForm(id: "2025/d-zjj/sections") { id } }'))).toBe('FORBIDDEN');
   });
 
   it('reminds the forms past their deadline and not submitted, and counts them late on the scorecard', async () => {

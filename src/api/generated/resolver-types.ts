@@ -377,7 +377,7 @@ export type Mutation = {
   answerQuestionnaire: QuestionnaireCount;
   /** Stores a standard (the JSON of docs/evaluation.md) as the next version of its year; refused once the year's round is published. */
   importEvaluationStandard: StoredStandardRef;
-  /** A body's value for an entered (qualitative) indicator of one department, with who and when. */
+  /** A body's value for an entered (qualitative) indicator of one department, with who and when: that body's own token, or the office (editor). */
   enterEvaluationIndicator: EvaluationEntryRef;
   /** The double-random draw from the roster and a public seed, recorded with who drew it. */
   drawForEvaluation: EvaluationDraw;
@@ -1531,7 +1531,7 @@ export type BoundaryItemHotline = {
   title: Scalars['String']['output'];
   lead: Scalars['ID']['output'];
   leadName: Scalars['String']['output'];
-  /** When it took effect (publishedAt, or when it was published in dutygraph). */
+  /** When it took effect (publishedAt, or when it was published in dutygraph); complaints from that day on (Beijing time) count as after. */
   since?: Maybe<Scalars['String']['output']>;
   before: Scalars['Int']['output'];
   bouncedBefore: Scalars['Int']['output'];
@@ -1543,7 +1543,6 @@ export type BoundaryItemHotline = {
   connectionBefore?: Maybe<Scalars['Float']['output']>;
   bounceAfter?: Maybe<Scalars['Float']['output']>;
   connectionAfter?: Maybe<Scalars['Float']['output']>;
-  bouncedAfterIds: Array<Scalars['ID']['output']>;
 };
 
 export type InductionResult = {
@@ -2723,7 +2722,6 @@ export type BoundaryItemHotlineResolvers<ContextType = ApiContext, ParentType ex
   connectionBefore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   bounceAfter?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   connectionAfter?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  bouncedAfterIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type InductionResultResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['InductionResult'] = ResolversParentTypes['InductionResult']> = {

@@ -77,9 +77,9 @@ export const evaluationResolvers: Resolvers = {
   },
   Mutation: {
     importEvaluationStandard: (_, args, { db, actor }) => importStandard(db, (args as { standard: unknown }).standard, actor),
-    enterEvaluationIndicator: (_, args, { db, actor }) => {
+    enterEvaluationIndicator: (_, args, { db, actor, principal }) => {
       const entry = parseArgs(EntryArgs, args);
-      return enterIndicator(db, { ...entry, note: entry.note ?? undefined }, actor);
+      return enterIndicator(db, { ...entry, note: entry.note ?? undefined }, actor, principal);
     },
     drawForEvaluation: (_, args, { db, actor }) => {
       const request = parseArgs(DrawArgs, args);
