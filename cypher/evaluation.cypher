@@ -124,13 +124,17 @@ RETURN s.id AS id, s.version AS version
 // name: evaluationEntries
 // Qualitative entries of the year.
 MATCH (e:EvaluationEntry {year: toInteger($year)})
-RETURN e.department AS department, e.indicator AS indicator, e.value AS value, e.body AS body, e.by AS by, e.at AS at, e.note AS note
+RETURN e.department AS department, e.indicator AS indicator, e.value AS value, e.body AS body, e.by AS by, e.at AS at, e.note AS note,
+  coalesce(e.corrections, []) AS corrections
 
 // name: saveEvaluationEntry
-// Enters (or re-enters) a body's value for one department and indicator.
+// Enters a body's value for one department and indicator; a correction keeps the value it
+// replaces, with who entered it and when, in `corrections`.
 MATCH (d:Department {id: $department})
 MERGE (e:EvaluationEntry {id: toString(toInteger($year)) + '/' + $department + '/' + $indicator})
-SET e.year = toInteger($year), e.department = $department, e.indicator = $indicator, e.value = $value, e.body = $body,
+SET e.corrections = coalesce(e.corrections, []) +
+      CASE WHEN e.value IS NULL THEN [] ELSE [toString(e.value) + ' ' + e.by + ' ' + e.at] END,
+    e.year = toInteger($year), e.department = $department, e.indicator = $indicator, e.value = $value, e.body = $body,
     e.by = $by, e.at = $at, e.note = $note
 RETURN e.id AS id
 

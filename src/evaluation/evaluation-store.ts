@@ -77,9 +77,9 @@ export async function evaluationRound(db: Database, year: number): Promise<Round
 export async function evaluationEntries(db: Database, year: number): Promise<Map<string, Map<string, Entry>>> {
   const rows = await db.read<Entry & { department: string; indicator: string }>(Q.evaluationEntries, { year });
   const entries = new Map<string, Map<string, Entry>>();
-  for (const { department, indicator, note, ...entry } of rows) {
+  for (const { department, indicator, note, corrections, ...entry } of rows) {
     if (!entries.has(department)) entries.set(department, new Map());
-    entries.get(department)!.set(indicator, { ...entry, ...(note ? { note } : {}) });
+    entries.get(department)!.set(indicator, { ...entry, ...(note ? { note } : {}), ...(corrections?.length ? { corrections } : {}) });
   }
   return entries;
 }

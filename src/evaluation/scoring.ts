@@ -14,6 +14,8 @@ export interface Entry {
   by: string;
   at: string;
   note?: string | undefined;
+  /** Values this entry corrected, oldest first: "<value> <who> <when>". */
+  corrections?: string[] | undefined;
 }
 
 export interface DepartmentInputs {

@@ -101,12 +101,15 @@ describe('the yearly evaluation of the demo city', () => {
     await expect(enterIndicator(demo.db, { ...entry, indicator: '2.1' }, 'test')).rejects.toEqual(codeOf(ErrorCode.BAD_USER_INPUT));
     await expect(enterIndicator(demo.db, { ...entry, indicator: '9.9' }, 'test')).rejects.toEqual(codeOf(ErrorCode.NOT_FOUND));
     await expect(enterIndicator(demo.db, { ...entry, department: 'd-nope' }, 'test')).rejects.toEqual(codeOf(ErrorCode.NOT_FOUND));
+    await enterIndicator(demo.db, { ...entry, value: 5 }, 'token:jw-first');
     await enterIndicator(demo.db, { ...entry, note: '年度考核' }, 'token:jw');
     await commend(demo.db, { year: 2021, department: 'd-cgj', text: '夜间施工巡查及时' }, 'token:bb');
     await expect(commend(demo.db, { year: 2021, department: 'd-cgj', text: ' ' }, 'test')).rejects.toEqual(codeOf(ErrorCode.BAD_USER_INPUT));
     await enterIndicator(demo.db, { ...entry, indicator: '5.4', value: 1 }, 'token:jw');
     const cgj = (await computeScorecards(demo.db, 2021)).departments.find((d) => d.department === 'd-cgj')!;
-    expect(cgj.indicators.find((i) => i.id === '5.1')).toMatchObject({ points: 6, missing: false, entry: { by: 'token:jw', note: '年度考核' } });
+    const corrected = cgj.indicators.find((i) => i.id === '5.1')!;
+    expect(corrected).toMatchObject({ points: 6, missing: false, entry: { by: 'token:jw', note: '年度考核' } });
+    expect(corrected.entry!.corrections).toEqual([expect.stringMatching(/^5(\.0)? token:jw-first \d{4}-/)]);
     expect(cgj.vetoes).toEqual(['5.4']);
     expect(cgj.commendations).toEqual([expect.objectContaining({ text: '夜间施工巡查及时', source: 'recorded', by: 'token:bb' })]);
     expect(cgj.total).toBeLessThanOrEqual(60);

@@ -1472,6 +1472,8 @@ export type IndicatorEntry = {
   by: Scalars['String']['output'];
   at: Scalars['String']['output'];
   note?: Maybe<Scalars['String']['output']>;
+  /** Values this entry corrected, oldest first ("<value> <who> <when>"). */
+  corrections?: Maybe<Array<Scalars['String']['output']>>;
 };
 
 export type ScoreProblem = {
@@ -2658,6 +2660,7 @@ export type IndicatorEntryResolvers<ContextType = ApiContext, ParentType extends
   by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  corrections?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
 };
 
 export type ScoreProblemResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ScoreProblem'] = ResolversParentTypes['ScoreProblem']> = {
