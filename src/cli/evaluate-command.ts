@@ -1,13 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { cityTime } from '../analysis/local-time.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { commend, enterIndicator, importStandard, standardFor } from '../evaluation/evaluation-store.js';
 import { hotlineFigures } from '../evaluation/hotline-figures.js';
 import { drawFromGraph, readRoster } from '../evaluation/roster.js';
 import { computeScorecards, publishRound } from '../evaluation/scorecard.js';
-import { renderScorecardsHtml, renderScorecardsMarkdown } from '../evaluation/scorecard-report.js';
+import { renderHotlineMarkdown, renderScorecardsHtml, renderScorecardsMarkdown } from '../evaluation/scorecard-report.js';
 import { scorecardsWorkbook } from '../evaluation/scorecard-xlsx.js';
 import { BODIES, type Body } from '../evaluation/standard.js';
 import { cliActor } from './cli-actor.js';
@@ -27,8 +26,6 @@ const number = (text: string) => {
   if (text.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('expected a number');
   return n;
 };
-const pct = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
-const mark = (meets: boolean | null) => (meets === null ? '' : meets ? ' ✓' : ' ✗');
 
 /** Writes `content` to --out or standard output. */
 function emit(content: string | Buffer, out: string | undefined): void {
@@ -129,30 +126,7 @@ export function registerEvaluateCommand(program: Command): void {
         withDatabase(async ({ db }) => {
           const figures = await hotlineFigures(db, flags.year, flags.department);
           if (flags.json) return print(JSON.stringify(figures, null, 2));
-          const lines = [
-            `# ${flags.year}年度12345热线办理情况`,
-            '',
-            '| 部门 | 月份 | 首派 | 签收率 | 按时办结率 | 退单率 | 满意率 | 推诿流转率 |',
-            '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-          ];
-          for (const f of figures.departments) {
-            for (const m of [...f.months, f.year]) {
-              lines.push(
-                `| ${f.name} | ${m.month ?? '全年'} | ${m.receivedFirst} | ${pct(m.connection)}${mark(m.meets.connection)} | ${pct(m.onTimeRate)}${mark(m.meets.onTime)} | ${pct(m.refusal)} | ${pct(m.satisfaction)}${mark(m.meets.satisfaction)} | ${pct(m.bounce)} |`,
-              );
-            }
-          }
-          lines.push(
-            '',
-            '| 边界事项 | 牵头部门 | 生效时间 | 生效前诉求 | 生效前推诿率 | 生效前签收率 | 生效后诉求 | 生效后推诿率 | 生效后签收率 |',
-            '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-          );
-          for (const b of figures.boundaryItems) {
-            lines.push(
-              `| ${b.title}（${b.id}） | ${b.leadName} | ${b.since ? cityTime(b.since) : '未记录'} | ${b.before} | ${pct(b.bounceBefore)} | ${pct(b.connectionBefore)} | ${b.after} | ${pct(b.bounceAfter)} | ${pct(b.connectionAfter)} |`,
-            );
-          }
-          print(lines.join('\n'));
+          print(renderHotlineMarkdown(figures));
         }),
       ),
     );

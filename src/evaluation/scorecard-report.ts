@@ -1,9 +1,10 @@
 import { cityTime } from '../analysis/local-time.js';
 import { METRICS, type MetricName } from './metrics.js';
+import type { BoundaryItemHotline, DepartmentHotline } from './hotline-figures.js';
 import type { Scorecards } from './scorecard.js';
 import type { IndicatorScore } from './scoring.js';
 
-/** Scorecards as the office reads them: Markdown and HTML, in Chinese. Pure. */
+/** Scorecards and hotline figures as the office reads them: Markdown and HTML, in Chinese. Pure. */
 
 const STATUS = { draft: '草稿', frozen: '已冻结' } as Record<string, string>;
 const EVIDENCE_SHOWN = 5;
@@ -91,4 +92,35 @@ ${rows}
 ${details}
 </body></html>
 `;
+}
+
+const pct = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
+const mark = (meets: boolean | null) => (meets === null ? '' : meets ? ' ✓' : ' ✗');
+
+/** A year's hotline figures: each department by month and for the year, then the boundary items before and after. */
+export function renderHotlineMarkdown(figures: { year: number; departments: DepartmentHotline[]; boundaryItems: BoundaryItemHotline[] }): string {
+  const lines = [
+    `# ${figures.year}年度12345热线办理情况`,
+    '',
+    '| 部门 | 月份 | 首派 | 签收率 | 按时办结率 | 退单率 | 满意率 | 推诿流转率 |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const f of figures.departments) {
+    for (const m of [...f.months, f.year]) {
+      lines.push(
+        `| ${cell(f.name)} | ${m.month ?? '全年'} | ${m.receivedFirst} | ${pct(m.connection)}${mark(m.meets.connection)} | ${pct(m.onTimeRate)}${mark(m.meets.onTime)} | ${pct(m.refusal)} | ${pct(m.satisfaction)}${mark(m.meets.satisfaction)} | ${pct(m.bounce)} |`,
+      );
+    }
+  }
+  lines.push(
+    '',
+    '| 边界事项 | 牵头部门 | 生效时间 | 生效前诉求 | 生效前推诿率 | 生效前签收率 | 生效后诉求 | 生效后推诿率 | 生效后签收率 |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const b of figures.boundaryItems) {
+    lines.push(
+      `| ${cell(b.title)}（${b.id}） | ${cell(b.leadName)} | ${b.since ? cityTime(b.since) : '未记录'} | ${b.before} | ${pct(b.bounceBefore)} | ${pct(b.connectionBefore)} | ${b.after} | ${pct(b.bounceAfter)} | ${pct(b.connectionAfter)} |`,
+    );
+  }
+  return lines.join('\n') + '\n';
 }
