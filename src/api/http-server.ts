@@ -1,3 +1,4 @@
+import { serveWebFile, WEB_PATHS } from './web-app.js';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -182,7 +183,7 @@ export interface ServingApi {
 
 /**
  * The HTTP front: POST/GET /graphql through Apollo, POST /v1/dispatch, GET /healthz (process),
- * /readyz (Neo4j), /metrics (Prometheus), 404 for the rest. Each request gets a request id
+ * /readyz (Neo4j), /metrics (Prometheus), the web app at / (web-app.ts), 404 for the rest. Each request gets a request id
  * (x-request-id, kept when the caller sends one), one JSON log line and its metrics; GraphQL's
  * own concerns (operation names, errors) are the request plugin's, shutdown is Apollo's drain
  * plugin's. Apollo's own integration API (executeHTTPGraphQLRequest) keeps us off any web framework.
@@ -200,6 +201,7 @@ export async function serveApi(deps: ApiDeps, host: string, port: number): Promi
     '/healthz': async (_req, res) => sendJson(res, 200, { status: 'ok' }),
     '/readyz': (_req, res) => handleReady(res, deps.services.db),
     '/metrics': (req, res) => handleMetrics(req, res, deps),
+    ...Object.fromEntries(WEB_PATHS.map((path) => [path, (req: IncomingMessage, res: ServerResponse, url: URL) => serveWebFile(req, res, url)])),
   };
   // Operation names come from callers: at most 100 distinct ones become metric labels, the rest count as "other".
   const operations = new Set<string>();

@@ -51,11 +51,14 @@ export async function startTestApi(db: Database): Promise<TestApi> {
   const importRoot = mkdtempSync(join(tmpdir(), 'dg-imports-'));
   const services: Services = { db, dispatch, analysis: new AnalysisService(db), analyst: new AnalystPool(db.settings), importRoot };
   const apollo: ApolloServer<ApiContext> = createApolloServer();
+  // executeOperation starts Apollo on first use; stopping one never started is an error.
+  let executed = false;
   return {
     services,
     dispatch,
     tokens,
     async execute(query, variables = {}, role = 'admin') {
+      executed = true;
       const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext(services, { role, actor: `test ${role}` }) });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as GraphQLResult;
@@ -69,7 +72,7 @@ export async function startTestApi(db: Database): Promise<TestApi> {
     async stop() {
       dispatch.stop();
       await services.analyst.close();
-      await apollo.stop();
+      if (executed) await apollo.stop();
     },
   };
 }

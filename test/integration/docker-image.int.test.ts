@@ -55,10 +55,12 @@ describe('the Docker image', () => {
       'schema/core.graphql',
       'lexicon/civic-words.txt',
       'seed/fixtures/demo/manifest.json',
+      'dist/web/app.js',
+      'dist/web/index.html',
     ]) {
       expect(existsSync(join(image.root, path)), path).toBe(true);
     }
-    for (const path of ['src', 'test', 'neo4j', 'node_modules/vitest', 'node_modules/typescript']) {
+    for (const path of ['src', 'test', 'neo4j', 'web', 'node_modules/vitest', 'node_modules/typescript', 'node_modules/preact']) {
       expect(existsSync(join(image.root, path)), path).toBe(false);
     }
     expect(existsSync(join(image.env.DUTYGRAPH_DATA_DIR!, 'imports'))).toBe(true);
@@ -88,6 +90,9 @@ describe('the Docker image', () => {
       const body = (await answer.json()) as { data: { regions: { name: string }[]; dispatch: { status: string } } };
       expect(body.data.regions.map((r) => r.name)).toContain('日照市');
       expect(body.data.dispatch.status).toBe('ASSIGNED');
+      const page = await fetch(`${url}/`);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(await page.text()).toContain('/app.js');
     } finally {
       run.child.kill('SIGTERM');
       await run.exited;

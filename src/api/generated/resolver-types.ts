@@ -33,6 +33,8 @@ export type Query = {
    * allow-list are refused with FORBIDDEN; syntax errors are BAD_USER_INPUT.
    */
   cypher: CypherResult;
+  /** Who is asking: the role and scope of the caller's token (the web app shows what it may do). */
+  whoami: Whoami;
   /** Every region, cities before their counties. */
   regions: Array<Region>;
   /** Departments, optionally only those of one region (by code). */
@@ -735,6 +737,16 @@ export type Role =
   | 'ANALYST'
   | 'EDITOR'
   | 'ADMIN';
+
+export type Whoami = {
+  __typename?: 'Whoami';
+  role: Role;
+  actor: Scalars['String']['output'];
+  /** A department's own token: the department it acts for. */
+  department?: Maybe<Scalars['ID']['output']>;
+  /** A body's own token: the body it enters for. */
+  body?: Maybe<EvaluationBody>;
+};
 
 export type RegionLevel =
   | 'province'
@@ -1780,6 +1792,7 @@ export type ResolversTypes = {
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   CypherResult: ResolverTypeWrapper<CypherResult>;
   Role: Role;
+  Whoami: ResolverTypeWrapper<Whoami>;
   RegionLevel: null;
   Region: ResolverTypeWrapper<RegionView>;
   DepartmentKind: null;
@@ -1900,6 +1913,7 @@ export type ResolversParentTypes = {
   Community: Community;
   JSON: Scalars['JSON']['output'];
   CypherResult: CypherResult;
+  Whoami: Whoami;
   Region: RegionView;
   Department: DepartmentView;
   Section: SectionView;
@@ -1995,6 +2009,7 @@ export type AuthDirectiveResolver<Result, Parent, ContextType = ApiContext, Args
 export type QueryResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   analysis?: Resolver<ResolversTypes['Analysis'], ParentType, ContextType>;
   cypher?: Resolver<ResolversTypes['CypherResult'], ParentType, ContextType, RequireFields<QueryCypherArgs, 'query'>>;
+  whoami?: Resolver<ResolversTypes['Whoami'], ParentType, ContextType>;
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
   departments?: Resolver<Array<ResolversTypes['Department']>, ParentType, ContextType, Partial<QueryDepartmentsArgs>>;
   department?: Resolver<Maybe<ResolversTypes['Department']>, ParentType, ContextType, RequireFields<QueryDepartmentArgs, 'id'>>;
@@ -2148,6 +2163,13 @@ export type CypherResultResolvers<ContextType = ApiContext, ParentType extends R
   rows?: Resolver<Array<ResolversTypes['JSON']>, ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   rowCap?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WhoamiResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Whoami'] = ResolversParentTypes['Whoami']> = {
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  body?: Resolver<Maybe<ResolversTypes['EvaluationBody']>, ParentType, ContextType>;
 };
 
 export type RegionLevelResolvers = { PROVINCE: 'province', CITY: 'city', COUNTY: 'county', DISTRICT: 'district', ZONE: 'zone' };
@@ -2857,6 +2879,7 @@ export type Resolvers<ContextType = ApiContext> = {
   Community?: CommunityResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   CypherResult?: CypherResultResolvers<ContextType>;
+  Whoami?: WhoamiResolvers<ContextType>;
   RegionLevel?: RegionLevelResolvers;
   Region?: RegionResolvers<ContextType>;
   DepartmentKind?: DepartmentKindResolvers;

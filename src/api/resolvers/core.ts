@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listDepartments, listMatters, listRegions } from '../../catalog/catalog.js';
+import type { Body } from '../../evaluation/standard.js';
 import type { Resolvers } from '../generated/resolver-types.js';
 import { IdArgs, idArg, loadAll, loadRequired, parseArgs } from './parse-args.js';
 
@@ -8,6 +9,13 @@ const RegionArgs = z.object({ region: idArg.nullish() });
 /** schema/core.graphql: regions, departments, sections, power items and matters, related both ways through the request's loaders. */
 export const coreResolvers: Resolvers = {
   Query: {
+    whoami: (_, __, { principal }) => ({
+      role: principal.role.toUpperCase() as Uppercase<typeof principal.role>,
+      actor: principal.actor,
+      department: principal.department ?? null,
+      // A token's body was checked against the bodies when the token file was read.
+      body: (principal.body as Body | undefined) ?? null,
+    }),
     regions: (_, __, { db }) => listRegions(db),
     departments: (_, args, { db }) => listDepartments(db, { region: parseArgs(RegionArgs, args).region ?? undefined }),
     department: (_, args, { loaders }) => loaders.departmentById.load(parseArgs(IdArgs, args).id),

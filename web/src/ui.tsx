@@ -1,0 +1,81 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError } from './api.js';
+import { downloadCsv } from './csv.js';
+
+/** Loading, error and empty states, the same on every page. */
+
+export function useData<T>(load: () => Promise<T>, deps: unknown[]): { data?: T; error?: ApiError; loading: boolean } {
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: true });
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    load().then(
+      (data) => live && setState({ data, loading: false }),
+      (error: unknown) => live && setState({ error: error instanceof ApiError ? error : new ApiError('CLIENT', String(error)), loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, deps);
+  return state;
+}
+
+export function ErrorBox({ error }: { error: ApiError }) {
+  return (
+    <div class="error" role="alert">
+      {error.message}
+    </div>
+  );
+}
+
+export function Loading() {
+  return <div class="empty">正在加载…</div>;
+}
+
+export const pct = (rate: number | null | undefined) => (rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`);
+
+/** A table with a CSV export of exactly the rows it shows. */
+export function Table<R>(props: {
+  name: string;
+  columns: { title: string; value: (row: R) => string | number | null; numeric?: boolean; render?: (row: R) => ComponentChildren }[];
+  rows: R[];
+  empty?: string;
+}) {
+  if (props.rows.length === 0) return <div class="empty">{props.empty ?? '没有数据'}</div>;
+  return (
+    <>
+      <div class="row" style="justify-content: flex-end">
+        <button
+          onClick={() =>
+            downloadCsv(
+              `${props.name}.csv`,
+              props.columns.map((c) => c.title),
+              props.rows.map((r) => props.columns.map((c) => c.value(r))),
+            )
+          }
+        >
+          导出 CSV
+        </button>
+      </div>
+      <table>
+        <thead>
+          <tr>
+            {props.columns.map((c) => (
+              <th class={c.numeric ? 'num' : undefined}>{c.title}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr>
+              {props.columns.map((c) => (
+                <td class={c.numeric ? 'num' : undefined}>{c.render ? c.render(row) : c.value(row)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
