@@ -81,6 +81,26 @@ describe('the web app', () => {
     await page.close();
   });
 
+  it.skipIf(!chromiumPath)('narrows the findings by region, then department and kind, with the filters in the URL', async () => {
+    const page = await signedIn(demo.api.tokens.viewer, '/#/findings');
+    await page.getByText(/^共 \d+ 个问题$/).waitFor();
+    const all = Number((await page.getByText(/^共 \d+ 个问题$/).textContent())!.match(/\d+/)![0]);
+    await page.getByLabel('问题类型').selectOption('OVERLAP');
+    await expect.poll(() => page.url()).toContain('kind=OVERLAP');
+    await page.getByText(/^共 \d+ 个问题$/).waitFor();
+    const overlaps = Number((await page.getByText(/^共 \d+ 个问题$/).textContent())!.match(/\d+/)![0]);
+    expect(overlaps).toBeGreaterThan(0);
+    expect(overlaps).toBeLessThan(all);
+    await page.getByLabel('地区').selectOption('371100');
+    await expect.poll(() => page.url()).toContain('region=371100');
+    // The department list follows the region: only the city's departments.
+    const departments = () => page.getByLabel('部门').locator('option').allTextContents();
+    await expect.poll(async () => (await departments()).some((d) => d.startsWith('莒县'))).toBe(false);
+    expect(await departments()).toContain('日照市生态环境局');
+    await page.screenshot({ path: join(SCREENSHOTS, 'findings.png') });
+    await page.close();
+  });
+
   it.skipIf(!chromiumPath)('says a wrong token is wrong, in Chinese, and stays on the sign-in', async () => {
     const page = await signedIn('dg_viewer_not-a-token');
     await page

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { graphql, saveToken, savedToken } from './api.js';
 import { DispatchPage } from './pages/dispatch.js';
+import { FindingsPage } from './pages/findings.js';
 import { OverviewPage } from './pages/overview.js';
 import { href, useRoute } from './route.js';
 import { ErrorBox, Loading, useData } from './ui.js';
@@ -14,6 +15,7 @@ import { ErrorBox, Loading, useData } from './ui.js';
 const ROLES = ['VIEWER', 'DISPATCHER', 'ANALYST', 'EDITOR', 'ADMIN'];
 const PAGES: { page: string; title: string; role: string }[] = [
   { page: 'overview', title: '总览', role: 'VIEWER' },
+  { page: 'findings', title: '发现', role: 'VIEWER' },
   { page: 'dispatch', title: '派单台', role: 'DISPATCHER' },
 ];
 const ROLE_NAMES: Record<string, string> = { VIEWER: '查看', DISPATCHER: '派单', ANALYST: '分析', EDITOR: '编辑', ADMIN: '管理' };
@@ -77,6 +79,14 @@ function App() {
             {error.code !== 'UNAUTHENTICATED' && <ErrorBox error={error} />}
             <SignIn onToken={signIn} />
           </>
+        ) : page?.page === 'findings' ? (
+          <FindingsPage
+            filters={{
+              region: route.params.get('region') ?? undefined,
+              department: route.params.get('department') ?? undefined,
+              kind: route.params.get('kind') ?? undefined,
+            }}
+          />
         ) : page?.page === 'dispatch' ? (
           <DispatchPage district={route.params.get('district') ?? undefined} />
         ) : (

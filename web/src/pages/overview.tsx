@@ -1,4 +1,5 @@
 import { graphql } from '../api.js';
+import { href } from '../route.js';
 import { KIND_LABELS } from '../../../src/analysis/kind-labels.js';
 import type { FindingKind } from '../../../src/analysis/findings.js';
 import { ErrorBox, Loading, pct, Table, useData } from '../ui.js';
@@ -92,7 +93,9 @@ export function OverviewPage({ region }: { region?: string | undefined }) {
           />
         </section>
         <section class="panel">
-          <h2>最严重的问题</h2>
+          <h2>
+            最严重的问题 <a href={href('findings', { region })}>查看全部</a>
+          </h2>
           <Table
             name="最严重的问题"
             rows={data.analysis.findings.edges.map((e) => e.node)}
