@@ -101,6 +101,15 @@ describe('the web app', () => {
     await page.close();
   });
 
+  it.skipIf(!chromiumPath)('compares sections by workload and posts for the year in the URL', async () => {
+    const page = await signedIn(demo.api.tokens.viewer, '/#/staffing?year=2020');
+    await page.getByRole('heading', { name: '内设机构' }).waitFor();
+    expect(await page.locator('td', { hasText: '市场准入科' }).count()).toBeGreaterThan(0);
+    expect(await page.getByLabel('年度').inputValue()).toBe('2020');
+    await page.screenshot({ path: join(SCREENSHOTS, 'staffing.png') });
+    await page.close();
+  });
+
   it.skipIf(!chromiumPath)('says a wrong token is wrong, in Chinese, and stays on the sign-in', async () => {
     const page = await signedIn('dg_viewer_not-a-token');
     await page

@@ -4,6 +4,7 @@ import { graphql, saveToken, savedToken } from './api.js';
 import { DispatchPage } from './pages/dispatch.js';
 import { FindingsPage } from './pages/findings.js';
 import { OverviewPage } from './pages/overview.js';
+import { StaffingPage } from './pages/staffing.js';
 import { href, useRoute } from './route.js';
 import { ErrorBox, Loading, useData } from './ui.js';
 
@@ -16,6 +17,7 @@ const ROLES = ['VIEWER', 'DISPATCHER', 'ANALYST', 'EDITOR', 'ADMIN'];
 const PAGES: { page: string; title: string; role: string }[] = [
   { page: 'overview', title: '总览', role: 'VIEWER' },
   { page: 'findings', title: '发现', role: 'VIEWER' },
+  { page: 'staffing', title: '编制', role: 'VIEWER' },
   { page: 'dispatch', title: '派单台', role: 'DISPATCHER' },
 ];
 const ROLE_NAMES: Record<string, string> = { VIEWER: '查看', DISPATCHER: '派单', ANALYST: '分析', EDITOR: '编辑', ADMIN: '管理' };
@@ -87,6 +89,8 @@ function App() {
               kind: route.params.get('kind') ?? undefined,
             }}
           />
+        ) : page?.page === 'staffing' ? (
+          <StaffingPage year={Number(route.params.get('year')) || undefined} />
         ) : page?.page === 'dispatch' ? (
           <DispatchPage district={route.params.get('district') ?? undefined} />
         ) : (
