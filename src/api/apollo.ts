@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { projectPath } from '../project-root.js';
@@ -49,6 +49,8 @@ export function createApolloServer(plugins: ApolloServerPlugin<ApiContext>[] = [
       tokenLimitPlugin(QUERY_LIMITS.maxTokens),
       responseLimitsPlugin(listSizes),
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's landing page loads its sandbox from the internet; the web app has an offline explorer (#/graphql).
+      ApolloServerPluginLandingPageDisabled(),
       ...plugins,
     ],
   });

@@ -63,6 +63,15 @@ function authenticate(req: IncomingMessage, res: ServerResponse, { auth, metrics
   }
 }
 
+/** A person opening /graphql in a browser (not a GET query): the web app's offline explorer is where to go. */
+function opensInBrowser(req: IncomingMessage, url: URL): boolean {
+  return req.method === 'GET' && url.search === '' && (req.headers.accept ?? '').includes('text/html');
+}
+
+async function redirectToExplorer(res: ServerResponse): Promise<void> {
+  res.writeHead(302, { location: '/#/graphql' }).end();
+}
+
 async function handleGraphQL(
   req: IncomingMessage,
   res: ServerResponse,
@@ -196,7 +205,7 @@ export async function serveApi(deps: ApiDeps, host: string, port: number): Promi
   ]);
   await apollo.start();
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse, url: URL, meta: RequestInfo) => Promise<void>> = {
-    '/graphql': (req, res, url, meta) => handleGraphQL(req, res, apollo, deps, url, meta),
+    '/graphql': (req, res, url, meta) => (opensInBrowser(req, url) ? redirectToExplorer(res) : handleGraphQL(req, res, apollo, deps, url, meta)),
     '/v1/dispatch': (req, res, _url, meta) => handleDispatch(req, res, deps, meta),
     '/healthz': async (_req, res) => sendJson(res, 200, { status: 'ok' }),
     '/readyz': (_req, res) => handleReady(res, deps.services.db),

@@ -110,6 +110,20 @@ describe('the web app', () => {
     await page.close();
   });
 
+  it.skipIf(!chromiumPath)('offers engineers an offline GraphQL explorer where /graphql used to load an online sandbox', async () => {
+    const redirect = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get('location')).toBe('/#/graphql');
+    const page = await signedIn(demo.api.tokens.analyst, '/#/graphql');
+    await page.getByText('查询字段').waitFor();
+    expect(await page.locator('code', { hasText: 'dispatch' }).count()).toBeGreaterThan(0);
+    await page.getByLabel('查询').fill('{ regions { name } }');
+    await page.getByRole('button', { name: '执行' }).click();
+    await expect.poll(() => page.getByLabel('结果').textContent()).toContain('日照市');
+    await page.screenshot({ path: join(SCREENSHOTS, 'graphql.png') });
+    await page.close();
+  });
+
   it.skipIf(!chromiumPath)('says a wrong token is wrong, in Chinese, and stays on the sign-in', async () => {
     const page = await signedIn('dg_viewer_not-a-token');
     await page

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { graphql, saveToken, savedToken } from './api.js';
 import { DispatchPage } from './pages/dispatch.js';
+import { ExplorerPage } from './pages/explorer.js';
 import { FindingsPage } from './pages/findings.js';
 import { OverviewPage } from './pages/overview.js';
 import { StaffingPage } from './pages/staffing.js';
@@ -19,6 +20,7 @@ const PAGES: { page: string; title: string; role: string }[] = [
   { page: 'findings', title: '发现', role: 'VIEWER' },
   { page: 'staffing', title: '编制', role: 'VIEWER' },
   { page: 'dispatch', title: '派单台', role: 'DISPATCHER' },
+  { page: 'graphql', title: '接口调试', role: 'VIEWER' },
 ];
 const ROLE_NAMES: Record<string, string> = { VIEWER: '查看', DISPATCHER: '派单', ANALYST: '分析', EDITOR: '编辑', ADMIN: '管理' };
 
@@ -89,6 +91,8 @@ function App() {
               kind: route.params.get('kind') ?? undefined,
             }}
           />
+        ) : page?.page === 'graphql' ? (
+          <ExplorerPage />
         ) : page?.page === 'staffing' ? (
           <StaffingPage year={Number(route.params.get('year')) || undefined} />
         ) : page?.page === 'dispatch' ? (
