@@ -72,9 +72,16 @@ export function ExplorerPage() {
         {result && <pre aria-label="结果">{result}</pre>}
       </section>
       <section class="panel">
-        {schema.error ? <ErrorBox error={schema.error} /> : schema.loading ? <Loading /> : null}
-        {fields('查询字段', schema.data?.__schema.queryType.fields)}
-        {fields('变更字段', schema.data?.__schema.mutationType?.fields)}
+        {schema.error ? (
+          <ErrorBox error={schema.error} />
+        ) : !schema.data ? (
+          <Loading />
+        ) : (
+          <>
+            {fields('查询字段', schema.data.__schema.queryType.fields)}
+            {fields('变更字段', schema.data.__schema.mutationType?.fields)}
+          </>
+        )}
       </section>
     </div>
   );
