@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
+import { AppError, ErrorCode } from '../errors.js';
 
 /** Argument parsers and output shared by the `evaluate` commands. */
 
@@ -11,3 +13,12 @@ export function parseEvaluationYear(text: string): number {
 
 /** Prints a text with one final newline. */
 export const print = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+
+/** A JSON file's value; BAD_USER_INPUT naming the file when it cannot be read or parsed. */
+export function readJsonFile(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `${file}: ${(error as Error).message}`);
+  }
+}

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { AppError, ErrorCode } from '../errors.js';
@@ -12,7 +12,7 @@ import { BODIES, type Body } from '../evaluation/standard.js';
 import { cliActor } from './cli-actor.js';
 import { registerEvaluateVerifyCommand } from './evaluate-verify-command.js';
 import { registerEvaluateWorkCommands } from './evaluate-work-commands.js';
-import { parseEvaluationYear, print } from './evaluate-args.js';
+import { parseEvaluationYear, print, readJsonFile } from './evaluate-args.js';
 import { runAction } from './run-action.js';
 import { withDatabase } from './with-database.js';
 
@@ -50,12 +50,7 @@ export function registerEvaluateCommand(program: Command): void {
     .description('store a standard (JSON, docs/evaluation.md) as the next version of its year')
     .action(
       runAction(async (file: string) => {
-        let value: unknown;
-        try {
-          value = JSON.parse(readFileSync(file, 'utf8'));
-        } catch (error) {
-          throw new AppError(ErrorCode.BAD_USER_INPUT, `${file}: ${(error as Error).message}`);
-        }
+        const value = readJsonFile(file);
         await withDatabase(async ({ db }) => {
           const stored = await importStandard(db, value, cliActor(), file);
           print(`stored ${stored.id} (version ${stored.version} of ${stored.year}, a draft until the round is published)`);

@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { cityTime } from '../analysis/local-time.js';
 import type { Principal } from '../auth/roles.js';
-import { AppError, ErrorCode } from '../errors.js';
 import { refreshAnalysis } from '../evaluation/analysis-record.js';
 import { getForm, listForms, openForms, remindLateForms, reviewForm, saveForm, submitForm, type Form } from '../evaluation/form-store.js';
 import { addProblem, closeProblem, listProblems, PROBLEM_SOURCES, sendFindingsToLedger, type Problem, type ProblemSource } from '../evaluation/ledger.js';
 import { cliActor } from './cli-actor.js';
-import { parseEvaluationYear, print } from './evaluate-args.js';
+import { parseEvaluationYear, print, readJsonFile } from './evaluate-args.js';
 import { runAction } from './run-action.js';
 import { withDatabase } from './with-database.js';
 
@@ -77,12 +75,7 @@ export function registerEvaluateWorkCommands(evaluate: Command): void {
     .requiredOption('--file <file>', 'the content as JSON')
     .action(
       runAction(async (id: string, flags: { file: string }) => {
-        let content: unknown;
-        try {
-          content = JSON.parse(readFileSync(flags.file, 'utf8'));
-        } catch (error) {
-          throw new AppError(ErrorCode.BAD_USER_INPUT, `${flags.file}: ${(error as Error).message}`);
-        }
+        const content = readJsonFile(flags.file);
         await withDatabase(async ({ db }) => {
           const form = await saveForm(db, office(), id, content, cliActor());
           print(`saved ${form.id}${form.blocking.length + form.warnings.length ? `; still missing: ${[...form.blocking, ...form.warnings].join('；')}` : ''}`);

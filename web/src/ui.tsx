@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { FindingKind } from '../../src/analysis/findings.js';
+import { KIND_LABELS } from '../../src/analysis/kind-labels.js';
 import { ApiError } from './api.js';
 import { downloadCsv } from './csv.js';
 
@@ -77,5 +79,28 @@ export function Table<R>(props: {
         </tbody>
       </table>
     </>
+  );
+}
+
+/** A finding kind as the API names it (LATENT_OVERLAP), in the analysts' words. */
+export const findingLabel = (kind: string) => KIND_LABELS[kind.toLowerCase().replace(/_/g, '-') as FindingKind] ?? kind;
+
+/** A filter: a labelled select whose first option, 全部, means no filter (undefined). */
+export function FilterSelect(props: {
+  label: string;
+  value: string | undefined;
+  options: { value: string; text: string }[];
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <label>
+      {props.label}{' '}
+      <select aria-label={props.label} value={props.value ?? ''} onChange={(e) => props.onChange((e.target as HTMLSelectElement).value || undefined)}>
+        <option value="">全部</option>
+        {props.options.map((o) => (
+          <option value={o.value}>{o.text}</option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -1,9 +1,7 @@
-import type { FindingKind } from '../../../src/analysis/findings.js';
-import { KIND_LABELS } from '../../../src/analysis/kind-labels.js';
 import { useState } from 'preact/hooks';
 import { graphql } from '../api.js';
 import { setParams } from '../route.js';
-import { ErrorBox, Loading, Table, useData } from '../ui.js';
+import { ErrorBox, FilterSelect, findingLabel, Loading, Table, useData } from '../ui.js';
 
 /**
  * 发现: every finding of the analysis, most severe first, narrowed by cascading filters (region,
@@ -53,8 +51,6 @@ interface FindingPage {
   edges: { node: Finding }[];
 }
 
-const label = (kind: string) => KIND_LABELS[kind.toLowerCase().replace(/_/g, '-') as FindingKind] ?? kind;
-
 export function FindingsPage({ filters }: { filters: Filters }) {
   const options = useData(
     () =>
@@ -93,45 +89,26 @@ export function FindingsPage({ filters }: { filters: Filters }) {
     <>
       <section class="panel">
         <div class="row">
-          <label>
-            地区{' '}
-            <select
-              aria-label="地区"
-              value={filters.region ?? ''}
-              onChange={(e) => set({ region: (e.target as HTMLSelectElement).value || undefined, department: undefined })}
-            >
-              <option value="">全部</option>
-              {options.data?.regions.map((r) => (
-                <option value={r.code}>{r.name}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            部门{' '}
-            <select
-              aria-label="部门"
-              value={filters.department ?? ''}
-              onChange={(e) => set({ department: (e.target as HTMLSelectElement).value || undefined })}
-            >
-              <option value="">全部</option>
-              {options.data?.departments.map((d) => (
-                <option value={d.id}>{d.name}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            问题类型{' '}
-            <select aria-label="问题类型" value={filters.kind ?? ''} onChange={(e) => set({ kind: (e.target as HTMLSelectElement).value || undefined })}>
-              <option value="">全部</option>
-              {options.data?.analysis.summary
-                .filter((s) => s.count > 0)
-                .map((s) => (
-                  <option value={s.kind}>
-                    {label(s.kind)}（{s.count}）
-                  </option>
-                ))}
-            </select>
-          </label>
+          <FilterSelect
+            label="地区"
+            value={filters.region}
+            options={(options.data?.regions ?? []).map((r) => ({ value: r.code, text: r.name }))}
+            onChange={(region) => set({ region, department: undefined })}
+          />
+          <FilterSelect
+            label="部门"
+            value={filters.department}
+            options={(options.data?.departments ?? []).map((d) => ({ value: d.id, text: d.name }))}
+            onChange={(department) => set({ department })}
+          />
+          <FilterSelect
+            label="问题类型"
+            value={filters.kind}
+            options={(options.data?.analysis.summary ?? [])
+              .filter((k) => k.count > 0)
+              .map((k) => ({ value: k.kind, text: `${findingLabel(k.kind)}（${k.count}）` }))}
+            onChange={(kind) => set({ kind })}
+          />
         </div>
       </section>
       <section class="panel">
@@ -147,7 +124,7 @@ export function FindingsPage({ filters }: { filters: Filters }) {
               empty="没有符合条件的问题"
               rows={findings.data.nodes}
               columns={[
-                { title: '问题', value: (f) => label(f.kind) },
+                { title: '问题', value: (f) => findingLabel(f.kind) },
                 { title: '事项', value: (f) => f.matter?.name ?? '' },
                 { title: '部门', value: (f) => f.departments.map((d) => d.name).join('、') },
                 { title: '诉求', value: (f) => f.complaints, numeric: true },

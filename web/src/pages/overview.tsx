@@ -1,8 +1,6 @@
 import { graphql } from '../api.js';
 import { href } from '../route.js';
-import { KIND_LABELS } from '../../../src/analysis/kind-labels.js';
-import type { FindingKind } from '../../../src/analysis/findings.js';
-import { ErrorBox, Loading, pct, Table, useData } from '../ui.js';
+import { ErrorBox, findingLabel, Loading, pct, Table, useData } from '../ui.js';
 
 /** 总览: the lists, boundary items, the hotline by month, the most severe findings. */
 
@@ -100,7 +98,7 @@ export function OverviewPage({ region }: { region?: string | undefined }) {
             name="最严重的问题"
             rows={data.analysis.findings.edges.map((e) => e.node)}
             columns={[
-              { title: '问题', value: (f) => KIND_LABELS[f.kind.toLowerCase().replace(/_/g, '-') as FindingKind] ?? f.kind },
+              { title: '问题', value: (f) => findingLabel(f.kind) },
               { title: '事项', value: (f) => f.matter?.name ?? '' },
               { title: '部门', value: (f) => f.departments.map((d) => d.name).join('、') },
               { title: '诉求', value: (f) => f.complaints, numeric: true },
