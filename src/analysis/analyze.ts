@@ -11,10 +11,11 @@ import { findReconciliationGaps } from './reconciliation.js';
 import { findBounceHotspots, findOrphanMatters, findOverlaps, findRefusedComplaints } from './responsibility.js';
 import type { AnalysisSnapshot } from './snapshot.js';
 
-/** The department graph as the HTML report draws it. */
+/** The department graph, as the HTML report and the web app's boundary map draw it. */
 export interface DepartmentGraphPicture {
   nodes: { id: string; name: string; region: string | null; community: number | null }[];
-  edges: { a: string; b: string; weight: number; contested: boolean }[];
+  /** Shared matters, complaints both handled and refusals between the two; contested: an overlap finding names both. */
+  edges: { a: string; b: string; weight: number; matters: Named[]; complaints: number; refusals: number; contested: boolean }[];
 }
 
 export interface AnalysisReport {
@@ -121,6 +122,9 @@ export function analyze(snapshot: AnalysisSnapshot, now: Date = new Date()): { r
         a,
         b,
         weight: Math.round((attributes.weight as number) * 100) / 100,
+        matters: (attributes.matters as string[]).map((m) => lookup.matter(m)),
+        complaints: attributes.complaints as number,
+        refusals: attributes.refusals as number,
         contested: contested.has(`${a}|${b}`),
       })),
     },

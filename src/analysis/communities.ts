@@ -41,26 +41,39 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-/** The department graph: edges weighted by shared matters, complaints handled by both, and refusals between them. */
+/**
+ * The department graph: edges weighted by shared matters, complaints handled by both, and refusals
+ * between them; each edge keeps what it is made of (the shared matters' ids, the complaint and
+ * refusal counts), for the boundary map to show.
+ */
 function departmentGraph(snapshot: AnalysisSnapshot, holdings: Holdings): { graph: UndirectedGraph; mattersOf: Map<string, Set<string>> } {
   const graph = new UndirectedGraph();
   const mattersOf = new Map<string, Set<string>>();
-  const link = (a: string, b: string, weight: number, field: 'matters' | 'complaints' | 'refusals') => {
-    if (a === b) return;
+  const edge = (a: string, b: string): string => {
     for (const node of [a, b]) if (!graph.hasNode(node)) graph.addNode(node);
-    const edge = graph.edge(a, b) ?? graph.addEdge(a, b, { weight: 0, matters: 0, complaints: 0, refusals: 0 });
-    graph.updateEdgeAttribute(edge, 'weight', (w: number) => w + weight);
-    graph.updateEdgeAttribute(edge, field, (n: number) => n + (field === 'matters' ? 1 : weight));
+    return graph.edge(a, b) ?? graph.addEdge(a, b, { weight: 0, matters: [], complaints: 0, refusals: 0 });
   };
   for (const byMatter of holdings.values()) {
     for (const [matter, byDepartment] of byMatter) {
       const holders = [...byDepartment.keys()];
       for (const d of holders) mattersOf.set(d, (mattersOf.get(d) ?? new Set()).add(matter));
-      for (let i = 0; i < holders.length; i++) for (let j = i + 1; j < holders.length; j++) link(holders[i]!, holders[j]!, 1, 'matters');
+      for (let i = 0; i < holders.length; i++) {
+        for (let j = i + 1; j < holders.length; j++) {
+          const id = edge(holders[i]!, holders[j]!);
+          graph.updateEdgeAttribute(id, 'weight', (w: number) => w + 1);
+          (graph.getEdgeAttribute(id, 'matters') as string[]).push(matter);
+        }
+      }
     }
   }
-  for (const pair of snapshot.coHandled) link(pair.a, pair.b, Math.log1p(pair.complaints), 'complaints');
-  for (const pair of snapshot.refusalPairs) link(pair.refuser, pair.next, Math.log1p(pair.complaints), 'refusals');
+  const count = (a: string, b: string, complaints: number, field: 'complaints' | 'refusals') => {
+    if (a === b) return;
+    const id = edge(a, b);
+    graph.updateEdgeAttribute(id, 'weight', (w: number) => w + Math.log1p(complaints));
+    graph.updateEdgeAttribute(id, field, (n: number) => n + complaints);
+  };
+  for (const pair of snapshot.coHandled) count(pair.a, pair.b, pair.complaints, 'complaints');
+  for (const pair of snapshot.refusalPairs) count(pair.refuser, pair.next, pair.complaints, 'refusals');
   return { graph, mattersOf };
 }
 

@@ -1,4 +1,4 @@
-import { serveWebFile, WEB_PATHS } from './web-app.js';
+import { serveWebFile, webPaths } from './web-app.js';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -210,7 +210,7 @@ export async function serveApi(deps: ApiDeps, host: string, port: number): Promi
     '/healthz': async (_req, res) => sendJson(res, 200, { status: 'ok' }),
     '/readyz': (_req, res) => handleReady(res, deps.services.db),
     '/metrics': (req, res) => handleMetrics(req, res, deps),
-    ...Object.fromEntries(WEB_PATHS.map((path) => [path, (req: IncomingMessage, res: ServerResponse, url: URL) => serveWebFile(req, res, url)])),
+    ...Object.fromEntries(webPaths().map((path) => [path, (req: IncomingMessage, res: ServerResponse, url: URL) => serveWebFile(req, res, url)])),
   };
   // Operation names come from callers: at most 100 distinct ones become metric labels, the rest count as "other".
   const operations = new Set<string>();

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { projectPath } from '../project-root.js';
 
 /**
  * The web app's files (web/, built into dist/web by `npm run build`), served as they are: a fixed
- * list of names, so no request path reaches the file system. Read once, at the first request.
+ * list of names, and the script chunks the build made, listed once when the server starts (names
+ * of one pattern), so no request path reaches the file system. Each read once, at its first request.
  * The page may load only its own script and style and talk only to this server (CSP).
  */
 
@@ -22,7 +23,24 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-export const WEB_PATHS = Object.keys(FILES);
+/** Chunks esbuild splits off for pages loaded on demand (scripts/build-web.mjs names them so). */
+const CHUNK = /^chunk-[A-Z0-9]+\.js$/;
+
+/** The paths the app is served at: its page, style, script and the chunks found in dist/web now. */
+export function webPaths(): string[] {
+  let chunks: string[] = [];
+  try {
+    chunks = readdirSync(projectPath('dist', 'web')).filter((name) => CHUNK.test(name));
+  } catch {
+    // Not built: the fixed paths answer 503 with how to build it.
+  }
+  return [...Object.keys(FILES), ...chunks.map((name) => `/${name}`)];
+}
+
+function entryOf(path: string): { file: string; type: string } | undefined {
+  const name = path.slice(1);
+  return FILES[path] ?? (CHUNK.test(name) ? { file: name, type: 'text/javascript; charset=utf-8' } : undefined);
+}
 
 const cache = new Map<string, Buffer | null>();
 
@@ -39,7 +57,11 @@ function read(file: string): Buffer | null {
 
 /** GET one of the app's files; 503 with how to build it when it was not built. */
 export async function serveWebFile(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  const entry = FILES[url.pathname]!;
+  const entry = entryOf(url.pathname);
+  if (!entry) {
+    res.writeHead(404).end();
+    return;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD' }).end();
     return;

@@ -67,6 +67,26 @@ describe('GraphQL analysis', () => {
     const bad = await api.execute('{ analysis { findings(after: "bm9wZQ==") { totalCount } } }');
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it("draws a region's boundary map within its limits and tells what lies behind a join; refuses unknown departments and wild limits", async () => {
+    const county = await api.execute('{ analysis { departmentMap(region: "371122") { totalNodes nodes { id region x y } edges { a b } } } }', {}, 'viewer');
+    expect(county.errors).toBeUndefined();
+    const map = county.data!.analysis.departmentMap;
+    expect(map.nodes.length).toBeGreaterThan(1);
+    for (const node of map.nodes) expect(node.region).toBe('371122');
+    const pair = await api.execute(
+      '{ analysis { departmentPair(a: "d-cgj", b: "d-gaj") { contested sharedMatters { name } findings { kind } } } }',
+      {},
+      'viewer',
+    );
+    expect(pair.data!.analysis.departmentPair).toMatchObject({ contested: true, sharedMatters: [{ name: '社会生活噪声' }] });
+    const unknown = await api.execute('{ analysis { departmentPair(a: "d-cgj", b: "d-none") { contested } } }', {}, 'viewer');
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const wild = await api.execute('{ analysis { departmentMap(maxNodes: 1000000) { totalNodes } } }', {}, 'viewer');
+    expect(wild.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const pairs = await api.execute('{ analysis { refusalPairs(first: 3) { refuser { id } next { id } complaints } } }', {}, 'viewer');
+    expect(pairs.data!.analysis.refusalPairs.length).toBeGreaterThan(0);
+  });
 });
 
 describe('dutygraph analyze', () => {

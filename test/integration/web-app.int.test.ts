@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type Sigma from 'sigma';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectPath, projectRoot } from '../../src/project-root.js';
 import { openDemoApi, type DemoApi } from '../helpers/api.js';
@@ -26,7 +27,17 @@ beforeAll(async () => {
   if (chromiumPath) {
     browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      // WebGL (the boundary map) without a GPU: Chromium's software renderer, which it no longer picks by itself.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--enable-unsafe-swiftshader',
+        '--use-angle=swiftshader',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   }
 });
@@ -35,6 +46,23 @@ afterAll(async () => {
   await close();
   await demo.close();
 });
+
+/** Clicks where sigma.js drew a department on the boundary map, as a person would. */
+async function clickDepartmentOnMap(page: Page, id: string): Promise<void> {
+  const canvas = page.locator('.map-canvas');
+  // The map keeps its sigma instance on the element; the department's place on screen comes from sigma.
+  const position = () =>
+    canvas.evaluate((element, node) => {
+      const sigma = (element as unknown as { sigma?: Sigma }).sigma;
+      if (!sigma) return null;
+      const { x, y } = sigma.getGraph().getNodeAttributes(node) as { x: number; y: number };
+      return sigma.graphToViewport({ x, y });
+    }, id);
+  await expect.poll(position).not.toBeNull();
+  const point = (await position())!;
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.click(box.x + point.x, box.y + point.y);
+}
 
 /** A fresh tab on a laptop screen, signed in with `token`. */
 async function signedIn(token: string, path = '/'): Promise<Page> {
@@ -124,6 +152,70 @@ describe('the web app', () => {
     await page.close();
   });
 
+  it.skipIf(!chromiumPath)('draws the boundary map; a click on a department, then on one of its joins, shows the evidence behind it', async () => {
+    const page = await signedIn(demo.api.tokens.viewer, '/#/map');
+    await page.getByText(/职责交叉、尚无边界事项的部门（\d+）/).waitFor();
+    expect(Number(await page.locator('.map-canvas').getAttribute('data-nodes'))).toBeGreaterThan(10);
+    await page.screenshot({ path: join(SCREENSHOTS, 'map.png') });
+    await clickDepartmentOnMap(page, 'd-spj');
+    await expect.poll(() => page.getByTestId('selected').textContent()).toBe('日照市行政审批服务局');
+    expect(page.url()).toContain('node=d-spj');
+    await page.getByRole('button', { name: '查看 日照市行政审批服务局 与 日照市市场监督管理局' }).click();
+    await expect.poll(() => page.getByTestId('selected').textContent()).toContain('日照市市场监督管理局');
+    await page.getByText('职责交叉，尚无边界事项').waitFor();
+    expect(await page.getByText('共有事项：企业登记注册').count()).toBe(1);
+    expect(await page.getByText('日照市企业登记注册职责边界（建议稿）').count()).toBe(1);
+    // A viewer reads the proposal but is offered no editor's button.
+    expect(await page.getByRole('button', { name: '发布为边界事项' }).count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'map-pair.png') });
+    await page.close();
+  });
+
+  it.skipIf(!chromiumPath)("shows one department's items, sections, boundary items, findings and, to an analyst, its hotline months", async () => {
+    const page = await signedIn(demo.api.tokens.analyst, '/#/department?id=d-sthjj');
+    await page.getByRole('heading', { name: '职责边界清单' }).waitFor();
+    expect(await page.locator('td', { hasText: '建筑施工噪声的监管' }).count()).toBe(1);
+    expect(await page.locator('td', { hasText: '推诿流转热点' }).count()).toBeGreaterThan(0);
+    // The hotline year defaults to the region's latest complaints (2021 in the demo).
+    await page.getByRole('columnheader', { name: '按时办结率' }).waitFor();
+    expect(await page.getByLabel('诉求年度').inputValue()).toBe('2021');
+    await page.screenshot({ path: join(SCREENSHOTS, 'department.png'), fullPage: true });
+    await page.close();
+  });
+
+  it.skipIf(!chromiumPath)('previews a transfer and suggests post moves for an analyst, who is offered no button to apply them', async () => {
+    const page = await signedIn(demo.api.tokens.analyst, '/#/staffing?year=2020');
+    await page.getByRole('heading', { name: '职责划转预演' }).waitFor();
+    expect(await page.getByRole('button', { name: '执行划转' }).count()).toBe(0);
+    const [item] = (await demo.api.execute('{ department(id: "d-spj") { powerItems { code } } }')).data!.department.powerItems;
+    await page.getByLabel('权责事项编码').fill(item.code);
+    await page.getByLabel('划入部门').selectOption('d-scjgj');
+    await page.getByRole('button', { name: '预览' }).click();
+    await page.getByText(/^预览：/).waitFor();
+    await page.getByRole('button', { name: '生成建议' }).click();
+    await page.getByText(/^调剂后偏紧/).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'staffing-tools.png') });
+    await page.close();
+  });
+
+  it.skipIf(!chromiumPath)('shows the live scorecards, forms and ledger of a year to an analyst, and nothing published to a viewer', async () => {
+    const standard = JSON.parse(readFileSync(projectPath('seed', 'fixtures', 'evaluation', 'standard-2021.json'), 'utf8')) as unknown;
+    const imported = await demo.api.execute('mutation($s: JSON!) { importEvaluationStandard(standard: $s) { year } }', { s: standard }, 'editor');
+    expect(imported.errors).toBeUndefined();
+    const year = imported.data!.importEvaluationStandard.year as number;
+    const page = await signedIn(demo.api.tokens.analyst, `/#/evaluation?year=${year}`);
+    await page.getByRole('heading', { name: /^评分（\d+ 个部门）$/ }).waitFor();
+    expect(await page.getByRole('cell', { name: '日照市生态环境局', exact: true }).count()).toBe(1);
+    expect(await page.getByText('未发布（实时）').count()).toBe(1);
+    expect(await page.getByRole('heading', { name: '整改台账' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: '发布评估结果' }).count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'evaluation.png') });
+    const viewer = await signedIn(demo.api.tokens.viewer, `/#/evaluation?year=${year}`);
+    await viewer.getByText(`${year} 年没有已发布的评估结果。`).waitFor();
+    await viewer.close();
+    await page.close();
+  });
+
   it.skipIf(!chromiumPath)('says a wrong token is wrong, in Chinese, and stays on the sign-in', async () => {
     const page = await signedIn('dg_viewer_not-a-token');
     await page
@@ -132,6 +224,23 @@ describe('the web app', () => {
       .first()
       .waitFor();
     expect(await page.getByLabel('访问令牌').count()).toBe(1);
+    await page.close();
+  });
+
+  // Last: it changes the demo's graph.
+  it.skipIf(!chromiumPath)('lets an editor publish a proposal from the map, and the map changes', async () => {
+    const page = await signedIn(demo.api.tokens.editor, '/#/map?a=d-spj&b=d-scjgj');
+    await page.getByText('职责交叉，尚无边界事项').waitFor();
+    const contested = async () => Number((await page.getByText(/职责交叉、尚无边界事项的部门（\d+）/).textContent())!.match(/\d+/)![0]);
+    await page.getByRole('button', { name: '发布为边界事项' }).click();
+    await page.getByText('无未解决的职责交叉').waitFor();
+    expect(await page.getByText('没有建议的边界事项').count()).toBe(1);
+    const published = await demo.api.execute('{ boundaryItems(status: "published") { id lead { id } } }');
+    expect(published.data!.boundaryItems).toContainEqual({ id: 'bp-371100-m-enterprise-registration', lead: { id: 'd-scjgj' } });
+    await page.screenshot({ path: join(SCREENSHOTS, 'map-published.png') });
+    // Back to the whole map: one contested join fewer than the demo's four.
+    await page.goto(`${url}/#/map`);
+    await expect.poll(contested).toBe(3);
     await page.close();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
+import { departmentMap, departmentPair } from '../../src/analysis/department-map.js';
 import { FINDING_KINDS } from '../../src/analysis/findings.js';
 import type { AnalysisSnapshot } from '../../src/analysis/snapshot.js';
 
@@ -130,5 +131,42 @@ describe('boundary analysis on a small city', () => {
   it('puts departments that share matters and complaints in one community, and is deterministic', () => {
     expect(report.communities[0]!.departments.map((d) => d.id)).toEqual(expect.arrayContaining(['C-a', 'C-b']));
     expect(analyze(snapshot(), NOW).report).toEqual(report);
+  });
+});
+
+describe('the boundary map of a small city', () => {
+  const { report } = analyze(snapshot(), NOW);
+  const all = { maxNodes: 400, maxEdges: 3000 };
+
+  it("draws a region's departments joined by what they share, the open overlap contested, placed the same way each time", () => {
+    const map = departmentMap(report, { ...all, region: 'C' });
+    // C-c shares no matter, complaint or refusal with anyone: it is not on the map.
+    expect(map.nodes.map((n) => n.id).sort()).toEqual(['C-a', 'C-b']);
+    expect(map.edges.find((e) => [e.a, e.b].sort().join() === 'C-a,C-b')).toMatchObject({ sharedMatters: 1, complaints: 12, refusals: 12, contested: true });
+    for (const n of map.nodes) expect(Number.isFinite(n.x) && Number.isFinite(n.y)).toBe(true);
+    expect(map.nodes.find((n) => n.id === 'C-a')!.findings).toBeGreaterThan(0);
+    expect(departmentMap(report, { ...all, region: 'C' })).toEqual(map);
+  });
+
+  it('draws only as many departments as asked, and counts the rest', () => {
+    const map = departmentMap(report, { region: 'C', maxNodes: 1, maxEdges: 3000 });
+    expect(map).toMatchObject({ totalNodes: 2, totalEdges: 0, edges: [] });
+    expect(map.nodes).toHaveLength(1);
+    expect(departmentMap(report, { region: 'C', maxNodes: 400, maxEdges: 0 })).toMatchObject({ totalEdges: 1, edges: [] });
+  });
+
+  it('is no longer contested once a boundary item names a lead', () => {
+    const settled = snapshot();
+    settled.boundaryItems.push({ id: 'b1', title: '甲事项', status: 'published', region: 'C', lead: 'C-a', cooperating: ['C-b'], matters: ['m1'] });
+    const map = departmentMap(analyze(settled, NOW).report, all);
+    expect(map.edges.filter((e) => e.contested)).toEqual([]);
+  });
+
+  it('shows what lies behind a join: shared matters, findings and proposals naming both', () => {
+    const pair = departmentPair(report, 'C-b', 'C-a')!;
+    expect(pair.sharedMatters.map((m) => m.id)).toEqual(['m1']);
+    expect(pair.findings.map((f) => f.id)).toContain('overlap:C:m1');
+    expect(pair.proposals.map((p) => p.id)).toContain('proposal:C:m1');
+    expect(departmentPair(report, 'C-a', 'nobody')).toBeUndefined();
   });
 });

@@ -1,11 +1,14 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { graphql, saveToken, savedToken } from './api.js';
+import { DepartmentPage } from './pages/department.js';
 import { DispatchPage } from './pages/dispatch.js';
+import { EvaluationPage } from './pages/evaluation.js';
 import { ExplorerPage } from './pages/explorer.js';
 import { FindingsPage } from './pages/findings.js';
 import { OverviewPage } from './pages/overview.js';
 import { StaffingPage } from './pages/staffing.js';
+import type { MapPageProps } from './pages/map.js';
 import { href, useRoute } from './route.js';
 import { ErrorBox, Loading, useData } from './ui.js';
 
@@ -17,8 +20,11 @@ import { ErrorBox, Loading, useData } from './ui.js';
 const ROLES = ['VIEWER', 'DISPATCHER', 'ANALYST', 'EDITOR', 'ADMIN'];
 const PAGES: { page: string; title: string; role: string }[] = [
   { page: 'overview', title: '总览', role: 'VIEWER' },
+  { page: 'map', title: '边界图', role: 'VIEWER' },
   { page: 'findings', title: '发现', role: 'VIEWER' },
+  { page: 'department', title: '部门', role: 'VIEWER' },
   { page: 'staffing', title: '编制', role: 'VIEWER' },
+  { page: 'evaluation', title: '评估', role: 'VIEWER' },
   { page: 'dispatch', title: '派单台', role: 'DISPATCHER' },
   { page: 'graphql', title: '接口调试', role: 'VIEWER' },
 ];
@@ -44,6 +50,18 @@ function SignIn({ onToken }: { onToken: (token: string) => void }) {
       </div>
     </section>
   );
+}
+
+/** The boundary map brings sigma.js and graphology (most of the app's code): loaded when first opened. */
+function LazyMapPage(props: MapPageProps) {
+  const module = useData(() => import('./pages/map.js'), []);
+  if (module.error) return <ErrorBox error={module.error} />;
+  return module.data ? <module.data.MapPage {...props} /> : <Loading />;
+}
+
+/** The named parameters of the URL, undefined where absent. */
+function paramsOf<K extends string>(params: URLSearchParams, ...names: K[]): Record<K, string | undefined> {
+  return Object.fromEntries(names.map((n) => [n, params.get(n) ?? undefined])) as Record<K, string | undefined>;
 }
 
 function App() {
@@ -84,17 +102,17 @@ function App() {
             <SignIn onToken={signIn} />
           </>
         ) : page?.page === 'findings' ? (
-          <FindingsPage
-            filters={{
-              region: route.params.get('region') ?? undefined,
-              department: route.params.get('department') ?? undefined,
-              kind: route.params.get('kind') ?? undefined,
-            }}
-          />
+          <FindingsPage filters={paramsOf(route.params, 'region', 'department', 'kind')} canEdit={may('EDITOR')} />
+        ) : page?.page === 'map' ? (
+          <LazyMapPage selection={paramsOf(route.params, 'region', 'node', 'a', 'b')} canPublish={may('EDITOR')} />
+        ) : page?.page === 'department' ? (
+          <DepartmentPage id={route.params.get('id') ?? undefined} year={Number(route.params.get('year')) || undefined} canAnalyse={may('ANALYST')} />
+        ) : page?.page === 'evaluation' ? (
+          <EvaluationPage year={Number(route.params.get('year')) || new Date().getFullYear() - 1} canAnalyse={may('ANALYST')} canPublish={may('EDITOR')} />
         ) : page?.page === 'graphql' ? (
           <ExplorerPage />
         ) : page?.page === 'staffing' ? (
-          <StaffingPage year={Number(route.params.get('year')) || undefined} />
+          <StaffingPage year={Number(route.params.get('year')) || undefined} canAnalyse={may('ANALYST')} canApply={may('EDITOR')} />
         ) : page?.page === 'dispatch' ? (
           <DispatchPage district={route.params.get('district') ?? undefined} />
         ) : (

@@ -85,22 +85,39 @@ export function Table<R>(props: {
 /** A finding kind as the API names it (LATENT_OVERLAP), in the analysts' words. */
 export const findingLabel = (kind: string) => KIND_LABELS[kind.toLowerCase().replace(/_/g, '-') as FindingKind] ?? kind;
 
-/** A filter: a labelled select whose first option, 全部, means no filter (undefined). */
+/** A filter: a labelled select whose first option (全部 unless `blank` says otherwise) means no filter (undefined). */
 export function FilterSelect(props: {
   label: string;
   value: string | undefined;
   options: { value: string; text: string }[];
   onChange: (value: string | undefined) => void;
+  blank?: string;
 }) {
   return (
     <label>
       {props.label}{' '}
       <select aria-label={props.label} value={props.value ?? ''} onChange={(e) => props.onChange((e.target as HTMLSelectElement).value || undefined)}>
-        <option value="">全部</option>
+        <option value="">{props.blank ?? '全部'}</option>
         {props.options.map((o) => (
           <option value={o.value}>{o.text}</option>
         ))}
       </select>
     </label>
+  );
+}
+
+/** The records behind a finding or proposal, folded under a count. */
+export function EvidenceList({ evidence }: { evidence: { id: string; text: string }[] }) {
+  return (
+    <details>
+      <summary>{evidence.length} 条依据</summary>
+      <ul>
+        {evidence.map((e) => (
+          <li>
+            <span class="muted">{e.id}</span> {e.text}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

@@ -610,6 +610,17 @@ export type Analysis = {
   communities: Array<Community>;
   /** How many findings of each kind. */
   summary: Array<FindingCount>;
+  /**
+   * The boundary map: departments (of one region, or all) placed by a force layout, coloured by
+   * community, joined by shared matters, complaints and refusals; contested joins (an open overlap)
+   * first. Only the maxNodes most connected departments and maxEdges joins are drawn; the totals
+   * say how many there were.
+   */
+  departmentMap: DepartmentMap;
+  /** Who refuses whom: the refusing department, the one the complaint went to next (the 50 pairs with most complaints). */
+  refusalPairs: Array<RefusalPair>;
+  /** What lies behind one join of the map: shared matters, complaints, refusals, the findings and proposals naming both. */
+  departmentPair: DepartmentPair;
 };
 
 
@@ -620,6 +631,84 @@ export type AnalysisFindingsArgs = {
   matter?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type AnalysisDepartmentMapArgs = {
+  region?: InputMaybe<Scalars['ID']['input']>;
+  maxNodes?: InputMaybe<Scalars['Int']['input']>;
+  maxEdges?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type AnalysisRefusalPairsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type AnalysisDepartmentPairArgs = {
+  a: Scalars['ID']['input'];
+  b: Scalars['ID']['input'];
+};
+
+export type RefusalPair = {
+  __typename?: 'RefusalPair';
+  refuser: NamedRef;
+  next: NamedRef;
+  complaints: Scalars['Int']['output'];
+  /** Share of the refuser's routings that were such refusals. */
+  rate: Scalars['Float']['output'];
+};
+
+export type DepartmentMap = {
+  __typename?: 'DepartmentMap';
+  nodes: Array<MapDepartment>;
+  edges: Array<MapJoin>;
+  /** Departments in the region, drawn or not. */
+  totalNodes: Scalars['Int']['output'];
+  /** Joins among the drawn departments, drawn or not. */
+  totalEdges: Scalars['Int']['output'];
+};
+
+export type MapDepartment = {
+  __typename?: 'MapDepartment';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  region?: Maybe<Scalars['ID']['output']>;
+  /** Louvain community (a number; departments of one community share a colour), null when alone. */
+  community?: Maybe<Scalars['Int']['output']>;
+  /** Findings naming the department. */
+  findings: Scalars['Int']['output'];
+  x: Scalars['Float']['output'];
+  y: Scalars['Float']['output'];
+};
+
+export type MapJoin = {
+  __typename?: 'MapJoin';
+  a: Scalars['ID']['output'];
+  b: Scalars['ID']['output'];
+  sharedMatters: Scalars['Int']['output'];
+  /** Complaints both departments handled. */
+  complaints: Scalars['Int']['output'];
+  /** Complaints one refused and the other was sent next. */
+  refusals: Scalars['Int']['output'];
+  weight: Scalars['Float']['output'];
+  /** An open overlap finding names both: a boundary item is missing. */
+  contested: Scalars['Boolean']['output'];
+};
+
+export type DepartmentPair = {
+  __typename?: 'DepartmentPair';
+  a: NamedRef;
+  b: NamedRef;
+  sharedMatters: Array<NamedRef>;
+  complaints: Scalars['Int']['output'];
+  refusals: Scalars['Int']['output'];
+  contested: Scalars['Boolean']['output'];
+  /** The most severe findings naming both (at most 50). */
+  findings: Array<Finding>;
+  /** Proposals naming both, as lead or cooperating. */
+  proposals: Array<Proposal>;
 };
 
 export type FindingKind =
@@ -1778,6 +1867,11 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Analysis: ResolverTypeWrapper<AnalysisReport>;
+  RefusalPair: ResolverTypeWrapper<RefusalPair>;
+  DepartmentMap: ResolverTypeWrapper<DepartmentMap>;
+  MapDepartment: ResolverTypeWrapper<MapDepartment>;
+  MapJoin: ResolverTypeWrapper<MapJoin>;
+  DepartmentPair: ResolverTypeWrapper<DepartmentPair>;
   FindingKind: null;
   FindingCount: ResolverTypeWrapper<FindingCount>;
   FindingConnection: ResolverTypeWrapper<FindingConnection>;
@@ -1901,6 +1995,11 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   Float: Scalars['Float']['output'];
   Analysis: AnalysisReport;
+  RefusalPair: RefusalPair;
+  DepartmentMap: DepartmentMap;
+  MapDepartment: MapDepartment;
+  MapJoin: MapJoin;
+  DepartmentPair: DepartmentPair;
   FindingCount: FindingCount;
   FindingConnection: FindingConnection;
   FindingEdge: FindingEdge;
@@ -2079,6 +2178,54 @@ export type AnalysisResolvers<ContextType = ApiContext, ParentType extends Resol
   proposals?: Resolver<Array<ResolversTypes['Proposal']>, ParentType, ContextType>;
   communities?: Resolver<Array<ResolversTypes['Community']>, ParentType, ContextType>;
   summary?: Resolver<Array<ResolversTypes['FindingCount']>, ParentType, ContextType>;
+  departmentMap?: Resolver<ResolversTypes['DepartmentMap'], ParentType, ContextType, RequireFields<AnalysisDepartmentMapArgs, 'maxNodes' | 'maxEdges'>>;
+  refusalPairs?: Resolver<Array<ResolversTypes['RefusalPair']>, ParentType, ContextType, RequireFields<AnalysisRefusalPairsArgs, 'first'>>;
+  departmentPair?: Resolver<ResolversTypes['DepartmentPair'], ParentType, ContextType, RequireFields<AnalysisDepartmentPairArgs, 'a' | 'b'>>;
+};
+
+export type RefusalPairResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['RefusalPair'] = ResolversParentTypes['RefusalPair']> = {
+  refuser?: Resolver<ResolversTypes['NamedRef'], ParentType, ContextType>;
+  next?: Resolver<ResolversTypes['NamedRef'], ParentType, ContextType>;
+  complaints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type DepartmentMapResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DepartmentMap'] = ResolversParentTypes['DepartmentMap']> = {
+  nodes?: Resolver<Array<ResolversTypes['MapDepartment']>, ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['MapJoin']>, ParentType, ContextType>;
+  totalNodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalEdges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MapDepartmentResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MapDepartment'] = ResolversParentTypes['MapDepartment']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  community?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  findings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  x?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type MapJoinResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['MapJoin'] = ResolversParentTypes['MapJoin']> = {
+  a?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  sharedMatters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  complaints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refusals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  contested?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DepartmentPairResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['DepartmentPair'] = ResolversParentTypes['DepartmentPair']> = {
+  a?: Resolver<ResolversTypes['NamedRef'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['NamedRef'], ParentType, ContextType>;
+  sharedMatters?: Resolver<Array<ResolversTypes['NamedRef']>, ParentType, ContextType>;
+  complaints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refusals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contested?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
+  proposals?: Resolver<Array<ResolversTypes['Proposal']>, ParentType, ContextType>;
 };
 
 export type FindingKindResolvers = { OVERLAP: 'overlap', LATENT_OVERLAP: 'latent-overlap', ORPHAN_MATTER: 'orphan-matter', REFUSED_COMPLAINT: 'refused-complaint', UNIMPLEMENTED_ITEM: 'unimplemented-item', IDLE_SECTION: 'idle-section', TASK_WITHOUT_FLOWCHART: 'task-without-flowchart', TASK_WITHOUT_NORM: 'task-without-norm', STALE_BASIS: 'stale-basis', UNMATCHED_SERVICE_ITEM: 'unmatched-service-item', UNREALIZED_POWER_ITEM: 'unrealized-power-item', LEVEL_MISMATCH: 'level-mismatch', COUNTY_GAP: 'county-gap', BOUNCE_HOTSPOT: 'bounce-hotspot' };
@@ -2866,6 +3013,11 @@ export type Resolvers<ContextType = ApiContext> = {
   Query?: QueryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Analysis?: AnalysisResolvers<ContextType>;
+  RefusalPair?: RefusalPairResolvers<ContextType>;
+  DepartmentMap?: DepartmentMapResolvers<ContextType>;
+  MapDepartment?: MapDepartmentResolvers<ContextType>;
+  MapJoin?: MapJoinResolvers<ContextType>;
+  DepartmentPair?: DepartmentPairResolvers<ContextType>;
   FindingKind?: FindingKindResolvers;
   FindingCount?: FindingCountResolvers<ContextType>;
   FindingConnection?: FindingConnectionResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AnalysisReport } from '../../analysis/analyze.js';
+import { departmentMap, departmentPair, type DepartmentMap } from '../../analysis/department-map.js';
 import { FINDING_KINDS } from '../../analysis/findings.js';
 import { publishProposal } from '../../analysis/run-analysis.js';
 import { AppError, ErrorCode } from '../../errors.js';
@@ -35,6 +36,28 @@ function findingsPage(report: AnalysisReport, args: z.infer<typeof FindingArgs>)
   };
 }
 
+const MapArgs = z.object({
+  region: z.string().nullish(),
+  maxNodes: z.number().int().min(1).max(2000).default(400),
+  maxEdges: z.number().int().min(0).max(10_000).default(3000),
+});
+
+const FirstArgs = z.object({ first: z.number().int().min(0).max(50).default(10) });
+
+const PairArgs = z.object({ a: z.string().min(1), b: z.string().min(1) });
+
+/** Maps made from one report (one graph revision), by arguments: the layout runs once per revision and view. */
+const maps = new WeakMap<AnalysisReport, Map<string, DepartmentMap>>();
+
+function cachedMap(report: AnalysisReport, args: z.infer<typeof MapArgs>): DepartmentMap {
+  const byArgs = maps.get(report) ?? new Map<string, DepartmentMap>();
+  maps.set(report, byArgs);
+  const key = `${args.region ?? ''}|${args.maxNodes}|${args.maxEdges}`;
+  let map = byArgs.get(key);
+  if (!map) byArgs.set(key, (map = departmentMap(report, args)));
+  return map;
+}
+
 /** schema/analysis.graphql: the analysis of the current graph revision, and publishing its proposals. */
 export const analysisResolvers: Resolvers = {
   Query: {
@@ -47,5 +70,13 @@ export const analysisResolvers: Resolvers = {
   Analysis: {
     findings: (report, args) => findingsPage(report, parseArgs(FindingArgs, args)),
     summary: (report) => FINDING_KINDS.map((kind) => ({ kind, count: report.summary.byKind[kind] })),
+    refusalPairs: (report, args) => report.bounces.byPair.slice(0, parseArgs(FirstArgs, args).first),
+    departmentMap: (report, args) => cachedMap(report, parseArgs(MapArgs, args)),
+    departmentPair: (report, args) => {
+      const { a, b } = parseArgs(PairArgs, args);
+      const pair = departmentPair(report, a, b);
+      if (!pair) throw new AppError(ErrorCode.NOT_FOUND, `"${a}" or "${b}" is not a department on the boundary map`);
+      return pair;
+    },
   },
 };

@@ -18,7 +18,9 @@ interface Overview {
     powerItemsByDepartment: { department: { id: string; name: string }; count: number }[];
     complaintsByMonth: { month: string; complaints: number; bounced: number; bounceRate: number }[];
   };
+  drafts: { id: string }[];
   analysis: {
+    refusalPairs: { refuser: { id: string; name: string }; next: { id: string; name: string }; complaints: number; rate: number }[];
     summary: { kind: string; count: number }[];
     findings: {
       edges: {
@@ -34,7 +36,12 @@ const QUERY = `query Overview($region: ID) {
     powerItemsByDepartment { department { id name } count }
     complaintsByMonth { month complaints bounced bounceRate }
   }
-  analysis { summary { kind count } findings(region: $region, first: 10) { edges { node { id kind severity complaints matter { name } departments { id name } } } } }
+  drafts: boundaryItems(region: $region, status: "draft") { id }
+  analysis {
+    summary { kind count }
+    findings(region: $region, first: 10) { edges { node { id kind severity complaints matter { name } departments { id name } } } }
+    refusalPairs(first: 10) { refuser { id name } next { id name } complaints rate }
+  }
 }`;
 
 export function OverviewPage({ region }: { region?: string | undefined }) {
@@ -42,24 +49,27 @@ export function OverviewPage({ region }: { region?: string | undefined }) {
   if (error) return <ErrorBox error={error} />;
   if (loading || !data) return <Loading />;
   const t = data.dashboard.totals;
-  const cards: [string, string | number][] = [
-    ['部门', t.departments],
-    ['内设机构', t.sections],
-    ['权责事项', t.powerItems],
-    ['已发布边界事项', t.boundaryItems],
-    ['12345诉求', t.complaints],
-    ['满意率', pct(t.satisfaction)],
-    ['办结率', pct(t.resolvedShare)],
+  // Each figure links to the rows behind it.
+  const cards: [string, string | number, string][] = [
+    ['部门', t.departments, href('department')],
+    ['内设机构', t.sections, href('staffing')],
+    ['权责事项', t.powerItems, href('department')],
+    ['已发布边界事项', t.boundaryItems, href('map', { region })],
+    ['边界事项草稿', data.drafts.length, href('map', { region })],
+    ['问题', data.analysis.summary.reduce((n, k) => n + k.count, 0), href('findings', { region })],
+    ['12345诉求', t.complaints, href('findings', { region, kind: 'BOUNCE_HOTSPOT' })],
+    ['满意率', pct(t.satisfaction), href('findings', { region, kind: 'BOUNCE_HOTSPOT' })],
+    ['办结率', pct(t.resolvedShare), href('findings', { region, kind: 'REFUSED_COMPLAINT' })],
   ];
   const maxMonth = Math.max(1, ...data.dashboard.complaintsByMonth.map((m) => m.complaints));
   return (
     <>
       <div class="cards">
-        {cards.map(([label, value]) => (
-          <div class="card">
+        {cards.map(([label, value, link]) => (
+          <a class="card" href={link}>
             <div class="label">{label}</div>
             <div class="value">{value}</div>
-          </div>
+          </a>
         ))}
       </div>
       <div class="split">
@@ -98,7 +108,11 @@ export function OverviewPage({ region }: { region?: string | undefined }) {
             name="最严重的问题"
             rows={data.analysis.findings.edges.map((e) => e.node)}
             columns={[
-              { title: '问题', value: (f) => findingLabel(f.kind) },
+              {
+                title: '问题',
+                value: (f) => findingLabel(f.kind),
+                render: (f) => <a href={href('findings', { region, kind: f.kind })}>{findingLabel(f.kind)}</a>,
+              },
               { title: '事项', value: (f) => f.matter?.name ?? '' },
               { title: '部门', value: (f) => f.departments.map((d) => d.name).join('、') },
               { title: '诉求', value: (f) => f.complaints, numeric: true },
@@ -108,12 +122,31 @@ export function OverviewPage({ region }: { region?: string | undefined }) {
         </section>
       </div>
       <section class="panel">
+        <h2>推诿最多的部门</h2>
+        <Table
+          name="推诿最多的部门"
+          rows={data.analysis.refusalPairs}
+          empty="没有推诿"
+          columns={[
+            { title: '推出部门', value: (p) => p.refuser.name, render: (p) => <a href={href('department', { id: p.refuser.id })}>{p.refuser.name}</a> },
+            { title: '转至部门', value: (p) => p.next.name, render: (p) => <a href={href('department', { id: p.next.id })}>{p.next.name}</a> },
+            {
+              title: '推诿诉求',
+              value: (p) => p.complaints,
+              numeric: true,
+              render: (p) => <a href={href('map', { a: p.refuser.id, b: p.next.id })}>{p.complaints}</a>,
+            },
+            { title: '占其派单', value: (p) => pct(p.rate), numeric: true },
+          ]}
+        />
+      </section>
+      <section class="panel">
         <h2>权责事项（按部门）</h2>
         <Table
           name="权责事项按部门"
           rows={data.dashboard.powerItemsByDepartment}
           columns={[
-            { title: '部门', value: (d) => d.department.name },
+            { title: '部门', value: (d) => d.department.name, render: (d) => <a href={href('department', { id: d.department.id })}>{d.department.name}</a> },
             { title: '权责事项', value: (d) => d.count, numeric: true },
           ]}
         />
