@@ -42,30 +42,34 @@ export interface DepartmentMap {
   totalEdges: number;
 }
 
-export interface MapLimits {
-  region?: string | null | undefined;
-  /** The most connected departments are drawn; the rest are counted in totalNodes. */
-  maxNodes: number;
-  /** Contested joins first, then the heaviest. */
-  maxEdges: number;
+/**
+ * The departments of one region (or all) that a map may draw, most connected first, with their
+ * places: the layout runs once for these, and every map of the region is cut from them, so a
+ * caller's limits cost no layout and departments keep their places whatever the limits.
+ */
+export interface PlacedDepartments {
+  nodes: MapNode[];
+  /** Joins among the placed departments, contested first, then the heaviest. */
+  edges: MapEdge[];
+  /** Departments of the region, placed or not. */
+  inRegion: number;
 }
 
-/** Iterations of the layout: enough for a few hundred nodes to settle, still well under a second. */
-const LAYOUT_ITERATIONS = 150;
+/** At most this many departments are placed (and so drawn) on one map. */
+export const MAX_MAP_NODES = 500;
 
-export function departmentMap(report: AnalysisReport, limits: MapLimits): DepartmentMap {
+export function placeDepartments(report: AnalysisReport, region: string | null): PlacedDepartments {
   const { picture } = report;
-  const inRegion = picture.nodes.filter((n) => !limits.region || n.region === limits.region);
+  const inRegion = picture.nodes.filter((n) => !region || n.region === region);
   const ids = new Set(inRegion.map((n) => n.id));
   const regional = picture.edges.filter((e) => ids.has(e.a) && ids.has(e.b));
   const strength = new Map<string, number>();
   for (const e of regional) for (const d of [e.a, e.b]) strength.set(d, (strength.get(d) ?? 0) + e.weight);
-  const drawn = [...inRegion].sort((p, q) => (strength.get(q.id) ?? 0) - (strength.get(p.id) ?? 0) || (p.id < q.id ? -1 : 1)).slice(0, limits.maxNodes);
-  const drawnIds = new Set(drawn.map((n) => n.id));
-  const joins = regional.filter((e) => drawnIds.has(e.a) && drawnIds.has(e.b));
-  const edges = [...joins]
+  const placed = [...inRegion].sort((p, q) => (strength.get(q.id) ?? 0) - (strength.get(p.id) ?? 0) || (p.id < q.id ? -1 : 1)).slice(0, MAX_MAP_NODES);
+  const placedIds = new Set(placed.map((n) => n.id));
+  const edges = regional
+    .filter((e) => placedIds.has(e.a) && placedIds.has(e.b))
     .sort((p, q) => Number(q.contested) - Number(p.contested) || q.weight - p.weight)
-    .slice(0, limits.maxEdges)
     .map((e) => ({
       a: e.a,
       b: e.b,
@@ -75,16 +79,25 @@ export function departmentMap(report: AnalysisReport, limits: MapLimits): Depart
       weight: e.weight,
       contested: e.contested,
     }));
-
   const findings = new Map(report.summary.byDepartment.map((d) => [d.department.id, d.findings]));
-  const positions = layout(drawn, edges);
+  const positions = layout(placed, edges);
   return {
-    nodes: drawn.map((n) => ({ ...n, findings: findings.get(n.id) ?? 0, ...positions.get(n.id)! })),
+    nodes: placed.map((n) => ({ ...n, findings: findings.get(n.id) ?? 0, ...positions.get(n.id)! })),
     edges,
-    totalNodes: inRegion.length,
-    totalEdges: joins.length,
+    inRegion: inRegion.length,
   };
 }
+
+/** The map of the maxNodes most connected placed departments and the first maxEdges joins among them. */
+export function departmentMap(placed: PlacedDepartments, limits: { maxNodes: number; maxEdges: number }): DepartmentMap {
+  const nodes = placed.nodes.slice(0, limits.maxNodes);
+  const drawn = new Set(nodes.map((n) => n.id));
+  const joins = placed.edges.filter((e) => drawn.has(e.a) && drawn.has(e.b));
+  return { nodes, edges: joins.slice(0, limits.maxEdges), totalNodes: placed.inRegion, totalEdges: joins.length };
+}
+
+/** Iterations of the layout: enough for a few hundred nodes to settle, still well under a second. */
+const LAYOUT_ITERATIONS = 150;
 
 /** Communities on a large circle, each one's members on a small circle around its point, then ForceAtlas2 (deterministic). */
 function layout(nodes: AnalysisReport['picture']['nodes'], edges: MapEdge[]): Map<string, { x: number; y: number }> {

@@ -84,6 +84,9 @@ describe('GraphQL analysis', () => {
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const wild = await api.execute('{ analysis { departmentMap(maxNodes: 1000000) { totalNodes } } }', {}, 'viewer');
     expect(wild.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // A layout is made per region the city has, never per string a caller makes up.
+    const nowhere = await api.execute('{ analysis { departmentMap(region: "999999") { totalNodes } } }', {}, 'viewer');
+    expect(nowhere.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const pairs = await api.execute('{ analysis { refusalPairs(first: 3) { refuser { id } next { id } complaints } } }', {}, 'viewer');
     expect(pairs.data!.analysis.refusalPairs.length).toBeGreaterThan(0);
   });

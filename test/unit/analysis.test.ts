@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
-import { departmentMap, departmentPair } from '../../src/analysis/department-map.js';
+import { departmentMap, departmentPair, placeDepartments } from '../../src/analysis/department-map.js';
 import { FINDING_KINDS } from '../../src/analysis/findings.js';
 import type { AnalysisSnapshot } from '../../src/analysis/snapshot.js';
 
@@ -139,26 +139,26 @@ describe('the boundary map of a small city', () => {
   const all = { maxNodes: 400, maxEdges: 3000 };
 
   it("draws a region's departments joined by what they share, the open overlap contested, placed the same way each time", () => {
-    const map = departmentMap(report, { ...all, region: 'C' });
+    const map = departmentMap(placeDepartments(report, 'C'), all);
     // C-c shares no matter, complaint or refusal with anyone: it is not on the map.
     expect(map.nodes.map((n) => n.id).sort()).toEqual(['C-a', 'C-b']);
     expect(map.edges.find((e) => [e.a, e.b].sort().join() === 'C-a,C-b')).toMatchObject({ sharedMatters: 1, complaints: 12, refusals: 12, contested: true });
     for (const n of map.nodes) expect(Number.isFinite(n.x) && Number.isFinite(n.y)).toBe(true);
     expect(map.nodes.find((n) => n.id === 'C-a')!.findings).toBeGreaterThan(0);
-    expect(departmentMap(report, { ...all, region: 'C' })).toEqual(map);
+    expect(departmentMap(placeDepartments(report, 'C'), all)).toEqual(map);
   });
 
   it('draws only as many departments as asked, and counts the rest', () => {
-    const map = departmentMap(report, { region: 'C', maxNodes: 1, maxEdges: 3000 });
+    const map = departmentMap(placeDepartments(report, 'C'), { maxNodes: 1, maxEdges: 3000 });
     expect(map).toMatchObject({ totalNodes: 2, totalEdges: 0, edges: [] });
     expect(map.nodes).toHaveLength(1);
-    expect(departmentMap(report, { region: 'C', maxNodes: 400, maxEdges: 0 })).toMatchObject({ totalEdges: 1, edges: [] });
+    expect(departmentMap(placeDepartments(report, 'C'), { maxNodes: 400, maxEdges: 0 })).toMatchObject({ totalEdges: 1, edges: [] });
   });
 
   it('is no longer contested once a boundary item names a lead', () => {
     const settled = snapshot();
     settled.boundaryItems.push({ id: 'b1', title: '甲事项', status: 'published', region: 'C', lead: 'C-a', cooperating: ['C-b'], matters: ['m1'] });
-    const map = departmentMap(analyze(settled, NOW).report, all);
+    const map = departmentMap(placeDepartments(analyze(settled, NOW).report, null), all);
     expect(map.edges.filter((e) => e.contested)).toEqual([]);
   });
 

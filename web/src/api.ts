@@ -16,7 +16,7 @@ export function saveToken(token: string | null): void {
 }
 
 const MESSAGES: Record<string, string> = {
-  UNAUTHENTICATED: '需要登录：请粘贴访问令牌',
+  UNAUTHENTICATED: '访问令牌无效、已撤销或缺失：请粘贴有效的令牌',
   FORBIDDEN: '当前令牌无权进行此操作',
   BAD_USER_INPUT: '输入有误',
   NOT_FOUND: '未找到',

@@ -98,7 +98,8 @@ function App() {
           <Loading />
         ) : error ? (
           <>
-            {error.code !== 'UNAUTHENTICATED' && <ErrorBox error={error} />}
+            {/* Asking for a token is no error; a token the server refuses is. */}
+            {(error.code !== 'UNAUTHENTICATED' || token) && <ErrorBox error={error} />}
             <SignIn onToken={signIn} />
           </>
         ) : page?.page === 'findings' ? (

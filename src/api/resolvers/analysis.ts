@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AnalysisReport } from '../../analysis/analyze.js';
-import { departmentMap, departmentPair, type DepartmentMap } from '../../analysis/department-map.js';
+import { departmentMap, departmentPair, MAX_MAP_NODES, placeDepartments, type PlacedDepartments } from '../../analysis/department-map.js';
 import { FINDING_KINDS } from '../../analysis/findings.js';
 import { publishProposal } from '../../analysis/run-analysis.js';
 import { AppError, ErrorCode } from '../../errors.js';
@@ -38,7 +38,7 @@ function findingsPage(report: AnalysisReport, args: z.infer<typeof FindingArgs>)
 
 const MapArgs = z.object({
   region: z.string().nullish(),
-  maxNodes: z.number().int().min(1).max(2000).default(400),
+  maxNodes: z.number().int().min(1).max(MAX_MAP_NODES).default(400),
   maxEdges: z.number().int().min(0).max(10_000).default(3000),
 });
 
@@ -46,16 +46,21 @@ const FirstArgs = z.object({ first: z.number().int().min(0).max(50).default(10) 
 
 const PairArgs = z.object({ a: z.string().min(1), b: z.string().min(1) });
 
-/** Maps made from one report (one graph revision), by arguments: the layout runs once per revision and view. */
-const maps = new WeakMap<AnalysisReport, Map<string, DepartmentMap>>();
+/**
+ * Departments placed for a map, per report (one graph revision) and region: the layout runs once
+ * for each, and only for regions the report knows, so no choice of arguments makes more layouts
+ * than the city has regions.
+ */
+const placements = new WeakMap<AnalysisReport, Map<string, PlacedDepartments>>();
 
-function cachedMap(report: AnalysisReport, args: z.infer<typeof MapArgs>): DepartmentMap {
-  const byArgs = maps.get(report) ?? new Map<string, DepartmentMap>();
-  maps.set(report, byArgs);
-  const key = `${args.region ?? ''}|${args.maxNodes}|${args.maxEdges}`;
-  let map = byArgs.get(key);
-  if (!map) byArgs.set(key, (map = departmentMap(report, args)));
-  return map;
+function placed(report: AnalysisReport, region: string | null | undefined): PlacedDepartments {
+  if (region && !(region in report.regions)) throw new AppError(ErrorCode.NOT_FOUND, `no region "${region}"`);
+  const byRegion = placements.get(report) ?? new Map<string, PlacedDepartments>();
+  placements.set(report, byRegion);
+  const key = region ?? '';
+  let placement = byRegion.get(key);
+  if (!placement) byRegion.set(key, (placement = placeDepartments(report, region ?? null)));
+  return placement;
 }
 
 /** schema/analysis.graphql: the analysis of the current graph revision, and publishing its proposals. */
@@ -71,7 +76,10 @@ export const analysisResolvers: Resolvers = {
     findings: (report, args) => findingsPage(report, parseArgs(FindingArgs, args)),
     summary: (report) => FINDING_KINDS.map((kind) => ({ kind, count: report.summary.byKind[kind] })),
     refusalPairs: (report, args) => report.bounces.byPair.slice(0, parseArgs(FirstArgs, args).first),
-    departmentMap: (report, args) => cachedMap(report, parseArgs(MapArgs, args)),
+    departmentMap: (report, args) => {
+      const { region, ...limits } = parseArgs(MapArgs, args);
+      return departmentMap(placed(report, region), limits);
+    },
     departmentPair: (report, args) => {
       const { a, b } = parseArgs(PairArgs, args);
       const pair = departmentPair(report, a, b);

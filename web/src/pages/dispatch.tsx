@@ -42,6 +42,8 @@ export function DispatchPage({ district }: { district?: string | undefined }) {
   const [asked, setAsked] = useState<Asked[]>([]);
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
+  /** Answers so far in this tab (the list keeps the last 20). */
+  const [count, setCount] = useState(0);
   const ask = async () => {
     if (!text.trim()) return;
     setBusy(true);
@@ -50,6 +52,7 @@ export function DispatchPage({ district }: { district?: string | undefined }) {
     try {
       const { dispatch } = await graphql<{ dispatch: Answer }>(QUERY, { text, district: district || null });
       setAsked([{ text, answer: dispatch, ms: Math.round(performance.now() - started) }, ...asked].slice(0, 20));
+      setCount(count + 1);
     } catch (e) {
       setError(e as ApiError);
     } finally {
@@ -95,7 +98,7 @@ export function DispatchPage({ district }: { district?: string | undefined }) {
           </table>
         )}
       </section>
-      <section class="panel answer" aria-live="polite">
+      <section class="panel answer" aria-live="polite" data-asked={count}>
         <h2>派单结果</h2>
         {!latest ? (
           <div class="empty">粘贴诉求内容后点击“派单”</div>
