@@ -613,8 +613,8 @@ export type Analysis = {
   /**
    * The boundary map: departments (of one region, or all) placed by a force layout, coloured by
    * community, joined by shared matters, complaints and refusals; contested joins (an open overlap)
-   * first. Only the maxNodes most connected departments and maxEdges joins are drawn; the totals
-   * say how many there were.
+   * first. Only the maxNodes (at most 500) most connected departments and maxEdges joins are
+   * drawn; the totals say how many there were. Places are the same whatever the limits.
    */
   departmentMap: DepartmentMap;
   /** Who refuses whom: the refusing department, the one the complaint went to next (the 50 pairs with most complaints). */
