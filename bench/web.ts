@@ -39,7 +39,14 @@ async function firstPaint(browser: Browser, url: string, token: string, ready: (
   await context.addInitScript((value) => sessionStorage.setItem('dutygraph.token', value), token);
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'commit' });
-  await ready(page);
+  // An error shown instead of the page ends the benchmark with its text.
+  const alert = page.getByRole('alert').first();
+  const failure = alert.waitFor({ timeout: 120_000 }).then(
+    async () => `${url}: ${await alert.textContent()}`,
+    () => null,
+  );
+  const shown = await Promise.race([ready(page).then(() => null), failure]);
+  if (shown) throw new Error(shown);
   // One frame later the content is painted; performance.now() counts from the navigation's start.
   const elapsed = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
   await context.close();
@@ -93,7 +100,7 @@ async function main(): Promise<void> {
       { name: '编制 staffing', path: '/#/staffing', ready: (p) => p.getByRole('heading', { name: '内设机构' }).waitFor({ timeout: 120_000 }) },
       { name: '评估 evaluation', path: `/#/evaluation?year=${year}`, ready: (p) => text(p, /^评分（\d+ 个部门）$/) },
       { name: '派单台 dispatch', path: '/#/dispatch', ready: (p) => p.getByLabel('诉求内容').waitFor() },
-      { name: '接口调试 explorer', path: '/#/graphql', ready: (p) => p.locator('code', { hasText: 'dispatch' }).first().waitFor() },
+      { name: '接口调试 explorer', path: '/#/graphql', ready: (p) => p.locator('code', { hasText: 'dispatch' }).first().waitFor({ timeout: 120_000 }) },
     ];
     // Warm: every page once (the figures of this revision are made, Chromium's caches filled).
     const warmUp: Record<string, number> = {};
@@ -105,7 +112,7 @@ async function main(): Promise<void> {
       rows.push([p.name, times]);
     }
     const shell: number[] = [];
-    for (let run = 0; run < RUNS; run++) shell.push(await firstPaint(browser, server.url + '/', 'dg_not_a_token', (p) => p.getByLabel('访问令牌').waitFor()));
+    for (let run = 0; run < RUNS; run++) shell.push(await firstPaint(browser, server.url + '/', '', (p) => p.getByLabel('访问令牌').waitFor()));
     // A change of the graph (one matter of its own, renamed each time: the revision moves, the
     // figures are made again), then the overview once.
     const afterChange: number[] = [];

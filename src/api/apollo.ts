@@ -43,6 +43,11 @@ export function createApolloServer(plugins: ApolloServerPlugin<ApiContext>[] = [
     formatError,
     ...armor,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+    // Apollo turns introspection off under NODE_ENV=production (the Dockerfile's), which leaves the
+    // web app's explorer (#/graphql) without a schema. The schema is no secret (schema/*.graphql
+    // is the documentation); what a caller may do is decided by @auth on each field, and an
+    // introspection query pays the same depth, token and answer limits as any other.
+    introspection: true,
     // No cache hints are set anywhere; the plugin would still visit every resolved field.
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<ApiContext>[]),

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type Sigma from 'sigma';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApolloServer } from '../../src/api/apollo.js';
+import { createContext } from '../../src/api/context.js';
 import { projectPath, projectRoot } from '../../src/project-root.js';
 import { openDemoApi, type DemoApi } from '../helpers/api.js';
 import { findChromium } from '../helpers/find-chromium.js';
@@ -82,6 +84,19 @@ describe('the web app', () => {
     expect((await fetch(`${url}/app.js`)).headers.get('content-type')).toContain('javascript');
     expect((await fetch(`${url}/app.js/../../package.json`)).status).toBe(404);
     expect((await fetch(`${url}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it("answers the explorer's introspection also as deployed (NODE_ENV=production, where Apollo would refuse it)", async () => {
+    const saved = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    const apollo = createApolloServer();
+    process.env.NODE_ENV = saved;
+    const response = await apollo.executeOperation(
+      { query: '{ __schema { queryType { fields { name } } } }' },
+      { contextValue: createContext(demo.api.services, { role: 'viewer', actor: 'test viewer' }) },
+    );
+    await apollo.stop();
+    expect(response.body.kind === 'single' && response.body.singleResult.errors).toBeFalsy();
   });
 
   it.skipIf(!chromiumPath)('asks for a token, then shows a viewer the overview of the demo city and no dispatch console', async () => {
@@ -220,6 +235,20 @@ describe('the web app', () => {
     const page = await signedIn('dg_viewer_not-a-token');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('访问令牌无效');
     expect(await page.getByLabel('访问令牌').count()).toBe(1);
+    await page.close();
+  });
+
+  it.skipIf(!chromiumPath)('lets an editor send chosen findings to the rectification ledger', async () => {
+    const page = await signedIn(demo.api.tokens.editor, '/#/findings?kind=OVERLAP&region=371100');
+    await page.getByText(/^共 \d+ 个问题$/).waitFor();
+    await page.getByLabel('选择 overlap:371100:m-enterprise-registration').check();
+    await page.getByLabel('整改期限').fill('2027-03-31');
+    await page.getByLabel('责任人').fill('编办监督科');
+    await page.getByRole('button', { name: '送台账' }).click();
+    await page.getByText(/^已送台账 \d+ 项/).waitFor();
+    const year = new Date().getFullYear();
+    const ledger = await demo.api.execute(`{ ledger(year: ${year}) { sourceRef owner } }`);
+    expect(ledger.data!.ledger).toContainEqual({ sourceRef: 'overlap:371100:m-enterprise-registration', owner: '编办监督科' });
     await page.close();
   });
 

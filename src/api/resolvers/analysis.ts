@@ -54,7 +54,7 @@ const PairArgs = z.object({ a: z.string().min(1), b: z.string().min(1) });
 const placements = new WeakMap<AnalysisReport, Map<string, PlacedDepartments>>();
 
 function placed(report: AnalysisReport, region: string | null | undefined): PlacedDepartments {
-  if (region && !(region in report.regions)) throw new AppError(ErrorCode.NOT_FOUND, `no region "${region}"`);
+  if (region && !Object.hasOwn(report.regions, region)) throw new AppError(ErrorCode.NOT_FOUND, `no region "${region}"`);
   const byRegion = placements.get(report) ?? new Map<string, PlacedDepartments>();
   placements.set(report, byRegion);
   const key = region ?? '';
