@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { STAFFING_DEFAULTS } from '../src/staffing/config.js';
-import { loadStaffingSnapshot } from '../src/staffing/load-snapshot.js';
+import { readStaffingSnapshot } from '../src/staffing/load-snapshot.js';
 import { suggestReallocations } from '../src/staffing/suggest.js';
 import { planTransfer } from '../src/staffing/transfer.js';
 import { latestYear, sectionWorkloads, type SectionWorkload } from '../src/staffing/workload.js';
@@ -56,10 +56,10 @@ async function main(): Promise<void> {
   try {
     // Read twice: the first after Neo4j's start (cold page cache), the second as a running server pays it.
     const coldStarted = performance.now();
-    await loadStaffingSnapshot(graph.db);
+    await readStaffingSnapshot(graph.db);
     const coldMs = performance.now() - coldStarted;
     const started = performance.now();
-    const snapshot = await loadStaffingSnapshot(graph.db);
+    const snapshot = await readStaffingSnapshot(graph.db);
     const readMs = performance.now() - started;
     const year = latestYear(snapshot);
     const [workloads, workloadMs] = time(() => sectionWorkloads(snapshot, year, STAFFING_DEFAULTS));
