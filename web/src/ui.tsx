@@ -37,14 +37,19 @@ export function Loading() {
 
 export const pct = (rate: number | null | undefined) => (rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`);
 
-/** A table with a CSV export of exactly the rows it shows. */
+/** Rows a table draws before it asks: hundreds of rows cost the first paint and nobody reads them at once. */
+const FIRST_ROWS = 100;
+
+/** A table with a CSV export of all its rows; past FIRST_ROWS, the rest are drawn when asked for. */
 export function Table<R>(props: {
   name: string;
   columns: { title: string; value: (row: R) => string | number | null; numeric?: boolean; render?: (row: R) => ComponentChildren }[];
   rows: R[];
   empty?: string;
 }) {
+  const [all, setAll] = useState(false);
   if (props.rows.length === 0) return <div class="empty">{props.empty ?? '没有数据'}</div>;
+  const shown = all ? props.rows : props.rows.slice(0, FIRST_ROWS);
   return (
     <>
       <div class="row" style="justify-content: flex-end">
@@ -69,7 +74,7 @@ export function Table<R>(props: {
           </tr>
         </thead>
         <tbody>
-          {props.rows.map((row) => (
+          {shown.map((row) => (
             <tr>
               {props.columns.map((c) => (
                 <td class={c.numeric ? 'num' : undefined}>{c.render ? c.render(row) : c.value(row)}</td>
@@ -78,6 +83,11 @@ export function Table<R>(props: {
           ))}
         </tbody>
       </table>
+      {shown.length < props.rows.length && (
+        <div class="row" style="justify-content: center; margin-top: .6em">
+          <button onClick={() => setAll(true)}>显示全部（共 {props.rows.length} 行）</button>
+        </div>
+      )}
     </>
   );
 }
