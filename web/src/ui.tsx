@@ -131,3 +131,19 @@ export function EvidenceList({ evidence }: { evidence: { id: string; text: strin
     </details>
   );
 }
+
+/** A year field whose change (on leaving it or Enter) goes to the URL through onChange. */
+export function YearInput(props: { label: string; year: number | undefined; onChange: (year: string) => void }) {
+  return (
+    <label>
+      年度{' '}
+      <input
+        type="text"
+        aria-label={props.label}
+        size={6}
+        value={props.year ? String(props.year) : ''}
+        onChange={(e) => props.onChange((e.target as HTMLInputElement).value)}
+      />
+    </label>
+  );
+}

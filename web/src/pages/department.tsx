@@ -1,6 +1,6 @@
 import { graphql } from '../api.js';
 import { href, setParams } from '../route.js';
-import { ErrorBox, EvidenceList, findingLabel, Loading, pct, Table, useData } from '../ui.js';
+import { ErrorBox, EvidenceList, findingLabel, Loading, pct, Table, useData, YearInput } from '../ui.js';
 import { Ratio } from './staffing.js';
 
 /**
@@ -246,16 +246,7 @@ function HotlinePanel(props: { id: string; name: string; region: string; year?: 
     <section class="panel">
       <h2>
         12345诉求办理
-        <label class="muted">
-          年度{' '}
-          <input
-            type="text"
-            aria-label="诉求年度"
-            size={6}
-            value={year ? String(year) : ''}
-            onChange={(e) => setParams('department', { id, year: (e.target as HTMLInputElement).value })}
-          />
-        </label>
+        <YearInput label="诉求年度" year={year} onChange={(value) => setParams('department', { id, year: value })} />
       </h2>
       {error ? (
         <ErrorBox error={error} />

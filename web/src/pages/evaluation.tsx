@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { graphql, type ApiError } from '../api.js';
 import { href, setParams } from '../route.js';
-import { ErrorBox, Loading, Table, useData } from '../ui.js';
+import { ErrorBox, Loading, Table, useData, YearInput } from '../ui.js';
 
 /**
  * 评估: the yearly evaluation of how departments run their functions (docs/evaluation.md): the
@@ -71,16 +71,7 @@ export function EvaluationPage({ year, canAnalyse, canPublish }: { year: number;
     <>
       <section class="panel">
         <div class="row">
-          <label>
-            年度{' '}
-            <input
-              type="text"
-              aria-label="评估年度"
-              size={6}
-              value={String(year)}
-              onChange={(e) => setParams('evaluation', { year: (e.target as HTMLInputElement).value })}
-            />
-          </label>
+          <YearInput label="评估年度" year={year} onChange={(value) => setParams('evaluation', { year: value })} />
           {data?.scorecards && (
             <span class="muted">
               {data.scorecards.standardName} ·{' '}

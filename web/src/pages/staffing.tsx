@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { graphql, type ApiError } from '../api.js';
 import { href, setParams } from '../route.js';
-import { ErrorBox, FilterSelect, Loading, Table, useData } from '../ui.js';
+import { ErrorBox, FilterSelect, Loading, Table, useData, YearInput } from '../ui.js';
 
 /** 编制: sections and departments side by side, workload against posts (WISN), by year. */
 
@@ -48,16 +48,7 @@ export function StaffingPage({ year, canAnalyse, canApply }: { year?: number | u
     <>
       <section class="panel">
         <div class="row">
-          <label>
-            年度{' '}
-            <input
-              type="text"
-              aria-label="年度"
-              size={6}
-              value={String(s.year)}
-              onChange={(e) => setParams('staffing', { year: (e.target as HTMLInputElement).value })}
-            />
-          </label>
+          <YearInput label="年度" year={s.year} onChange={(value) => setParams('staffing', { year: value })} />
           <span class="muted">WISN比值 = 现有编制 ÷ 按工作量需要的编制；低于0.8偏紧，高于1.2偏松</span>
         </div>
       </section>
