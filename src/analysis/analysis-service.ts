@@ -4,8 +4,9 @@ import type { AnalysisReport } from './analyze.js';
 import { runAnalysis } from './run-analysis.js';
 
 /**
- * The analysis a server answers with: computed on first request, kept while the graph's
- * revision stays the same, recomputed (once, however many requests wait) when it moves.
+ * The analysis a server answers with: computed at start (start-service.ts) or on first
+ * request, kept while the graph's revision stays the same, recomputed (once, however many
+ * requests wait) when it moves.
  */
 export class AnalysisService {
   private cached: { revision: number; report: AnalysisReport } | undefined;

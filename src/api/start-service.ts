@@ -84,6 +84,12 @@ export async function startService(config: Config, options: { demo: boolean; log
     const analyst = new AnalystPool(connection.db.settings);
     const services = { db: connection.db, dispatch, analysis: new AnalysisService(connection.db), analyst, importRoot: config.importDir };
     const api = await serveApi({ services, auth, metrics, logger }, config.api.host, config.api.port);
+    // The first visitor should not wait for the whole analysis: make it now, in the background.
+    const started = performance.now();
+    services.analysis.current().then(
+      (report) => log(`dutygraph: analysis ready (${report.findings.length} findings; ${((performance.now() - started) / 1000).toFixed(1)} s)`),
+      (error: unknown) => log(`dutygraph: the analysis at start failed (${(error as Error).message}); it runs again on the first request`),
+    );
     let stopping: Promise<void> | undefined;
     return {
       url: api.url,
