@@ -21,12 +21,26 @@ MATCH (n)
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
 
 // name: graphRevision
-// The revision of what dispatch depends on: bumped by imports that change anything, boundary
-// items published or retired, and routing feedback. 0 on a graph that never changed.
+// The revision of the graph: bumped by every change anything computed depends on (imports,
+// boundary items, edits, induced matters, staffing moves, routing feedback). 0 on a graph that
+// never changed.
 OPTIONAL MATCH (rev:Revision {key: 'graph'})
 RETURN coalesce(rev.value, 0) AS revision
 
+// name: graphRevisions
+// The revision, and the revision at the latest change of each kind dispatch tells apart
+// (src/db/revision.ts): the lists, their boundary items alone, the complaints and their routes.
+OPTIONAL MATCH (rev:Revision {key: 'graph'})
+RETURN coalesce(rev.value, 0) AS revision, coalesce(rev.lists, 0) AS lists,
+       coalesce(rev.boundaries, 0) AS boundaries, coalesce(rev.complaints, 0) AS complaints
+
 // name: bumpGraphRevision
+// $changed: the kinds of change (lists, boundaries, complaints) this revision records; none for
+// a change only the figures depend on (a staffing move).
 MERGE (rev:Revision {key: 'graph'})
-SET rev.value = coalesce(rev.value, 0) + 1, rev.changedAt = datetime()
+WITH rev, coalesce(rev.value, 0) + 1 AS next
+SET rev.value = next, rev.changedAt = datetime(),
+    rev.lists = CASE WHEN 'lists' IN $changed THEN next ELSE rev.lists END,
+    rev.boundaries = CASE WHEN 'boundaries' IN $changed THEN next ELSE rev.boundaries END,
+    rev.complaints = CASE WHEN 'complaints' IN $changed THEN next ELSE rev.complaints END
 RETURN rev.value AS revision

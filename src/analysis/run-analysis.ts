@@ -45,6 +45,6 @@ export async function publishProposal(db: Database, report: AnalysisReport, prop
       proposal: proposal.id,
     });
     if (!created) throw new AppError(ErrorCode.CONFLICT, `the region or lead department of "${proposalId}" is no longer in the graph`);
-    return { ...created, revision: await bumpGraphRevision(tx) };
+    return { ...created, revision: await bumpGraphRevision(tx, ['boundaries']) };
   }, 'publishProposal');
 }

@@ -30,6 +30,6 @@ export async function setBoundaryItemStatus(db: Database, id: string, status: 'p
       throw new AppError(ErrorCode.CONFLICT, `boundary item "${id}" is ${from}; it cannot be ${status === 'published' ? 'published' : 'retired'} from there`);
     }
     const [row] = await tx.run<Omit<BoundaryItemStatusChange, 'revision'>>(Q.setBoundaryItemStatus, { id, status, at: new Date().toISOString(), by });
-    return { ...row!, revision: await bumpGraphRevision(tx) };
+    return { ...row!, revision: await bumpGraphRevision(tx, ['boundaries']) };
   }, 'setBoundaryItemStatus');
 }

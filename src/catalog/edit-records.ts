@@ -31,7 +31,7 @@ export async function deleteRecord(db: Database, kind: string, key: string): Pro
   return db.writeTx(async (tx) => {
     const [row] = await tx.run<{ deleted: number }>(Q.deleteListRecord, { label: kindOf(kind).label, key });
     if (!row || row.deleted === 0) throw new AppError(ErrorCode.NOT_FOUND, `${kind} record "${key}" does not exist`);
-    await bumpGraphRevision(tx);
+    await bumpGraphRevision(tx, ['lists']);
     return { deleted: row.deleted };
   }, 'deleteRecord');
 }

@@ -59,7 +59,7 @@ export async function induceMattersInGraph(db: Database): Promise<InductionRepor
       await tx.run(Q.writeInducedMatters, { matters: rows });
       const [stale] = await tx.run<{ deleted: number }>(Q.deleteStaleInducedMatters, { keep: undecided.map((matter) => matter.id) });
       const deleted = stale?.deleted ?? 0;
-      if (undecided.length > 0 || deleted > 0) await bumpGraphRevision(tx);
+      if (undecided.length > 0 || deleted > 0) await bumpGraphRevision(tx, ['lists']);
       return { matters: undecided.length, deleted, items: items.length };
     },
     'induceMatters',
@@ -165,7 +165,7 @@ export const matterDecisions = {
 async function decide(db: Database, label: string, work: (tx: Tx) => Promise<string>): Promise<{ id: string }> {
   return db.writeTx(async (tx) => {
     const id = await work(tx);
-    await bumpGraphRevision(tx);
+    await bumpGraphRevision(tx, ['lists']);
     return { id };
   }, label);
 }

@@ -2,11 +2,11 @@ import { TASK_WEIGHT, TYPE_WEIGHT } from '../model/duty-weight.js';
 import { categoryMatters } from '../model/matters.js';
 import { regionChains } from '../model/regions.js';
 import type { Lexicon } from './lexicon.js';
-import type { DispatchSnapshot } from './snapshot.js';
+import type { DispatchSnapshot, RoutingTally } from './snapshot.js';
 import { addToBag, BM25, buildField, type Bag, type Field } from './bm25.js';
 import { addVocabulary, normalizeText, tokenize } from '../text/tokenize.js';
 import { textFeatures, type Features } from '../text/features.js';
-import { buildHistoryModel, type HistoryModel } from './history-model.js';
+import { buildHistoryModel, type HistoryModel, type PastTicket } from './history-model.js';
 import { buildListModel, listDocuments, type ListDocument, type ListModel } from './list-model.js';
 import { abbreviationsOf } from '../text/abbreviations.js';
 
@@ -123,7 +123,12 @@ const STEP_SIZE = 500;
  * The same build, pausing every few hundred items, so a server can interleave a rebuild with the
  * lookups it keeps answering from the previous index (see DispatchService).
  */
-export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot, lexicon: Lexicon = new Map()): Generator<void, DispatchIndex> {
+export function* buildDispatchIndexInSteps(
+  snapshot: DispatchSnapshot,
+  lexicon: Lexicon = new Map(),
+  /** A history model built before from the same tickets (the lists changed, the complaints did not): used instead of building one from snapshot.tickets. */
+  history?: { model: HistoryModel | undefined },
+): Generator<void, DispatchIndex> {
   addVocabulary([
     ...snapshot.matters.flatMap((m) => [m.name, ...m.keywords]),
     ...snapshot.departments.flatMap((d) => d.aliases),
@@ -168,11 +173,8 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot, lexicon: 
       hold(matter, task.department, TASK_WEIGHT);
     }
   }
-  const boundaries: DispatchIndex['boundaries'] = new Map();
   for (const item of snapshot.boundaryItems.filter((b) => b.status === 'published')) {
     for (const matter of item.matters) {
-      // Section items split work inside one department: their words help, their leads do not decide.
-      if (item.scope === 'department') boundaries.set(matter, [...(boundaries.get(matter) ?? []), item]);
       const doc = matters.get(matter);
       if (doc) addText(doc, item.title, FIELD_WEIGHT.boundary);
     }
@@ -199,8 +201,7 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot, lexicon: 
   const documents = listDocuments(snapshot, (name) => withoutRegionNames(name, regionNames));
   yield;
   const lists = buildListModel(documents, new Set(snapshot.departments.filter((d) => !d.coordinator).map((d) => d.id)));
-  const tickets = snapshot.tickets ?? [];
-  const pastTickets = tickets.some((t) => t.takenBy !== undefined || t.refusedBy.length > 0) ? yield* buildHistoryModel(tickets) : undefined;
+  const pastTickets = history ? history.model : yield* buildPastTickets(snapshot.tickets ?? []);
   const expansionFeatures = new Map([...lexicon].map(([everyday, listWords]) => [normalizeText(everyday), textFeatures(listWords.join('，'))]));
   for (const [short, features] of abbreviationFeatures(documents)) if (!expansionFeatures.has(short)) expansionFeatures.set(short, features);
   return {
@@ -210,12 +211,12 @@ export function* buildDispatchIndexInSteps(snapshot: DispatchSnapshot, lexicon: 
     keywordsByCharacter,
     holders,
     regionNames: longestFirst(snapshot.regions.map((r) => normalizeText(r.name))),
-    boundaries,
+    boundaries: decidingBoundaryItems(snapshot.boundaryItems),
     departments,
     regionChain,
     coordinators,
     functionOf: departmentFunctions(snapshot, regionNames),
-    history: tallyHistory(snapshot),
+    history: tallyHistory(snapshot.routings ?? []),
     lists,
     pastTickets,
     expansionFeatures,
@@ -269,9 +270,39 @@ function withoutRegionNames(name: string, regionNames: string[]): string {
   return office;
 }
 
-function tallyHistory(snapshot: DispatchSnapshot): DispatchIndex['history'] {
+/** The text model of past tickets, or none when no ticket says who took or refused it. */
+export function* buildPastTickets(tickets: PastTicket[]): Generator<void, HistoryModel | undefined> {
+  return tickets.some((t) => t.takenBy !== undefined || t.refusedBy.length > 0) ? yield* buildHistoryModel(tickets) : undefined;
+}
+
+/**
+ * The published department-scope boundary items of each matter: what decides a matter-road
+ * answer. Section items split work inside one department: their words help, their leads do not
+ * decide. Cheap, so a boundary item published or retired is swapped into a running index at once
+ * (withBoundaryItems) before the slower rebuild of the words.
+ */
+function decidingBoundaryItems(items: DispatchSnapshot['boundaryItems']): DispatchIndex['boundaries'] {
+  const boundaries: DispatchIndex['boundaries'] = new Map();
+  for (const item of items) {
+    if (item.status !== 'published' || item.scope !== 'department') continue;
+    for (const matter of item.matters) boundaries.set(matter, [...(boundaries.get(matter) ?? []), item]);
+  }
+  return boundaries;
+}
+
+/** The index with the boundary items' decisions replaced (their words stay until the next full build). */
+export function withBoundaryItems(index: DispatchIndex, items: DispatchSnapshot['boundaryItems']): DispatchIndex {
+  return { ...index, boundaries: decidingBoundaryItems(items) };
+}
+
+/** The index with what the hotline's history says replaced: the routing tallies and the text model of past tickets. */
+export function withHistory(index: DispatchIndex, routings: RoutingTally[], pastTickets: HistoryModel | undefined): DispatchIndex {
+  return { ...index, history: tallyHistory(routings), pastTickets };
+}
+
+function tallyHistory(routings: RoutingTally[]): DispatchIndex['history'] {
   const history: DispatchIndex['history'] = new Map();
-  for (const tally of snapshot.routings ?? []) {
+  for (const tally of routings) {
     if (!history.has(tally.matter)) history.set(tally.matter, new Map());
     const byDepartment = history.get(tally.matter)!;
     const outcomes = byDepartment.get(tally.department) ?? { taken: 0, refused: 0 };

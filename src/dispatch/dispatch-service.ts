@@ -1,11 +1,12 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Database } from '../db/database.js';
-import { graphRevision } from '../db/revision.js';
+import { graphRevisions } from '../db/revision.js';
 import { AppError, ErrorCode } from '../errors.js';
-import { buildDispatchIndexInSteps, type DispatchIndex } from './build-index.js';
+import { buildDispatchIndexInSteps, buildPastTickets, withBoundaryItems, withHistory, type DispatchIndex } from './build-index.js';
 import { dispatch, type DispatchAnswer } from './dispatch.js';
 import type { Lexicon } from './lexicon.js';
-import { loadDispatchSnapshot } from './load-snapshot.js';
+import type { HistoryModel, PastTicket } from './history-model.js';
+import { loadBoundaryItems, loadHistory, loadListSnapshot } from './load-snapshot.js';
 import { warmUpTokenizer } from '../text/tokenize.js';
 
 /** The longest complaint text accepted (a long letter is 10,000 characters). */
@@ -25,9 +26,12 @@ export interface IndexInfo {
 }
 
 export interface DispatchServiceOptions {
-  /** How often to look at the graph's revision; 0 to never look (rebuild only on refresh()). */
+  /** How often to look at the graph's revisions; 0 to never look (rebuild only on refresh()). */
   pollMs?: number;
-  /** Least time between two rebuilds caused by polling (routing feedback can come in streams). */
+  /**
+   * Least time between two rereads of the hotline's history caused by polling: routing feedback
+   * comes in streams, and each reread costs seconds on a large city. List changes never wait.
+   */
   minRebuildMs?: number;
   /** Learn only from complaints received before this ISO date-time (evaluation). */
   historyBefore?: string | undefined;
@@ -41,30 +45,49 @@ export interface DispatchServiceOptions {
 interface Built {
   index: DispatchIndex;
   info: IndexInfo;
+  /** The revision of each kind of change the index reflects; `words`: the boundary items its words were built from. */
+  from: { lists: number; boundaries: number; complaints: number; words: number };
+  /** The text model of past tickets, kept across list rebuilds while the complaints stay the same. */
+  pastTickets: HistoryModel | undefined;
+}
+
+/** What is behind in the current index, against the graph's revisions now. */
+interface Staleness {
+  lists: boolean;
+  boundaries: boolean;
+  words: boolean;
+  complaints: boolean;
 }
 
 /**
- * Holds the current dispatch index and replaces it when the lists change. A rebuild reads a
- * consistent snapshot, builds a new index in steps between lookups, and swaps it in with one
- * assignment: a lookup sees the old index or the new one, never a half-built one.
+ * Holds the current dispatch index and brings it up to date when the graph changes, doing the
+ * least that makes its answers right (src/db/revision.ts says what changed):
+ *  - a boundary item published or retired: its decision is swapped in at once (a read of the
+ *    boundary items, milliseconds), then the words are rebuilt in the background;
+ *  - the lists: the list side is rebuilt, the text model of past tickets kept;
+ *  - the complaints and their routes (feedback, imports): the history is reread, at most every
+ *    `minRebuildMs` when the change is only seen by polling.
+ * Every step reads a consistent snapshot, builds between lookups, and swaps the new index in with
+ * one assignment: a lookup sees the old index or the new one, never a half-built one. Steps run
+ * one at a time, in the order they were asked for.
  */
 export class DispatchService {
   private current: Built | undefined;
-  private building: Promise<IndexInfo> | undefined;
-  private queued: Promise<IndexInfo> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private polling = false;
   private timer: NodeJS.Timeout | undefined;
-  private lastBuildStart = 0;
+  private lastHistoryRead = 0;
 
   constructor(
     private readonly db: Database,
     private readonly options: DispatchServiceOptions = {},
   ) {}
 
-  /** Builds the first index, then watches the revision. Resolves once dispatch can answer. */
+  /** Builds the first index, then watches the revisions. Resolves once dispatch can answer. */
   async start(): Promise<IndexInfo> {
     warmUpTokenizer();
     const info = await this.refresh();
-    const pollMs = this.options.pollMs ?? 2000;
+    const pollMs = this.options.pollMs ?? 500;
     if (pollMs > 0) {
       this.timer = setInterval(() => {
         this.checkForChanges().catch((error: unknown) => this.log(`dutygraph: dispatch index check failed: ${(error as Error).message}`));
@@ -85,33 +108,30 @@ export class DispatchService {
   }
 
   /**
-   * Rebuilds and resolves once an index that started reading after this call is in place. A
-   * rebuild already running may have read too early, so the call queues one more after it (one
-   * queued rebuild serves every caller that arrives meanwhile).
+   * Resolves once the index answers from the graph as it was at this call or later: every
+   * decision and the history up to date (the words of a boundary item just swapped in may follow
+   * a few seconds later).
    */
   refresh(): Promise<IndexInfo> {
-    if (!this.building) {
-      this.building = this.build().finally(() => {
-        this.building = undefined;
-      });
-      return this.building;
-    }
-    this.queued ??= this.building
-      .catch(() => undefined)
-      .then(() => {
-        this.queued = undefined;
-        return this.refresh();
-      });
-    return this.queued;
+    return this.serially(async () => {
+      await this.catchUp({ history: true, words: false });
+      return this.current!.info;
+    });
   }
 
-  /** Rebuilds in the background when the graph's revision moved since the index was built. */
+  /**
+   * Brings the index up to date with what changed since it was built: boundary items and lists
+   * at once, the history when `minRebuildMs` has passed since it was last read. True when
+   * something was rebuilt. A check while another is running returns false at once.
+   */
   async checkForChanges(): Promise<boolean> {
-    if (this.building || Date.now() - this.lastBuildStart < (this.options.minRebuildMs ?? 10_000)) return false;
-    const revision = await this.db.readTx(graphRevision, 'graphRevision');
-    if (revision === this.current?.info.version) return false;
-    await this.refresh();
-    return true;
+    if (this.polling) return false;
+    this.polling = true;
+    try {
+      return await this.serially(() => this.catchUp({ history: Date.now() - this.lastHistoryRead >= (this.options.minRebuildMs ?? 5_000), words: true }));
+    } finally {
+      this.polling = false;
+    }
   }
 
   /** Answers one lookup from the current index. */
@@ -133,28 +153,113 @@ export class DispatchService {
     return answer;
   }
 
-  private async build(): Promise<IndexInfo> {
-    this.lastBuildStart = Date.now();
+  private serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Takes the steps the graph's revisions call for, each at most once (changes that keep coming
+   * meanwhile wait for the next call); true when any was taken.
+   */
+  private async catchUp(allow: { history: boolean; words: boolean }): Promise<boolean> {
+    const done = new Set<'lists' | 'boundaries' | 'history' | 'words'>();
+    for (;;) {
+      const stale = await this.staleness();
+      const history = stale.complaints && allow.history && !done.has('history');
+      if (!this.current || (stale.lists && !done.has('lists'))) {
+        await this.rebuild(!this.current || history);
+        done.add('lists').add('words');
+        if (history) done.add('history');
+      } else if (stale.boundaries && !done.has('boundaries')) {
+        await this.swapBoundaryItems();
+        done.add('boundaries');
+      } else if (history) {
+        await this.swapHistory();
+        done.add('history');
+      } else if (stale.words && allow.words && !done.has('words')) {
+        await this.rebuild(false);
+        done.add('words');
+      } else {
+        return done.size > 0;
+      }
+    }
+  }
+
+  private async staleness(): Promise<Staleness> {
+    const now = await this.db.readTx(graphRevisions, 'graphRevisions');
+    const from = this.current?.from;
+    return {
+      lists: now.lists !== from?.lists,
+      boundaries: now.boundaries !== from?.boundaries,
+      words: now.boundaries !== from?.words,
+      complaints: now.complaints !== from?.complaints,
+    };
+  }
+
+  /** Rebuilds the list side; the history too when asked (or on the first build), else keeps the current one. */
+  private async rebuild(withHistory: boolean): Promise<void> {
     const started = performance.now();
-    const { revision, snapshot } = await loadDispatchSnapshot(this.db, { historyBefore: this.options.historyBefore });
+    const { revisions, snapshot } = await loadListSnapshot(this.db, this.options);
+    let complaints = this.current?.from.complaints ?? 0;
+    let pastTickets = this.current?.pastTickets;
+    let tickets: PastTicket[] | undefined;
+    if (withHistory) {
+      this.lastHistoryRead = Date.now();
+      const history = await loadHistory(this.db, this.options);
+      ({ complaints } = history.revisions);
+      ({ tickets } = history);
+      snapshot.routings = history.routings;
+    }
     const loaded = performance.now();
-    const steps = buildDispatchIndexInSteps(snapshot, this.options.lexicon);
+    if (tickets) pastTickets = await this.stepThrough(buildPastTickets(tickets));
+    const index = await this.stepThrough(buildDispatchIndexInSteps(snapshot, this.options.lexicon, { model: pastTickets }));
+    const { lists, boundaries } = revisions;
+    this.install({ index, from: { lists, boundaries, words: boundaries, complaints }, pastTickets }, revisions.revision, started, loaded, withHistory ? 'lists and history' : 'lists');
+  }
+
+  /** Swaps the boundary items' decisions into the current index (their words follow with the next rebuild). */
+  private async swapBoundaryItems(): Promise<void> {
+    const started = performance.now();
+    const { revisions, boundaryItems } = await loadBoundaryItems(this.db);
+    const current = this.current!;
+    const loaded = performance.now();
+    const index = withBoundaryItems(current.index, boundaryItems);
+    this.install({ ...current, index, from: { ...current.from, boundaries: revisions.boundaries } }, revisions.revision, started, loaded, 'boundary items');
+  }
+
+  /** Rereads the history (routing tallies, past tickets) into the current index; the lists stay. */
+  private async swapHistory(): Promise<void> {
+    const started = performance.now();
+    this.lastHistoryRead = Date.now();
+    const { revisions, routings, tickets } = await loadHistory(this.db, this.options);
+    const loaded = performance.now();
+    const pastTickets = await this.stepThrough(buildPastTickets(tickets));
+    const current = this.current!;
+    const index = withHistory(current.index, routings, pastTickets);
+    this.install({ index, from: { ...current.from, complaints: revisions.complaints }, pastTickets }, revisions.revision, started, loaded, 'history');
+  }
+
+  private async stepThrough<T>(steps: Generator<void, T>): Promise<T> {
     let step = steps.next();
     while (!step.done) {
       await nextTurn();
       step = steps.next();
     }
-    const index = step.value;
+    return step.value;
+  }
+
+  private install(built: Omit<Built, 'info'>, version: number, started: number, loaded: number, what: string): void {
     const info: IndexInfo = {
-      version: revision,
+      version,
       builtAt: new Date(),
       loadMs: Math.round(loaded - started),
       buildMs: Math.round(performance.now() - loaded),
-      matters: index.matters.size,
+      matters: built.index.matters.size,
     };
-    this.current = { index, info };
-    this.log(`dutygraph: dispatch index ${revision} ready (${info.matters} matters; read ${info.loadMs} ms, built ${info.buildMs} ms)`);
-    return info;
+    this.current = { ...built, info };
+    this.log(`dutygraph: dispatch index ${version} ready (${what}; ${info.matters} matters; read ${info.loadMs} ms, built ${info.buildMs} ms)`);
   }
 
   private log(line: string): void {

@@ -1,6 +1,7 @@
-import type { Database } from '../db/database.js';
+import type { Database, Tx } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
-import { graphRevision } from '../db/revision.js';
+import { graphRevisions, type GraphRevisions } from '../db/revision.js';
+import type { PastTicket } from './history-model.js';
 import type { DispatchSnapshot, RoutingTally } from './snapshot.js';
 
 const Q = useQueries([
@@ -29,40 +30,77 @@ export interface LoadOptions {
 /** Absent values come back as null from Cypher; the snapshot uses undefined. */
 const orUndefined = <T>(value: T | null): T | undefined => value ?? undefined;
 
+const READ_TIMEOUT = { timeoutMs: 5 * 60_000 };
+
 /**
- * Reads what dispatch needs from the graph in one read transaction, so the snapshot is one
- * consistent state of the lists, labelled with the revision read in that same transaction.
+ * Reads everything dispatch needs in one read transaction, so the snapshot is one consistent
+ * state of the lists and the complaints, labelled with the revision read in that same transaction.
  */
 export async function loadDispatchSnapshot(db: Database, options: LoadOptions = {}): Promise<{ revision: number; snapshot: DispatchSnapshot }> {
   return db.readTx(
     async (tx) => {
-      const revision = await graphRevision(tx);
-      const regions = await tx.run<{ code: string; name: string; parent: string | null }>(Q.dispatchRegions);
-      const departments = await tx.run<DispatchSnapshot['departments'][number]>(Q.dispatchDepartments);
-      const matters = await tx.run<{ id: string; name: string; keywords: string[]; parent: string | null }>(Q.dispatchMatters);
-      const powerItems = await tx.run<DispatchSnapshot['powerItems'][number] & { correspondsTo: string | null }>(Q.dispatchPowerItems);
-      const tasks = await tx.run<DispatchSnapshot['tasks'][number]>(Q.dispatchTasks);
-      const boundaryItems = await tx.run<DispatchSnapshot['boundaryItems'][number] & { text: string | null; region: string | null }>(Q.dispatchBoundaryItems);
-      const routings = await tx.run<RoutingTally>(Q.dispatchRoutings, { before: options.historyBefore ?? null });
-      const tickets = await tx.run<{ id: string; text: string; takenBy: string | null; refusedBy: string[] }>(Q.dispatchTickets, {
-        before: options.historyBefore ?? null,
-        limit: HISTORY_TICKETS,
-      });
-      return {
-        revision,
-        snapshot: {
-          regions: regions.map((r) => ({ ...r, parent: orUndefined(r.parent) })),
-          departments,
-          matters: matters.map((m) => ({ ...m, parent: orUndefined(m.parent) })),
-          powerItems: powerItems.map((p) => ({ ...p, correspondsTo: orUndefined(p.correspondsTo) })),
-          tasks,
-          boundaryItems: boundaryItems.map((b) => ({ ...b, text: orUndefined(b.text), region: orUndefined(b.region) })),
-          routings,
-          tickets: tickets.map((t) => ({ ...t, takenBy: orUndefined(t.takenBy) })).reverse(),
-        },
-      };
+      const { revisions, snapshot } = await readLists(tx, options);
+      return { revision: revisions.revision, snapshot: { ...snapshot, tickets: await readTickets(tx, options) } };
     },
     'loadDispatchSnapshot',
-    { timeoutMs: 5 * 60_000 },
+    READ_TIMEOUT,
   );
+}
+
+/** The lists and the routing tallies, without the tickets' texts (the slow part, kept while the complaints stay the same). */
+export function loadListSnapshot(db: Database, options: LoadOptions = {}): Promise<{ revisions: GraphRevisions; snapshot: DispatchSnapshot }> {
+  return db.readTx((tx) => readLists(tx, options), 'loadListSnapshot', READ_TIMEOUT);
+}
+
+/** The boundary items alone, for swapping their decisions into a running index. */
+export function loadBoundaryItems(db: Database): Promise<{ revisions: GraphRevisions; boundaryItems: DispatchSnapshot['boundaryItems'] }> {
+  return db.readTx(async (tx) => ({ revisions: await graphRevisions(tx), boundaryItems: await readBoundaryItems(tx) }), 'loadBoundaryItems');
+}
+
+/** What the hotline's history says: the routing tallies and the latest tickets with their texts. */
+export function loadHistory(db: Database, options: LoadOptions = {}): Promise<{ revisions: GraphRevisions; routings: RoutingTally[]; tickets: PastTicket[] }> {
+  return db.readTx(
+    async (tx) => ({ revisions: await graphRevisions(tx), routings: await readRoutings(tx, options), tickets: await readTickets(tx, options) }),
+    'loadHistory',
+    READ_TIMEOUT,
+  );
+}
+
+async function readLists(tx: Tx, options: LoadOptions): Promise<{ revisions: GraphRevisions; snapshot: DispatchSnapshot }> {
+  const revisions = await graphRevisions(tx);
+  const regions = await tx.run<{ code: string; name: string; parent: string | null }>(Q.dispatchRegions);
+  const departments = await tx.run<DispatchSnapshot['departments'][number]>(Q.dispatchDepartments);
+  const matters = await tx.run<{ id: string; name: string; keywords: string[]; parent: string | null }>(Q.dispatchMatters);
+  const powerItems = await tx.run<DispatchSnapshot['powerItems'][number] & { correspondsTo: string | null }>(Q.dispatchPowerItems);
+  const tasks = await tx.run<DispatchSnapshot['tasks'][number]>(Q.dispatchTasks);
+  return {
+    revisions,
+    snapshot: {
+      regions: regions.map((r) => ({ ...r, parent: orUndefined(r.parent) })),
+      departments,
+      matters: matters.map((m) => ({ ...m, parent: orUndefined(m.parent) })),
+      powerItems: powerItems.map((p) => ({ ...p, correspondsTo: orUndefined(p.correspondsTo) })),
+      tasks,
+      boundaryItems: await readBoundaryItems(tx),
+      routings: await readRoutings(tx, options),
+    },
+  };
+}
+
+async function readBoundaryItems(tx: Tx): Promise<DispatchSnapshot['boundaryItems']> {
+  const rows = await tx.run<DispatchSnapshot['boundaryItems'][number] & { text: string | null; region: string | null }>(Q.dispatchBoundaryItems);
+  return rows.map((b) => ({ ...b, text: orUndefined(b.text), region: orUndefined(b.region) }));
+}
+
+function readRoutings(tx: Tx, options: LoadOptions): Promise<RoutingTally[]> {
+  return tx.run<RoutingTally>(Q.dispatchRoutings, { before: options.historyBefore ?? null });
+}
+
+/** The latest tickets, oldest first. */
+async function readTickets(tx: Tx, options: LoadOptions): Promise<PastTicket[]> {
+  const rows = await tx.run<{ id: string; text: string; takenBy: string | null; refusedBy: string[] }>(Q.dispatchTickets, {
+    before: options.historyBefore ?? null,
+    limit: HISTORY_TICKETS,
+  });
+  return rows.map((t) => ({ ...t, takenBy: orUndefined(t.takenBy) })).reverse();
 }

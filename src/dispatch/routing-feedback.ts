@@ -55,7 +55,7 @@ export async function recordRouting(db: Database, input: RoutingInput, by: strin
       at: at ?? new Date().toISOString(),
       by,
     });
-    await bumpGraphRevision(tx);
+    await bumpGraphRevision(tx, ['complaints']);
     return row!;
   }, 'recordRouting');
 }

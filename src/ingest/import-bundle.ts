@@ -1,7 +1,7 @@
-import type { Database } from '../db/database.js';
+import type { Database, Tx } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
 import { induceMattersInGraph, type InductionReport } from '../catalog/induced-matters.js';
-import { bumpGraphRevision } from '../db/revision.js';
+import { bumpGraphRevision, type ChangeKind } from '../db/revision.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { RECORD_FILES, type RecordFile } from '../model/record-kinds.js';
 import { openBundle, type BundleInput } from './open-bundle.js';
@@ -96,22 +96,35 @@ export async function importBundle(db: Database, input: BundleInput, options: Im
   const emptyInGraph = new Set(RECORD_FILES.filter((file) => empty?.[file]));
   const write = (runner: WriteRunner) =>
     writeBundle(bundle, validation, runner, { batchSize: options.batchSize ?? 5000, onProgress: options.onProgress, emptyInGraph });
-  const changed = (counts: Record<RecordFile, FileCounts>) => RECORD_FILES.some((file) => counts[file].created + counts[file].updated > 0);
+  const changedFiles = (counts: Record<RecordFile, FileCounts>) => RECORD_FILES.filter((file) => counts[file].created + counts[file].updated > 0);
+  const changed = (counts: Record<RecordFile, FileCounts>) => changedFiles(counts).length > 0;
+  const bump = (tx: Tx, counts: Record<RecordFile, FileCounts>) => bumpGraphRevision(tx, changeKinds(changedFiles(counts)));
   // The revision tells a running dispatch index to rebuild; an atomic import bumps it in its own transaction.
   const counts =
     mode === 'atomic'
       ? await db.writeTx(
           async (tx) => {
             const written = await write({ run: (_label, work) => work(tx) });
-            if (changed(written)) await bumpGraphRevision(tx);
+            if (changed(written)) await bump(tx, written);
             return written;
           },
           'importBundle',
           { timeoutMs },
         )
       : await write({ run: (label, work) => db.writeTx(work, label, { timeoutMs }) });
-  if (mode === 'resumable' && changed(counts)) await db.writeTx(bumpGraphRevision, 'bumpGraphRevision');
+  if (mode === 'resumable' && changed(counts)) await db.writeTx((tx) => bump(tx, counts), 'bumpGraphRevision');
   // Untagged lists get their matters from the graph itself; a city that tags every item pays one query.
   const induced = changed(counts) ? await induceMattersInGraph(db) : undefined;
   return { folder, name: validation.manifest?.name, mode, counts, errors: validation.errors, notes: validation.notes, induced };
+}
+
+/** What a revision records for these changed files: complaints are history, volumes only the figures', the rest the lists. */
+function changeKinds(files: RecordFile[]): ChangeKind[] {
+  const kinds = new Set<ChangeKind>();
+  for (const file of files) {
+    if (file === 'complaints') kinds.add('complaints');
+    else if (file === 'boundaryItems') kinds.add('boundaries');
+    else if (file !== 'volumes') kinds.add('lists');
+  }
+  return [...kinds];
 }

@@ -100,7 +100,7 @@ export async function applyTransfer(
       by,
     });
     if (!row) throw new AppError(ErrorCode.CONFLICT, `the graph changed while planning the transfer of "${item}"; run it again`);
-    return { ...plan, transfer: row.id, revision: await bumpGraphRevision(tx) };
+    return { ...plan, transfer: row.id, revision: await bumpGraphRevision(tx, []) };
   }, 'applyStaffingTransfer');
 }
 

@@ -1,0 +1,111 @@
+import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_BUNDLE } from '../../src/api/start-service.js';
+import { createToken } from '../../src/auth/token-store.js';
+import type { Database } from '../../src/db/database.js';
+import { importBundle } from '../../src/ingest/import-bundle.js';
+import { spawnCli, waitFor } from '../helpers/cli.js';
+import { freePort } from '../helpers/free-port.js';
+import { connectTestDatabase, resetGraph, testNeo4jEnv } from '../helpers/neo4j.js';
+
+/**
+ * Two `dutygraph serve` processes on one Neo4j, as behind a load balancer: what one changes,
+ * the other follows by itself (it shares no memory with the first, only the graph and the token
+ * file).
+ */
+
+const LIFT = '我们老楼想加装电梯，一楼住户不同意，该找哪个部门协调';
+const DISPATCH = 'query ($text: String!) { dispatch(text: $text, district: "371100") { lead { id } via evidence { id } indexVersion } }';
+
+interface Replica {
+  child: ChildProcess;
+  url: string;
+}
+
+let db: Database;
+let tokenFile: string;
+let editor: string;
+const replicas: Replica[] = [];
+
+async function startReplica(): Promise<Replica> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'dg-replica-'));
+  const child = spawnCli(['serve', '--port', String(port)], { ...process.env, ...testNeo4jEnv(), DUTYGRAPH_DATA_DIR: dataDir, DUTYGRAPH_TOKENS_FILE: tokenFile });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  await waitFor(() => output.includes('GraphQL at') || child.exitCode !== null, 120_000, 'a replica to be ready');
+  expect(output).toContain('GraphQL at');
+  return { child, url: `http://127.0.0.1:${port}/graphql` };
+}
+
+async function graphql(replica: Replica, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(replica.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${editor}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each assertion is the type check
+  return (await response.json()) as { data?: any; errors?: { message: string }[] };
+}
+
+beforeAll(async () => {
+  db = await connectTestDatabase();
+  await resetGraph(db);
+  await importBundle(db, DEMO_BUNDLE);
+  tokenFile = join(mkdtempSync(join(tmpdir(), 'dg-replica-tokens-')), 'tokens.json');
+  editor = createToken(tokenFile, 'editor', 'replica test').token;
+  replicas.push(...(await Promise.all([startReplica(), startReplica()])));
+});
+
+afterAll(async () => {
+  for (const { child } of replicas) {
+    child.kill('SIGTERM');
+    if (child.exitCode === null) await once(child, 'exit');
+  }
+  await db?.close();
+});
+
+/**
+ * Asks `replica` until `holds` is true of the answer, for at most the 2 s the issue allows a
+ * replica to follow a change through another; returns the last answer.
+ */
+async function within2s(replica: Replica, query: string, variables: Record<string, unknown>, holds: (result: Awaited<ReturnType<typeof graphql>>) => boolean) {
+  const committed = Date.now();
+  let result = await graphql(replica, query, variables);
+  while (!holds(result) && Date.now() - committed < 2_000) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    result = await graphql(replica, query, variables);
+  }
+  return result;
+}
+
+describe('two replicas on one Neo4j', () => {
+  it('a boundary item retired through one changes the other’s dispatch answers within 2 s, and back', async () => {
+    const [a, b] = replicas as [Replica, Replica];
+    const before = await graphql(b, DISPATCH, { text: LIFT });
+    expect(before.data.dispatch).toMatchObject({ lead: { id: 'd-zjj' }, via: 'BOUNDARY_ITEM', evidence: [{ id: 'b-2021-lift-01' }] });
+
+    const retired = await graphql(a, 'mutation { retireBoundaryItem(id: "b-2021-lift-01") { status revision } }');
+    expect(retired.errors).toBeUndefined();
+    // Replica b looks at the revisions every 500 ms and swaps the item's decision in within
+    // milliseconds of seeing the change.
+    const after = await within2s(b, DISPATCH, { text: LIFT }, (r) => r.data.dispatch.via !== 'BOUNDARY_ITEM');
+    expect(after.data.dispatch.via).not.toBe('BOUNDARY_ITEM');
+    expect(after.data.dispatch.indexVersion).toBeGreaterThanOrEqual(retired.data.retireBoundaryItem.revision);
+
+    const published = await graphql(b, 'mutation { publishBoundaryItem(id: "b-2021-lift-01") { revision } }');
+    expect(published.errors).toBeUndefined();
+    const onA = await within2s(a, DISPATCH, { text: LIFT }, (r) => r.data.dispatch.via === 'BOUNDARY_ITEM');
+    expect(onA.data.dispatch).toMatchObject({ lead: { id: 'd-zjj' }, via: 'BOUNDARY_ITEM' });
+  });
+
+  it('a token created after both started is accepted by either (tokens live in the shared file)', async () => {
+    editor = createToken(tokenFile, 'editor', 'replica test, later').token;
+    for (const replica of replicas) expect((await within2s(replica, '{ __typename }', {}, (r) => r.data !== undefined)).data).toEqual({ __typename: 'Query' });
+  });
+});
