@@ -18,7 +18,7 @@ const OUT = projectPath('src', 'api', 'generated', 'resolver-types.ts');
 
 /** GraphQL types whose resolvers receive our own records, not the GraphQL shape. */
 const MAPPERS: Record<string, string> = {
-  Analysis: '../../analysis/analyze.js#AnalysisReport',
+  Analysis: '../../analysis/analysis-service.js#AnalysisView',
   Region: '../../catalog/catalog.js#RegionView',
   Department: '../../catalog/catalog.js#DepartmentView',
   Section: '../../catalog/catalog.js#SectionView',

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,3 +22,6 @@ export const projectRoot = findProjectRoot();
 export function projectPath(...parts: string[]): string {
   return join(projectRoot, ...parts);
 }
+
+/** dutygraph's version, from package.json. */
+export const DUTYGRAPH_VERSION = (JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string }).version;

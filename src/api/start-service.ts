@@ -15,6 +15,9 @@ import { projectPath } from '../project-root.js';
 import { serveApi } from './http-server.js';
 import { createLogger, createMetrics } from './observability.js';
 
+/** How often a server looks whether the graph moved on from its figures (a cached revision read). */
+const FIGURE_CHECK_MS = 1000;
+
 export const DEMO_BUNDLE = projectPath('seed', 'fixtures', 'demo');
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -82,14 +85,13 @@ export async function startService(config: Config, options: { demo: boolean; log
     });
     await dispatch.start();
     const analyst = new AnalystPool(connection.db.settings);
-    const services = { db: connection.db, dispatch, analysis: new AnalysisService(connection.db), analyst, importRoot: config.importDir };
+    const services = { db: connection.db, dispatch, analysis: new AnalysisService(connection.db, log), analyst, importRoot: config.importDir };
     const api = await serveApi({ services, auth, metrics, logger }, config.api.host, config.api.port);
-    // The first visitor should not wait for the whole analysis: make it now, in the background.
-    const started = performance.now();
-    services.analysis.current().then(
-      (report) => log(`dutygraph: analysis ready (${report.findings.length} findings; ${((performance.now() - started) / 1000).toFixed(1)} s)`),
-      (error: unknown) => log(`dutygraph: the analysis at start failed (${(error as Error).message}); it runs again on the first request`),
-    );
+    // No visitor waits for the analysis: it is made now and after every change (through this
+    // replica or another), in the background, while the previous one answers.
+    services.analysis.refresh();
+    const figures = setInterval(() => services.analysis.refresh(), FIGURE_CHECK_MS);
+    figures.unref();
     let stopping: Promise<void> | undefined;
     return {
       url: api.url,
@@ -97,6 +99,7 @@ export async function startService(config: Config, options: { demo: boolean; log
       stop() {
         stopping ??= (async () => {
           // Graceful (Apollo's drain plugin): no new connections, requests in flight get up to 10 s.
+          clearInterval(figures);
           await api.stop();
           dispatch.stop();
           await analyst.close();

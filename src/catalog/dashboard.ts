@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
-import { graphRevision } from '../db/revision.js';
+import { PerRevision, type Versioned } from '../figures/per-revision.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { PowerItemType, RouteOutcome } from '../model/records.js';
 import type { BoundaryItemView, PowerItemView } from './catalog.js';
@@ -66,7 +66,7 @@ const Q = useQueries([
 ]);
 
 type Figures = Awaited<ReturnType<typeof computeFigures>>;
-const cache = new WeakMap<Database, Map<string, { revision: number; figures: Promise<Figures> }>>();
+const cache = new WeakMap<Database, Map<string, PerRevision<Figures>>>();
 
 /** Regions whose figures are kept at once: callers choose the region string, so the cache must not grow with them. */
 export const MAX_CACHED_REGIONS = 64;
@@ -78,25 +78,27 @@ export function cachedFigureRegions(db: Database): string[] {
 
 /**
  * Figures a dashboard draws, optionally for one region. They aggregate every complaint, so they
- * are computed once per graph revision and region, and served from memory until the graph changes
- * (the least recently asked region leaves first when more are asked for).
+ * are computed once per graph revision and region and served from memory; after a change the
+ * previous ones answer (stale) while the new ones are made, unless `fresh` is asked for. The
+ * least recently asked region leaves first when more are asked for.
  */
-export async function dashboardFigures(db: Database, region: string | null): Promise<Figures> {
-  const revision = await db.readTx(graphRevision, 'graphRevision');
+export async function dashboardFigures(db: Database, region: string | null, options: { fresh?: boolean } = {}): Promise<Versioned<Figures>> {
   let byRegion = cache.get(db);
   if (!byRegion) cache.set(db, (byRegion = new Map()));
   const key = region ?? '';
-  const cached = byRegion.get(key);
+  let figures = byRegion.get(key);
   byRegion.delete(key); // re-inserted below: a Map keeps insertion order, so the first key is the least recent
-  if (cached && cached.revision === revision) {
-    byRegion.set(key, cached);
-    return cached.figures;
-  }
-  const figures = computeFigures(db, region);
-  byRegion.set(key, { revision, figures });
+  figures ??= new PerRevision({
+    label: `dashboard figures${region ? ` of ${region}` : ''}`,
+    compute: async () => {
+      const revision = await db.revisionNow(0);
+      return { value: await computeFigures(db, region), revision };
+    },
+    revisionNow: () => db.revisionNow(),
+  });
+  byRegion.set(key, figures);
   if (byRegion.size > MAX_CACHED_REGIONS) byRegion.delete(byRegion.keys().next().value!);
-  figures.catch(() => byRegion.delete(key));
-  return figures;
+  return figures.get(options);
 }
 
 /** An id and a name joined by NUL, as the sums below key them. */

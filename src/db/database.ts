@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { NamedQuery } from './named-queries.js';
 import { toPlain } from './plain.js';
+import { graphRevision } from './revision.js';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -41,6 +42,8 @@ const DRIVER_OPTIONS = {
 export class Database {
   /** A second driver keeping integers lossless, for analyst queries (created on first use). */
   private analystDriver: Driver | undefined;
+  /** The graph revision last read by revisionNow(), and when; dropped by every write through this connection. */
+  private revisionRead: { value: Promise<number>; at: number } | undefined;
 
   private constructor(
     private readonly driver: Driver,
@@ -93,8 +96,28 @@ export class Database {
   }
 
   /** Runs `work` in one write transaction: all of it commits, or none of it. */
-  writeTx<R>(work: (tx: Tx) => Promise<R>, label: string, options: TxOptions = {}): Promise<R> {
-    return this.transaction('WRITE', work, label, options);
+  async writeTx<R>(work: (tx: Tx) => Promise<R>, label: string, options: TxOptions = {}): Promise<R> {
+    try {
+      return await this.transaction('WRITE', work, label, options);
+    } finally {
+      this.revisionRead = undefined;
+    }
+  }
+
+  /**
+   * The graph's revision (src/db/revision.ts), read at most every `maxAgeMs` however many
+   * requests ask: figures cached per revision check it on every request. A write through this
+   * connection drops the reading, so a caller always sees its own changes at once; changes
+   * through another replica are seen within `maxAgeMs`.
+   */
+  revisionNow(maxAgeMs = 250): Promise<number> {
+    const read = this.revisionRead;
+    if (read && Date.now() - read.at < maxAgeMs) return read.value;
+    const value = this.readTx(graphRevision, 'graphRevision');
+    const reading = { value, at: Date.now() };
+    this.revisionRead = reading;
+    value.catch(() => this.revisionRead === reading && (this.revisionRead = undefined));
+    return value;
   }
 
   /**

@@ -216,7 +216,13 @@ export class DispatchService {
     if (tickets) pastTickets = await this.stepThrough(buildPastTickets(tickets));
     const index = await this.stepThrough(buildDispatchIndexInSteps(snapshot, this.options.lexicon, { model: pastTickets }));
     const { lists, boundaries } = revisions;
-    this.install({ index, from: { lists, boundaries, words: boundaries, complaints }, pastTickets }, revisions.revision, started, loaded, withHistory ? 'lists and history' : 'lists');
+    this.install(
+      { index, from: { lists, boundaries, words: boundaries, complaints }, pastTickets },
+      revisions.revision,
+      started,
+      loaded,
+      withHistory ? 'lists and history' : 'lists',
+    );
   }
 
   /** Swaps the boundary items' decisions into the current index (their words follow with the next rebuild). */

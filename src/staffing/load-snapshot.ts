@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
-import { graphRevision } from '../db/revision.js';
+import { PerRevision, type Versioned } from '../figures/per-revision.js';
 import type { StaffingSnapshot } from './snapshot.js';
 
 const Q = useQueries(['staffingDepartments', 'staffingSections', 'staffingItems', 'staffingVolumes']);
@@ -19,19 +19,27 @@ export function readStaffingSnapshot(db: Database): Promise<StaffingSnapshot> {
   );
 }
 
-const cache = new WeakMap<Database, { revision: number; snapshot: Promise<StaffingSnapshot> }>();
+const cache = new WeakMap<Database, PerRevision<StaffingSnapshot>>();
 
 /**
  * The snapshot of the graph's current revision: read once per revision and kept (every change of
  * sections, items or volumes moves the revision), so staffing tables, the department page and
- * transfer previews do not each read every item and volume again. Readers must not change it.
+ * transfer previews do not each read every item and volume again. After a change the previous
+ * one answers (stale) while the new one is read, unless `fresh` (plans and transfers ask for it).
+ * Readers must not change it.
  */
-export async function loadStaffingSnapshot(db: Database): Promise<StaffingSnapshot> {
-  const revision = await db.readTx(graphRevision, 'graphRevision');
-  const cached = cache.get(db);
-  if (cached?.revision === revision) return cached.snapshot;
-  const snapshot = readStaffingSnapshot(db);
-  cache.set(db, { revision, snapshot });
-  snapshot.catch(() => cache.get(db)?.snapshot === snapshot && cache.delete(db));
-  return snapshot;
+export function loadStaffingSnapshot(db: Database, options: { fresh?: boolean } = {}): Promise<Versioned<StaffingSnapshot>> {
+  let figure = cache.get(db);
+  if (!figure) {
+    figure = new PerRevision({
+      label: 'staffing snapshot',
+      compute: async () => {
+        const revision = await db.revisionNow(0);
+        return { value: await readStaffingSnapshot(db), revision };
+      },
+      revisionNow: () => db.revisionNow(),
+    });
+    cache.set(db, figure);
+  }
+  return figure.get(options);
 }

@@ -28,8 +28,8 @@ function yearOf(snapshot: StaffingSnapshot, year: number | undefined): number {
 export async function staffingReport(
   db: Database,
   options: { year?: number | undefined; departments?: string[] | undefined; config?: StaffingConfig } = {},
-): Promise<StaffingReport> {
-  const snapshot = await loadStaffingSnapshot(db);
+): Promise<StaffingReport & { revision: number; stale: boolean }> {
+  const { value: snapshot, revision, stale } = await loadStaffingSnapshot(db);
   const config = options.config ?? STAFFING_DEFAULTS;
   const year = yearOf(snapshot, options.year);
   const names = new Map(snapshot.departments.map((d) => [d.id, d.name]));
@@ -39,6 +39,8 @@ export async function staffingReport(
   return {
     year,
     config,
+    revision,
+    stale,
     sections: sections.filter((s) => wanted(s.department)).map((s) => ({ ...s, departmentName: names.get(s.department) ?? s.department })),
     departments: departments.filter((d) => wanted(d.department)).map((d) => ({ ...d, name: names.get(d.department) ?? d.department })),
   };
@@ -54,7 +56,7 @@ export async function departmentRatios(
   year: number,
   config: StaffingConfig = STAFFING_DEFAULTS,
 ): Promise<{ year: number; ratios: Map<string, number | null> } | null> {
-  const snapshot = await loadStaffingSnapshot(db);
+  const { value: snapshot } = await loadStaffingSnapshot(db, { fresh: true });
   const volumeYear = snapshot.volumes.reduce((latest, v) => (v.year <= year ? Math.max(latest, v.year) : latest), -Infinity);
   if (volumeYear === -Infinity) return null;
   const { departments } = compareSections(sectionWorkloads(snapshot, volumeYear, config));
@@ -68,7 +70,7 @@ export async function previewTransfer(
   to: string,
   options: { year?: number | undefined; config?: StaffingConfig } = {},
 ): Promise<TransferPlan> {
-  const snapshot = await loadStaffingSnapshot(db);
+  const { value: snapshot } = await loadStaffingSnapshot(db, { fresh: true });
   const year = yearOf(snapshot, options.year);
   return planTransfer(snapshot, sectionWorkloads(snapshot, year, options.config ?? STAFFING_DEFAULTS), item, to);
 }
@@ -109,7 +111,7 @@ export async function suggestMoves(
   db: Database,
   options: Partial<SuggestOptions> & { year?: number | undefined; config?: StaffingConfig } = {},
 ): Promise<Suggestion & { year: number }> {
-  const snapshot = await loadStaffingSnapshot(db);
+  const { value: snapshot } = await loadStaffingSnapshot(db);
   const year = yearOf(snapshot, options.year);
   const workloads = sectionWorkloads(snapshot, year, options.config ?? STAFFING_DEFAULTS);
   return {

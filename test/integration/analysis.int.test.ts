@@ -44,8 +44,15 @@ describe('the brief’s three cases on the demo data', () => {
     const published = await api.execute('mutation { publishProposal(id: "proposal:371100:m-housing-transaction") { id status revision } }');
     expect(published.errors).toBeUndefined();
     expect(published.data!.publishProposal).toMatchObject({ id: 'bp-371100-m-housing-transaction', status: 'published' });
-    const after = await api.execute('{ analysis { findings(kind: OVERLAP) { totalCount edges { node { id } } } } }');
-    expect(after.data!.analysis.findings.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain('overlap:371100:m-housing-transaction');
+    const overlaps = (result: Awaited<ReturnType<typeof api.execute>>) => result.data!.analysis.findings.edges.map((e: { node: { id: string } }) => e.node.id);
+    // At once: the previous analysis, marked stale, while the new one is being made.
+    const meanwhile = await api.execute('{ analysis { revision stale findings(kind: OVERLAP) { edges { node { id } } } } }');
+    expect(meanwhile.data!.analysis).toMatchObject({ stale: true });
+    expect(meanwhile.data!.analysis.revision).toBeLessThan(published.data!.publishProposal.revision);
+    expect(overlaps(meanwhile)).toContain('overlap:371100:m-housing-transaction');
+    const after = await api.execute('{ analysis(fresh: true) { revision stale findings(kind: OVERLAP) { edges { node { id } } } } }');
+    expect(after.data!.analysis).toMatchObject({ stale: false, revision: published.data!.publishProposal.revision });
+    expect(overlaps(after)).not.toContain('overlap:371100:m-housing-transaction');
     const answer = api.dispatch.dispatch('二手房过户要先去交易窗口再去登记窗口，来回跑了好几趟', '371100');
     expect(answer).toMatchObject({ via: 'boundary-item', evidence: [{ id: 'bp-371100-m-housing-transaction' }] });
     const again = await api.execute('mutation { publishProposal(id: "proposal:371100:m-housing-transaction") { id } }');

@@ -34,7 +34,12 @@ const replicas: Replica[] = [];
 async function startReplica(): Promise<Replica> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'dg-replica-'));
-  const child = spawnCli(['serve', '--port', String(port)], { ...process.env, ...testNeo4jEnv(), DUTYGRAPH_DATA_DIR: dataDir, DUTYGRAPH_TOKENS_FILE: tokenFile });
+  const child = spawnCli(['serve', '--port', String(port)], {
+    ...process.env,
+    ...testNeo4jEnv(),
+    DUTYGRAPH_DATA_DIR: dataDir,
+    DUTYGRAPH_TOKENS_FILE: tokenFile,
+  });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -97,6 +102,16 @@ describe('two replicas on one Neo4j', () => {
     const after = await within2s(b, DISPATCH, { text: LIFT }, (r) => r.data.dispatch.via !== 'BOUNDARY_ITEM');
     expect(after.data.dispatch.via).not.toBe('BOUNDARY_ITEM');
     expect(after.data.dispatch.indexVersion).toBeGreaterThanOrEqual(retired.data.retireBoundaryItem.revision);
+
+    // Its figures know within the same 2 s that they are behind, and the fresh ones follow.
+    const revision = retired.data.retireBoundaryItem.revision as number;
+    const figures = '{ analysis { revision stale } dashboard { revision stale } }';
+    const known = await within2s(b, figures, {}, (r) => [r.data.analysis, r.data.dashboard].every((f) => f.stale || f.revision >= revision));
+    for (const figure of [known.data.analysis, known.data.dashboard]) expect(figure.stale || figure.revision >= revision).toBe(true);
+    const fresh = await graphql(b, '{ analysis(fresh: true) { revision stale } dashboard(fresh: true) { revision stale } }');
+    expect(fresh.data.analysis).toMatchObject({ stale: false });
+    expect(fresh.data.analysis.revision).toBeGreaterThanOrEqual(revision);
+    expect(fresh.data.dashboard.revision).toBeGreaterThanOrEqual(revision);
 
     const published = await graphql(b, 'mutation { publishBoundaryItem(id: "b-2021-lift-01") { revision } }');
     expect(published.errors).toBeUndefined();

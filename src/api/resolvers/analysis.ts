@@ -42,6 +42,13 @@ const MapArgs = z.object({
   maxEdges: z.number().int().min(0).max(10_000).default(3000),
 });
 
+const FreshArgs = z.object({
+  fresh: z
+    .boolean()
+    .nullish()
+    .transform((fresh) => fresh ?? false),
+});
+
 const FirstArgs = z.object({ first: z.number().int().min(0).max(50).default(10) });
 
 const PairArgs = z.object({ a: z.string().min(1), b: z.string().min(1) });
@@ -66,23 +73,26 @@ function placed(report: AnalysisReport, region: string | null | undefined): Plac
 /** schema/analysis.graphql: the analysis of the current graph revision, and publishing its proposals. */
 export const analysisResolvers: Resolvers = {
   Query: {
-    analysis: (_, __, { analysis }) => analysis.current(),
+    analysis: (_, args, { analysis }) => analysis.latest({ fresh: parseArgs(FreshArgs, args).fresh }),
   },
   Mutation: {
     publishProposal: async (_, args, context) =>
       changeThenRefresh(context, publishProposal(context.db, await context.analysis.current(), parseArgs(IdArgs, args).id, context.actor)),
   },
   Analysis: {
-    findings: (report, args) => findingsPage(report, parseArgs(FindingArgs, args)),
-    summary: (report) => FINDING_KINDS.map((kind) => ({ kind, count: report.summary.byKind[kind] })),
-    refusalPairs: (report, args) => report.bounces.byPair.slice(0, parseArgs(FirstArgs, args).first),
-    departmentMap: (report, args) => {
+    generatedAt: ({ value }) => value.generatedAt,
+    proposals: ({ value }) => value.proposals,
+    communities: ({ value }) => value.communities,
+    findings: ({ value }, args) => findingsPage(value, parseArgs(FindingArgs, args)),
+    summary: ({ value }) => FINDING_KINDS.map((kind) => ({ kind, count: value.summary.byKind[kind] })),
+    refusalPairs: ({ value }, args) => value.bounces.byPair.slice(0, parseArgs(FirstArgs, args).first),
+    departmentMap: ({ value }, args) => {
       const { region, ...limits } = parseArgs(MapArgs, args);
-      return departmentMap(placed(report, region), limits);
+      return departmentMap(placed(value, region), limits);
     },
-    departmentPair: (report, args) => {
+    departmentPair: ({ value }, args) => {
       const { a, b } = parseArgs(PairArgs, args);
-      const pair = departmentPair(report, a, b);
+      const pair = departmentPair(value, a, b);
       if (!pair) throw new AppError(ErrorCode.NOT_FOUND, `"${a}" or "${b}" is not a department on the boundary map`);
       return pair;
     },

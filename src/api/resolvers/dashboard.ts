@@ -3,14 +3,18 @@ import { complaintsPage, dashboardFigures, listBoundaryItems, powerItemsPage, se
 import type { Resolvers } from '../generated/resolver-types.js';
 import { idArg, loadAll, parseArgs } from './parse-args.js';
 
-const RegionArgs = z.object({ region: idArg.nullish() });
+const DashboardArgs = z.object({ region: idArg.nullish(), fresh: z.boolean().nullish() });
 const PageArgs = z.object({ first: z.number().int().min(0).max(500).default(50), after: z.string().nullish() });
 const BoundaryItemArgs = z.object({ region: z.string().nullish(), matter: z.string().nullish(), status: z.string().nullish() });
 
 /** schema/dashboard.graphql: figures for dashboards, and the lists and complaints as paged connections. */
 export const dashboardResolvers: Resolvers = {
   Query: {
-    dashboard: (_, args, { db }) => dashboardFigures(db, parseArgs(RegionArgs, args).region ?? null),
+    dashboard: async (_, args, { db }) => {
+      const { region, fresh } = parseArgs(DashboardArgs, args);
+      const { value, revision, generatedAt, stale } = await dashboardFigures(db, region ?? null, { fresh: fresh ?? false });
+      return { ...value, revision, generatedAt: generatedAt.toISOString(), stale };
+    },
     powerItems: (_, args, { db }) => powerItemsPage(db, args.filter ?? {}, parseArgs(PageArgs, args)),
     tasks: (_, args, { db }) => tasksPage(db, args.filter ?? {}, parseArgs(PageArgs, args)),
     serviceItems: (_, args, { db }) => serviceItemsPage(db, args.filter ?? {}, parseArgs(PageArgs, args)),

@@ -27,10 +27,11 @@ interface Finding {
   evidence: { kind: string; id: string; text: string }[];
 }
 
-const OPTIONS = `query FindingFilters($region: String) {
+// fresh: after the user's own publish, the analysis that includes it (not the previous one, which answers meanwhile).
+const OPTIONS = `query FindingFilters($region: String, $fresh: Boolean) {
   regions { code name }
   departments(region: $region) { id name }
-  analysis { summary { kind count } proposals { id title findings } }
+  analysis(fresh: $fresh) { summary { kind count } proposals { id title findings } }
 }`;
 
 const SEND = `mutation Send($year: Int!, $findings: [ID!]!, $deadline: String!, $owner: String!) {
@@ -40,8 +41,8 @@ const SEND = `mutation Send($year: Int!, $findings: [ID!]!, $deadline: String!, 
 /** A page of findings: as many as the API's query-cost limit allows with their evidence. */
 const PAGE_SIZE = 25;
 
-const FINDINGS = `query Findings($kind: FindingKind, $region: ID, $department: ID, $after: String) {
-  analysis {
+const FINDINGS = `query Findings($kind: FindingKind, $region: ID, $department: ID, $after: String, $fresh: Boolean) {
+  analysis(fresh: $fresh) {
     findings(kind: $kind, region: $region, department: $department, first: ${PAGE_SIZE}, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
@@ -67,6 +68,7 @@ export function FindingsPage({ filters, canEdit }: { filters: Filters; canEdit: 
         analysis: { summary: { kind: string; count: number }[]; proposals: { id: string; title: string; findings: string[] }[] };
       }>(OPTIONS, {
         region: filters.region ?? null,
+        fresh: version > 0,
       }),
     [filters.region, version],
   );
@@ -83,6 +85,7 @@ export function FindingsPage({ filters, canEdit }: { filters: Filters; canEdit: 
           region: filters.region ?? null,
           department: filters.department ?? null,
           after: page?.pageInfo.endCursor ?? null,
+          fresh: version > 0,
         })
       ).analysis.findings;
       nodes.push(...page.edges.map((e) => e.node));

@@ -38,9 +38,10 @@ interface DepartmentMap {
   totalEdges: number;
 }
 
-const MAP = `query Map($region: ID) {
+// fresh: after the user's own publish, the analysis that includes it (not the previous one, which answers meanwhile).
+const MAP = `query Map($region: ID, $fresh: Boolean) {
   regions { code name }
-  analysis {
+  analysis(fresh: $fresh) {
     generatedAt
     departmentMap(region: $region) {
       totalNodes totalEdges
@@ -50,8 +51,8 @@ const MAP = `query Map($region: ID) {
   }
 }`;
 
-const PAIR = `query Pair($a: ID!, $b: ID!) {
-  analysis {
+const PAIR = `query Pair($a: ID!, $b: ID!, $fresh: Boolean) {
+  analysis(fresh: $fresh) {
     departmentPair(a: $a, b: $b) {
       a { id name } b { id name } complaints refusals contested
       sharedMatters { id name }
@@ -93,6 +94,7 @@ export function MapPage({ selection, canPublish }: MapPageProps) {
     () =>
       graphql<{ regions: { code: string; name: string }[]; analysis: { generatedAt: string; departmentMap: DepartmentMap } }>(MAP, {
         region: selection.region ?? null,
+        fresh: version > 0,
       }),
     [selection.region, version],
   );
@@ -248,7 +250,7 @@ function NodePanel({ map, id, names, onSelect }: { map: DepartmentMap; id: strin
 
 function PairPanel(props: { a: string; b: string; version: number; canPublish: boolean; onPublished: () => void }) {
   const { data, error, loading } = useData(
-    () => graphql<{ analysis: { departmentPair: Pair } }>(PAIR, { a: props.a, b: props.b }),
+    () => graphql<{ analysis: { departmentPair: Pair } }>(PAIR, { a: props.a, b: props.b, fresh: props.version > 0 }),
     [props.a, props.b, props.version],
   );
   if (error) return <ErrorBox error={error} />;
