@@ -21,7 +21,11 @@ import autocannon from 'autocannon';
 import { buildDispatchIndex } from '../src/dispatch/build-index.js';
 import { dispatch } from '../src/dispatch/dispatch.js';
 import { DispatchService } from '../src/dispatch/dispatch-service.js';
-import { loadDispatchSnapshot } from '../src/dispatch/load-snapshot.js';
+import { loadDispatchSnapshot, loadListSnapshot } from '../src/dispatch/load-snapshot.js';
+import { setBoundaryItemStatus } from '../src/catalog/boundary-status.js';
+import { listBoundaryItems } from '../src/catalog/dashboard.js';
+import type { Database } from '../src/db/database.js';
+import { useQueries } from '../src/db/named-queries.js';
 import type { DispatchSnapshot } from '../src/dispatch/snapshot.js';
 import { loadLexicon } from '../src/dispatch/load-lexicon.js';
 import { tokenize } from '../src/text/tokenize.js';
@@ -38,6 +42,7 @@ const { values } = parseArgs({
   },
 });
 const log = (line: string) => process.stderr.write(line + '\n');
+const ROUTES = useQueries(['dispatchRoutings', 'dispatchRoutingsBefore']);
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 interface Sample {
@@ -106,6 +111,33 @@ async function load(url: string, token: string, bodies: string[]): Promise<LoadR
   return { perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
 }
 
+/**
+ * What a change costs the index: the lists' snapshot read (with the routing tallies), and the
+ * routing outcomes read from the tallies beside counted from every complaint as round 1 did; a
+ * boundary item retired through the graph until refresh() answers without it (its decision
+ * swapped in) beside the rebuild of the lists that follows for its words; then the item is
+ * published again, leaving the city as it was.
+ */
+async function timeChanges(db: Database, service: DispatchService) {
+  const time = async (work: () => Promise<unknown>) => {
+    const started = performance.now();
+    await work();
+    return performance.now() - started;
+  };
+  await loadListSnapshot(db); // warm
+  const listsMs = await time(() => loadListSnapshot(db));
+  const talliesMs = await time(() => db.read(ROUTES.dispatchRoutings));
+  const countedMs = await time(() => db.read(ROUTES.dispatchRoutingsBefore, { before: '9999-12-31T00:00:00Z' }, { timeoutMs: 600_000 }));
+  const [item] = await listBoundaryItems(db, { status: 'published' });
+  await setBoundaryItemStatus(db, item!.id, 'retired', 'bench');
+  const swapMs = await time(() => service.refresh());
+  const rebuildMs = await time(() => service.checkForChanges()); // the words of the retired item, rebuilt with the lists
+  await setBoundaryItemStatus(db, item!.id, 'published', 'bench');
+  await service.refresh();
+  await service.checkForChanges();
+  return { listsMs, talliesMs, countedMs, swapMs, rebuildMs };
+}
+
 async function main(): Promise<void> {
   const city = generatedCity(values.scale!, values.seed!);
   const samples = readSamples(join(city, 'bundle'), Number(values.lookups));
@@ -114,6 +146,7 @@ async function main(): Promise<void> {
   try {
     const service = new DispatchService(graph.db, { pollMs: 0, lexicon: loadLexicon(undefined) });
     const info = await service.start();
+    const changes = await timeChanges(graph.db, service);
     // Warm up both paths (JIT, jieba's caches) before measuring.
     for (const s of samples.slice(0, 2000)) service.dispatch(s.text, s.district);
     const segmenting = timeEach(samples, (s) => tokenize(s.text));
@@ -143,11 +176,18 @@ async function main(): Promise<void> {
     console.log(
       `\nbench:dispatch  scale ${values.scale}, seed ${values.seed}; ${cpus().length} cores; ${fmt(samples.length)} complaint texts from the generated city\n`,
     );
-    console.log('| index build (S=' + values.scale + ') | ours | target |');
-    console.log('| --- | ---: | ---: |');
-    console.log(`| read snapshot from Neo4j | ${fmt(info.loadMs / 1000, 2)} s | |`);
-    console.log(`| build index (${info.matters} matters) | ${fmt(info.buildMs / 1000, 2)} s | |`);
-    console.log(`| total (with the text model of the latest 100,000 complaints) | ${fmt((info.loadMs + info.buildMs) / 1000, 2)} s | < 30 s |`);
+    console.log('| the index (S=' + values.scale + ') | ours | baseline (same run) | target |');
+    console.log('| --- | ---: | ---: | ---: |');
+    console.log(`| snapshot of the lists and routing tallies | ${fmt(changes.listsMs / 1000, 2)} s | | < 1 s |`);
+    console.log(
+      `| of which routing outcomes per matter and department | ${fmt(changes.talliesMs)} ms from the tallies | counted from every complaint: ${fmt(changes.countedMs / 1000, 2)} s | |`,
+    );
+    console.log(`| first build: read lists, tallies and the latest 100,000 complaints' texts | ${fmt(info.loadMs / 1000, 2)} s | | |`);
+    console.log(`| first build: build the index (${info.matters} matters) and the text model | ${fmt(info.buildMs / 1000, 2)} s | | |`);
+    console.log(`| first build, total | ${fmt((info.loadMs + info.buildMs) / 1000, 2)} s | | < 30 s |`);
+    console.log(
+      `| a boundary item retired: until the index answers without it | ${fmt(changes.swapMs)} ms | a rebuild of the lists: ${fmt(changes.rebuildMs / 1000, 2)} s | within 2 s on every replica |`,
+    );
     console.log('\n| in process, one core | dispatch lookup | baseline: segmentation only | target |');
     console.log('| --- | ---: | ---: | ---: |');
     console.log(`| per second | ${fmt(lookups.perSecond)} | ${fmt(segmenting.perSecond)} | ≥ 20,000 |`);
@@ -165,7 +205,9 @@ async function main(): Promise<void> {
     row('baseline: GraphQL `{ __typename }`', trivial);
     row('GraphQL `dispatch`', viaGraphql);
     row('POST /v1/dispatch', viaLean);
-    console.log('\ntargets over HTTP: p99 < 25 ms; at least 50% of the baseline req/s');
+    console.log(
+      '\ntargets over HTTP: GraphQL `dispatch` at least 60% of the baseline req/s with p99 < 25 ms (issue 17); POST /v1/dispatch at least 50%, p99 < 25 ms',
+    );
   } finally {
     await server?.stop();
     await graph.close();

@@ -53,42 +53,26 @@ RETURN b.id AS id, b.title AS title, coalesce(b.status, 'published') AS status, 
 
 // name: analysisComplaintVolumes
 // Complaints per district and matter: how many, how many bounced (reached more than one
-// department or were refused or returned at least once), how many nobody took, a few ids of each.
-MATCH (c:Complaint)-[:CONCERNS]->(m:Matter)
-MATCH (c)-[:IN]->(district:Region)
-WITH c, m, district,
-     COUNT { (c)-[:ROUTED]->() } AS routes,
-     COUNT { (c)-[r:ROUTED]->() WHERE r.outcome IN ['refused', 'returned'] } AS refusals,
-     COUNT { (c)-[r:ROUTED]->() WHERE r.outcome IN ['accepted', 'resolved'] } AS takes
-WITH district.code AS region, m.id AS matter, c.id AS id,
-     routes > 1 OR refusals > 0 AS bounced, routes > 0 AND takes = 0 AS refusedByAll
-RETURN region, matter, count(*) AS complaints, count(CASE WHEN bounced THEN 1 END) AS bounced,
-       count(CASE WHEN refusedByAll THEN 1 END) AS refusedByAll,
-       collect(CASE WHEN bounced THEN id END)[0..5] AS bouncedSample,
-       collect(CASE WHEN refusedByAll THEN id END)[0..5] AS refusedSample
+// department or were refused or returned at least once), how many nobody took, a few ids of
+// each. From the routing tallies (cypher/tallies.cypher), kept as complaints come in.
+MATCH (t:MatterTally)
+RETURN t.region AS region, t.matter AS matter, t.complaints AS complaints, t.bounced AS bounced, t.refusedByAll AS refusedByAll,
+       t.bouncedSample AS bouncedSample, t.refusedSample AS refusedSample
 
 // name: analysisRoutingByDepartment
 // Per district, matter and department: complaints it took and complaints it turned away.
-MATCH (c:Complaint)-[:CONCERNS]->(m:Matter)
-MATCH (c)-[:IN]->(district:Region)
-MATCH (c)-[r:ROUTED]->(d:Department)
-RETURN district.code AS region, m.id AS matter, d.id AS department,
-       count(CASE WHEN r.outcome IN ['accepted', 'resolved'] THEN 1 END) AS taken,
-       count(CASE WHEN r.outcome IN ['refused', 'returned'] THEN 1 END) AS refused
+MATCH (t:RouteTally)
+WHERE t.region <> ''
+RETURN t.region AS region, t.matter AS matter, t.department AS department,
+       t.accepted + t.resolved AS taken, t.refused + t.returned AS refused
 
 // name: analysisRefusalPairs
 // Who refuses whom: for each refusal, the department that refused and the one the complaint
 // went to next, per matter.
-MATCH (c:Complaint)-[:CONCERNS]->(m:Matter)
-MATCH (c)-[r1:ROUTED]->(refuser:Department)
-WHERE r1.outcome IN ['refused', 'returned']
-MATCH (c)-[r2:ROUTED]->(next:Department)
-WHERE r2.seq = r1.seq + 1
-RETURN m.id AS matter, refuser.id AS refuser, next.id AS next, count(*) AS complaints
+MATCH (t:RefusalTally)
+RETURN t.matter AS matter, t.refuser AS refuser, t.next AS next, t.complaints AS complaints
 
 // name: analysisCoHandled
 // Department pairs that handled the same complaints (both reached by one complaint).
-MATCH (c:Complaint)-[r1:ROUTED]->(a:Department)
-MATCH (c)-[r2:ROUTED]->(b:Department)
-WHERE a.id < b.id
-RETURN a.id AS a, b.id AS b, count(DISTINCT c) AS complaints
+MATCH (t:CoHandledTally)
+RETURN t.a AS a, t.b AS b, t.complaints AS complaints

@@ -44,10 +44,19 @@ RETURN b.id AS id, b.title AS title, b.text AS text, b.status AS status, b.scope
        leads[0] AS lead, cooperating, [(b)-[:CONCERNS]->(m:Matter) WHERE m.source IS NULL OR m.confirmed | m.id] AS matters
 
 // name: dispatchRoutings
-// Routing outcomes per matter of the complaint and department; $before (an ISO date-time, or null)
-// keeps only complaints received earlier, so an evaluation never learns from what it is tested on.
+// Routing outcomes per matter of the complaint and department, from the routing tallies
+// (cypher/tallies.cypher): imported matters and the induced ones analysts confirmed.
+MATCH (t:RouteTally)
+MATCH (m:Matter {id: t.matter})
+WHERE m.source IS NULL OR m.confirmed
+RETURN t.matter AS matter, t.department AS department,
+       sum(t.accepted) AS accepted, sum(t.resolved) AS resolved, sum(t.refused) AS refused, sum(t.returned) AS returned
+
+// name: dispatchRoutingsBefore
+// The same counted from the complaints received before $before (an ISO date-time): an evaluation
+// never learns from what it is tested on. Reads every complaint; servers never need it.
 MATCH (c:Complaint)-[:CONCERNS]->(m:Matter)
-WHERE ($before IS NULL OR datetime(c.receivedAt) < datetime($before)) AND (m.source IS NULL OR m.confirmed)
+WHERE datetime(c.receivedAt) < datetime($before) AND (m.source IS NULL OR m.confirmed)
 MATCH (c)-[r:ROUTED]->(d:Department)
 RETURN m.id AS matter, d.id AS department,
        count(CASE r.outcome WHEN 'accepted' THEN 1 END) AS accepted,

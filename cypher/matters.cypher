@@ -33,8 +33,9 @@ RETURN count(m) AS written
 // Undecided induced matters this run did not find again.
 MATCH (m:Matter {source: 'induced'})
 WHERE NOT m.confirmed AND m.mergedInto IS NULL AND NOT m.id IN $keep
+WITH m, m.id AS id
 DETACH DELETE m
-RETURN count(*) AS deleted
+RETURN collect(id) AS deleted
 
 // name: complaintMatcherMatters
 // The words of every live induced matter, to tell which one an untagged complaint is about.

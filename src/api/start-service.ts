@@ -71,7 +71,7 @@ export async function startService(config: Config, options: { demo: boolean; log
   makeImportFolder(config.importDir);
   const connection = await connect(config, { startLocal: true, log });
   try {
-    await migrate(connection.db);
+    await migrate(connection.db, log);
     if (options.demo && (await isGraphEmpty(connection.db))) {
       const report = await importBundle(connection.db, DEMO_BUNDLE);
       log(`dutygraph: the graph was empty; loaded the demo bundle "${report.name}"`);

@@ -3,6 +3,7 @@ import { relative, resolve, sep } from 'node:path';
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
 import { bumpGraphRevision } from '../db/revision.js';
+import { untallyComplaints } from '../db/tallies.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { importBundle, type ImportReport } from '../ingest/import-bundle.js';
 import { isRecordFile, kindOf, RECORD_FILES } from '../model/record-kinds.js';
@@ -29,9 +30,10 @@ export async function deleteRecord(db: Database, kind: string, key: string): Pro
     throw new AppError(ErrorCode.BAD_USER_INPUT, `kind: only ${DELETABLE.join(', ')} can be deleted one by one; other records carry the lists' structure`);
   }
   return db.writeTx(async (tx) => {
+    if (kind === 'complaints') await untallyComplaints(tx, [key]);
     const [row] = await tx.run<{ deleted: number }>(Q.deleteListRecord, { label: kindOf(kind).label, key });
     if (!row || row.deleted === 0) throw new AppError(ErrorCode.NOT_FOUND, `${kind} record "${key}" does not exist`);
-    await bumpGraphRevision(tx, ['lists']);
+    await bumpGraphRevision(tx, [kind === 'complaints' ? 'complaints' : kind === 'boundaryItems' ? 'boundaries' : 'lists']);
     return { deleted: row.deleted };
   }, 'deleteRecord');
 }

@@ -3,6 +3,7 @@ import { induceMatters, INDUCED_PREFIX, matterOfText } from '../analysis/induce-
 import type { Database, Tx } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
 import { bumpGraphRevision } from '../db/revision.js';
+import { recountMatters, tallyComplaints, untallyComplaints } from '../db/tallies.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { normalizeText, nouns, tokenize } from '../text/tokenize.js';
 
@@ -57,8 +58,9 @@ export async function induceMattersInGraph(db: Database): Promise<InductionRepor
         similarity: evidence.similarity,
       }));
       await tx.run(Q.writeInducedMatters, { matters: rows });
-      const [stale] = await tx.run<{ deleted: number }>(Q.deleteStaleInducedMatters, { keep: undecided.map((matter) => matter.id) });
-      const deleted = stale?.deleted ?? 0;
+      const [stale] = await tx.run<{ deleted: string[] }>(Q.deleteStaleInducedMatters, { keep: undecided.map((matter) => matter.id) });
+      const deleted = stale?.deleted.length ?? 0;
+      await recountMatters(tx, stale?.deleted ?? []);
       if (undecided.length > 0 || deleted > 0) await bumpGraphRevision(tx, ['lists']);
       return { matters: undecided.length, deleted, items: items.length };
     },
@@ -86,7 +88,13 @@ async function linkComplaints(db: Database): Promise<Pick<InductionReport, 'comp
     const page = await db.read<{ id: string; text: string | null }>(Q.untaggedComplaints, { after, fingerprint, limit: COMPLAINT_PAGE });
     if (page.length === 0) break;
     const rows = page.map((c) => ({ id: c.id, matter: c.text ? matterOfText(normalizeText(c.text), matters) : null }));
-    await db.write(Q.linkComplaintsToInducedMatters, { rows, fingerprint });
+    const ids = rows.map((row) => row.id);
+    await db.writeTx(async (tx) => {
+      await untallyComplaints(tx, ids);
+      await tx.run(Q.linkComplaintsToInducedMatters, { rows, fingerprint });
+      await tallyComplaints(tx, ids);
+      if (rows.some((row) => row.matter !== null)) await bumpGraphRevision(tx, ['complaints']);
+    }, 'linkComplaintsToInducedMatters');
     complaints += page.length;
     linkedComplaints += rows.filter((row) => row.matter !== null).length;
     after = page.at(-1)!.id;
@@ -141,6 +149,7 @@ export const matterDecisions = {
       await decidable(tx, into);
       for (const id of others) await decidable(tx, id);
       await tx.run(Q.mergeMatters, { into, from: others });
+      await recountMatters(tx, [into, ...others]);
       return into;
     }),
   split: (db: Database, id: string, items: string[], name: string) =>

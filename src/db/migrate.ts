@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectPath } from '../project-root.js';
 import type { Database } from './database.js';
+import { ensureTallies } from './tallies.js';
 
 export interface Migration {
   file: string;
@@ -28,7 +29,7 @@ export function loadMigrations(dir: string = projectPath('cypher', 'schema')): M
  * Applies every constraint and index. Each statement says IF NOT EXISTS, so running this on
  * every start is safe and needs no bookkeeping of what ran before.
  */
-export async function migrate(db: Database): Promise<{ statements: number; schemaChanges: number }> {
+export async function migrate(db: Database, log?: (line: string) => void): Promise<{ statements: number; schemaChanges: number }> {
   let statements = 0;
   let schemaChanges = 0;
   for (const migration of loadMigrations()) {
@@ -37,5 +38,7 @@ export async function migrate(db: Database): Promise<{ statements: number; schem
       statements++;
     }
   }
+  // Data the schema implies: the routing tallies of a graph imported before they existed.
+  await ensureTallies(db, log);
   return { statements, schemaChanges };
 }

@@ -12,6 +12,7 @@ const Q = useQueries([
   'dispatchTasks',
   'dispatchBoundaryItems',
   'dispatchRoutings',
+  'dispatchRoutingsBefore',
   'dispatchTickets',
 ]);
 
@@ -92,8 +93,9 @@ async function readBoundaryItems(tx: Tx): Promise<DispatchSnapshot['boundaryItem
   return rows.map((b) => ({ ...b, text: orUndefined(b.text), region: orUndefined(b.region) }));
 }
 
+/** From the routing tallies; counted from the complaints when only those before a date may count. */
 function readRoutings(tx: Tx, options: LoadOptions): Promise<RoutingTally[]> {
-  return tx.run<RoutingTally>(Q.dispatchRoutings, { before: options.historyBefore ?? null });
+  return options.historyBefore ? tx.run<RoutingTally>(Q.dispatchRoutingsBefore, { before: options.historyBefore }) : tx.run<RoutingTally>(Q.dispatchRoutings);
 }
 
 /** The latest tickets, oldest first. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
 import { bumpGraphRevision } from '../db/revision.js';
+import { tallyComplaints, untallyComplaints } from '../db/tallies.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { ROUTE_OUTCOMES } from '../model/records.js';
 
@@ -47,6 +48,7 @@ export async function recordRouting(db: Database, input: RoutingInput, by: strin
     const [exists] = await tx.run<{ complaint: boolean; department: boolean }>(Q.complaintAndDepartmentExist, { complaint, department });
     if (!exists?.complaint) throw new AppError(ErrorCode.NOT_FOUND, `complaint "${complaint}" does not exist`);
     if (!exists.department) throw new AppError(ErrorCode.NOT_FOUND, `department "${department}" does not exist`);
+    await untallyComplaints(tx, [complaint]);
     const [row] = await tx.run<RecordedRouting>(Q.recordRouting, {
       complaint,
       department,
@@ -55,6 +57,7 @@ export async function recordRouting(db: Database, input: RoutingInput, by: strin
       at: at ?? new Date().toISOString(),
       by,
     });
+    await tallyComplaints(tx, [complaint]);
     await bumpGraphRevision(tx, ['complaints']);
     return row!;
   }, 'recordRouting');

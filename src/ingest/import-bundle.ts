@@ -2,6 +2,7 @@ import type { Database, Tx } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
 import { induceMattersInGraph, type InductionReport } from '../catalog/induced-matters.js';
 import { bumpGraphRevision, type ChangeKind } from '../db/revision.js';
+import { markTallied } from '../db/tallies.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { RECORD_FILES, type RecordFile } from '../model/record-kinds.js';
 import { openBundle, type BundleInput } from './open-bundle.js';
@@ -98,6 +99,8 @@ export async function importBundle(db: Database, input: BundleInput, options: Im
     writeBundle(bundle, validation, runner, { batchSize: options.batchSize ?? 5000, onProgress: options.onProgress, emptyInGraph });
   const changedFiles = (counts: Record<RecordFile, FileCounts>) => RECORD_FILES.filter((file) => counts[file].created + counts[file].updated > 0);
   const changed = (counts: Record<RecordFile, FileCounts>) => changedFiles(counts).length > 0;
+  // Complaints written into a graph that had none, to the last: the routing tallies count them all.
+  const talliesComplete = (counts: Record<RecordFile, FileCounts>) => emptyInGraph.has('complaints') && counts.complaints.created > 0;
   const bump = (tx: Tx, counts: Record<RecordFile, FileCounts>) => bumpGraphRevision(tx, changeKinds(changedFiles(counts)));
   // The revision tells a running dispatch index to rebuild; an atomic import bumps it in its own transaction.
   const counts =
@@ -106,13 +109,18 @@ export async function importBundle(db: Database, input: BundleInput, options: Im
           async (tx) => {
             const written = await write({ run: (_label, work) => work(tx) });
             if (changed(written)) await bump(tx, written);
+            if (talliesComplete(written)) await markTallied(tx);
             return written;
           },
           'importBundle',
           { timeoutMs },
         )
       : await write({ run: (label, work) => db.writeTx(work, label, { timeoutMs }) });
-  if (mode === 'resumable' && changed(counts)) await db.writeTx((tx) => bump(tx, counts), 'bumpGraphRevision');
+  if (mode === 'resumable' && changed(counts))
+    await db.writeTx(async (tx) => {
+      await bump(tx, counts);
+      if (talliesComplete(counts)) await markTallied(tx);
+    }, 'bumpGraphRevision');
   // Untagged lists get their matters from the graph itself; a city that tags every item pays one query.
   const induced = changed(counts) ? await induceMattersInGraph(db) : undefined;
   return { folder, name: validation.manifest?.name, mode, counts, errors: validation.errors, notes: validation.notes, induced };

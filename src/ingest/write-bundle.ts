@@ -1,5 +1,6 @@
 import type { Tx } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
+import { tallyComplaints, untallyComplaints } from '../db/tallies.js';
 import { kindOf, RECORD_FILES, type RecordFile, type RecordTypes } from '../model/record-kinds.js';
 import type { OpenedBundle } from './open-bundle.js';
 import { classify, toWriteRow, type FileCounts, type WriteRow } from './plan-import.js';
@@ -115,8 +116,11 @@ export async function writeBundle(
     options.onProgress?.({ phase, file, done, total });
   const batches = (file: RecordFile, only?: Set<string>) => readAhead(batchesOf(bundle, file, validation, options.batchSize, only));
 
-  /** Classifies a batch and writes its new and changed nodes; returns those still to be linked. */
-  const writeNodes = async (tx: Tx, file: RecordFile, rows: WriteRow[]): Promise<WriteRow[]> => {
+  /**
+   * Classifies a batch and writes its new and changed nodes; returns those still to be linked.
+   * Complaints about to change leave the routing tallies first (they come back once linked).
+   */
+  const writeNodes = async (tx: Tx, file: RecordFile, rows: WriteRow[]): Promise<{ toLink: WriteRow[]; written: WriteRow[] }> => {
     const queries = nodeQueries(file);
     const existing = options.emptyInGraph?.has(file) ? new Map<string, string | null>() : await existingHashes(tx, file, rows);
     const created: WriteRow[] = [];
@@ -127,14 +131,20 @@ export async function writeBundle(
       if (outcome === 'created') created.push(row);
       else if (outcome === 'updated') updated.push(row);
     }
+    if (updated.length > 0 && file === 'complaints')
+      await untallyComplaints(
+        tx,
+        updated.map((row) => row.key),
+      );
     if (updated.length > 0) await tx.run(queries.upsert, { rows: updated });
-    if (created.length === 0) return updated;
+    const written = [...created, ...updated];
+    if (created.length === 0) return { toLink: updated, written };
     if (queries.createLinked && !kindOf(file).selfReferencing) {
       await tx.run(queries.createLinked, { rows: created });
-      return updated;
+      return { toLink: updated, written };
     }
     await tx.run(queries.create, { rows: created });
-    return [...created, ...updated];
+    return { toLink: written, written };
   };
 
   for (const file of NODE_FILES) {
@@ -143,8 +153,14 @@ export async function writeBundle(
     if (!kindOf(file).selfReferencing) {
       for await (const rows of batches(file)) {
         await runner.run(queries.upsert.name, async (tx) => {
-          const changed = await writeNodes(tx, file, rows);
-          if (changed.length > 0) await tx.run(queries.link, { rows: changed });
+          const { toLink, written } = await writeNodes(tx, file, rows);
+          if (toLink.length > 0) await tx.run(queries.link, { rows: toLink });
+          // What the new and changed complaints count goes into the routing tallies, in this transaction.
+          if (file === 'complaints')
+            await tallyComplaints(
+              tx,
+              written.map((row) => row.key),
+            );
         });
         progress('nodes', file, (done += rows.length));
       }
@@ -152,8 +168,8 @@ export async function writeBundle(
     }
     const pending = new Set<string>();
     for await (const rows of batches(file)) {
-      const changed = await runner.run(queries.upsert.name, (tx) => writeNodes(tx, file, rows));
-      for (const row of changed) pending.add(row.key);
+      const { toLink } = await runner.run(queries.upsert.name, (tx) => writeNodes(tx, file, rows));
+      for (const row of toLink) pending.add(row.key);
       progress('nodes', file, (done += rows.length));
     }
     done = 0;

@@ -10,6 +10,7 @@ import type { AppError } from '../../src/errors.js';
 import { startTestApi, type TestApi } from '../helpers/api.js';
 import { writeBundle } from '../helpers/bundle-dir.js';
 import { connectTestDatabase, resetGraph } from '../helpers/neo4j.js';
+import { expectTalliesExact } from '../helpers/tallies.js';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,6 +121,7 @@ describe('induced matters on untagged lists', () => {
     const late = { id: 'c-3', text: '健身房关门了，预付卡里的钱退不了', receivedAt: '2026-05-03T10:00:00+08:00', district: '370700' };
     expect((await importBundle(db, writeBundle({ 'complaints.json': [late] }))).induced).toMatchObject({ complaints: 1, linkedComplaints: 1 });
     expect(await membership(db)).toEqual(before);
+    await expectTalliesExact(db);
 
     const folder = mkdtempSync(join(tmpdir(), 'dg-export-'));
     await exportBundle(db, folder);
@@ -155,6 +157,7 @@ describe('induced matters on untagged lists', () => {
     // Merge the prepaid cards into the noise matter (a silly decision, but the analyst's): the
     // merged id is not induced again by a rerun.
     await matterDecisions.merge(db, noise, ['induced:预付卡']);
+    await expectTalliesExact(db);
     await induceMattersInGraph(db);
     const merged = await membership(db);
     expect(merged.get('hb-1,sj-1,sw-1,zj-1')).toBe(noise);
