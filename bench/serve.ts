@@ -17,7 +17,8 @@ export interface BenchServer {
 
 /**
  * `dutygraph serve` as deployed (the built JavaScript, the Dockerfile's NODE_ENV=production,
- * warnings-only logs) on a graph, with a fresh token file holding a token of each role.
+ * warnings-only logs) on a graph, with a fresh token file holding a token of each role;
+ * resolves once it answers and has made its analysis.
  */
 export async function startBuiltServer(neo4jEnv: Record<string, string>): Promise<BenchServer> {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: projectPath(), stdio: 'inherit' });
@@ -42,6 +43,13 @@ export async function startBuiltServer(neo4jEnv: Record<string, string>): Promis
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('GraphQL at')) resolve();
     });
+  });
+  // A server makes its analysis in the background at start; measuring while it works would
+  // measure that. Asking for the fresh analysis waits until it is there.
+  await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.analyst}` },
+    body: JSON.stringify({ query: '{ analysis(fresh: true) { revision } }' }),
   });
   return {
     url: `http://127.0.0.1:${port}`,

@@ -29,6 +29,9 @@ export interface TxOptions {
  */
 const DRIVER_OPTIONS = {
   connectionTimeout: 2_000,
+  // Records per round trip (the driver's default 1,000): snapshot reads of a city's lists
+  // (27,000 power items at scale 1) take half the time in batches of 10,000.
+  fetchSize: 10_000,
   connectionAcquisitionTimeout: 10_000,
   maxTransactionRetryTime: 900,
   logging: { level: 'error' as const, logger: () => {} },

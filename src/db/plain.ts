@@ -10,6 +10,9 @@ import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, is
 export function toPlain(value: unknown, entities: 'properties' | 'described' = 'properties'): unknown {
   const plain = (inner: unknown) => toPlain(inner, entities);
   if (value === null || value === undefined) return null;
+  // Most values are strings and numbers: past them at once (a snapshot holds hundreds of thousands).
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return value;
   if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (isNode(value)) return entities === 'properties' ? plain(value.properties) : { labels: value.labels, properties: plain(value.properties) };
@@ -19,6 +22,10 @@ export function toPlain(value: unknown, entities: 'properties' | 'described' = '
   if (isDateTime(value) || isDate(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) return value.toString();
   if (isPoint(value)) return { srid: plain(value.srid), x: value.x, y: value.y, ...(value.z === undefined ? {} : { z: value.z }) };
   if (Array.isArray(value)) return value.map(plain);
-  if (typeof value === 'object') return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, plain(v)]));
+  if (typeof value === 'object') {
+    const object: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) object[key] = plain((value as Record<string, unknown>)[key]);
+    return object;
+  }
   return value;
 }
