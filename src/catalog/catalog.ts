@@ -89,17 +89,17 @@ export interface MatterView {
 
 /** Every region. */
 export function listRegions(db: Database): Promise<RegionView[]> {
-  return db.read<RegionView>(Q.listRegions);
+  return db.readAtRevision<RegionView>(Q.listRegions);
 }
 
 /** Departments, all or of one region. */
 export function listDepartments(db: Database, filter: { region?: string | undefined } = {}): Promise<DepartmentView[]> {
-  return db.read<DepartmentView>(Q.listDepartments, { region: filter.region ?? null });
+  return db.readAtRevision<DepartmentView>(Q.listDepartments, { region: filter.region ?? null });
 }
 
 /** Every matter. */
 export function listMatters(db: Database): Promise<MatterView[]> {
-  return db.read<MatterView>(Q.listMatters);
+  return db.readAtRevision<MatterView>(Q.listMatters);
 }
 
 /** Rows grouped by their department, in the order of `keys` (each row keeps its department: Section.department and PowerItem.department read it). */
@@ -129,13 +129,15 @@ export function createCatalogLoaders(db: Database): CatalogLoaders {
   let matters: Promise<Map<string, MatterView>> | undefined;
   return {
     departmentById: new DataLoader(async (ids) => {
-      const rows = await db.read<DepartmentView>(Q.departmentsByIds, { ids });
+      const rows = await db.readAtRevision<DepartmentView>(Q.departmentsByIds, { ids });
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    sectionsOfDepartment: new DataLoader(async (ids) => groupBy(await db.read<SectionView & { department: string }>(Q.sectionsOfDepartments, { ids }), ids)),
+    sectionsOfDepartment: new DataLoader(async (ids) =>
+      groupBy(await db.readAtRevision<SectionView & { department: string }>(Q.sectionsOfDepartments, { ids }), ids),
+    ),
     powerItemsOfDepartment: new DataLoader(async (ids) =>
-      groupBy(await db.read<PowerItemView & { department: string }>(Q.powerItemsOfDepartments, { ids }), ids),
+      groupBy(await db.readAtRevision<PowerItemView & { department: string }>(Q.powerItemsOfDepartments, { ids }), ids),
     ),
     regionByCode: new DataLoader(async (codes) => {
       regions ??= listRegions(db).then((rows) => new Map(rows.map((row) => [row.code, row])));
@@ -143,27 +145,27 @@ export function createCatalogLoaders(db: Database): CatalogLoaders {
       return codes.map((code) => all.get(code) ?? null);
     }),
     powerItemByCode: new DataLoader(async (codes) => {
-      const byCode = new Map((await db.read<PowerItemView>(Q.powerItemsByCodes, { codes })).map((row) => [row.code, row]));
+      const byCode = new Map((await db.readAtRevision<PowerItemView>(Q.powerItemsByCodes, { codes })).map((row) => [row.code, row]));
       return codes.map((code) => byCode.get(code) ?? null);
     }),
     sectionById: new DataLoader(async (ids) => {
-      const byId = new Map((await db.read<SectionView>(Q.sectionsByIds, { ids })).map((row) => [row.id, row]));
+      const byId = new Map((await db.readAtRevision<SectionView>(Q.sectionsByIds, { ids })).map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     powerItemCodesOfMatter: new DataLoader(async (ids) => {
-      const rows = await db.read<{ matter: string; code: string }>(Q.powerItemCodesOfMatters, { ids });
+      const rows = await db.readAtRevision<{ matter: string; code: string }>(Q.powerItemCodesOfMatters, { ids });
       const byMatter = new Map<string, string[]>(ids.map((id) => [id, []]));
       for (const row of rows) byMatter.get(row.matter)?.push(row.code);
       return ids.map((id) => byMatter.get(id) ?? []);
     }),
     departmentsOfRegion: new DataLoader(async (codes) => {
-      const rows = await db.read<DepartmentView & { regionCode: string }>(Q.departmentsOfRegions, { codes });
+      const rows = await db.readAtRevision<DepartmentView & { regionCode: string }>(Q.departmentsOfRegions, { codes });
       const byRegion = new Map<string, DepartmentView[]>(codes.map((code) => [code, []]));
       for (const { regionCode, ...department } of rows) byRegion.get(regionCode)?.push(department);
       return codes.map((code) => byRegion.get(code) ?? []);
     }),
     boundaryItemsOfDepartment: new DataLoader(async (ids) =>
-      groupBy(await db.read<BoundaryItemView & { department: string }>(Q.boundaryItemsOfDepartments, { ids }), ids),
+      groupBy(await db.readAtRevision<BoundaryItemView & { department: string }>(Q.boundaryItemsOfDepartments, { ids }), ids),
     ),
     matterById: new DataLoader(async (ids) => {
       matters ??= listMatters(db).then((rows) => new Map(rows.map((row) => [row.id, row])));

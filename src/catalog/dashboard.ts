@@ -221,7 +221,7 @@ export interface PageRequest {
 
 export function powerItemsPage(db: Database, filter: PowerItemFilter, { first, after }: PageRequest) {
   const params = { region: null, department: null, type: null, matter: null, text: null, ...filter, after: decode(after), limit: first + 1 };
-  return page(db.read<PowerItemView>(Q.pagePowerItems, params), first, (row) => row.code);
+  return page(db.readAtRevision<PowerItemView>(Q.pagePowerItems, params), first, (row) => row.code);
 }
 
 export function complaintsPage(db: Database, filter: ComplaintFilter, { first, after }: PageRequest) {
@@ -237,7 +237,7 @@ export function complaintsPage(db: Database, filter: ComplaintFilter, { first, a
     after: decode(after),
     limit: first + 1,
   };
-  return page(db.read<ComplaintView>(params.matter ? Q.pageComplaintsOfMatter : Q.pageComplaints, params), first, (row) => row.id);
+  return page(db.readAtRevision<ComplaintView>(params.matter ? Q.pageComplaintsOfMatter : Q.pageComplaints, params), first, (row) => row.id);
 }
 
 export interface TaskFilter {
@@ -255,14 +255,14 @@ export interface ServiceItemFilter {
 
 export function tasksPage(db: Database, filter: TaskFilter, { first, after }: PageRequest) {
   const params = { region: null, department: null, section: null, matter: null, text: null, ...filter, after: decode(after), limit: first + 1 };
-  return page(db.read<TaskView>(Q.pageTasks, params), first, (row) => row.id);
+  return page(db.readAtRevision<TaskView>(Q.pageTasks, params), first, (row) => row.id);
 }
 
 export function serviceItemsPage(db: Database, filter: ServiceItemFilter, { first, after }: PageRequest) {
   const params = { department: null, level: null, text: null, ...filter, after: decode(after), limit: first + 1 };
-  return page(db.read<ServiceItemView>(Q.pageServiceItems, params), first, (row) => row.code);
+  return page(db.readAtRevision<ServiceItemView>(Q.pageServiceItems, params), first, (row) => row.code);
 }
 
 export function listBoundaryItems(db: Database, filter: { region?: string | null; matter?: string | null; status?: string | null }) {
-  return db.read<BoundaryItemView>(Q.listBoundaryItems, { region: null, matter: null, status: null, ...filter });
+  return db.readAtRevision<BoundaryItemView>(Q.listBoundaryItems, { region: null, matter: null, status: null, ...filter });
 }

@@ -37,6 +37,10 @@ const DRIVER_OPTIONS = {
   logging: { level: 'error' as const, logger: () => {} },
 };
 
+/** readAtRevision keeps this many answers (a dashboard's pages and lists, a few KB each). */
+const MAX_ANSWERS = 2000;
+const MAX_ANSWER_ROWS = 10_000;
+
 /**
  * The only place that opens sessions. Picks read or write mode (so reads spread over a
  * cluster's followers), tags every transaction with the query name, and turns Neo4j errors
@@ -47,6 +51,8 @@ export class Database {
   private analystDriver: Driver | undefined;
   /** The graph revision last read by revisionNow(), and when; dropped by every write through this connection. */
   private revisionRead: { value: Promise<number>; at: number } | undefined;
+  /** readAtRevision's answers, least recently asked first. */
+  private readonly answers = new Map<string, { revision: number; rows: Promise<unknown[]> }>();
 
   private constructor(
     private readonly driver: Driver,
@@ -86,6 +92,31 @@ export class Database {
   /** Runs one named read query and returns its rows as plain objects. */
   read<T = Row>(query: NamedQuery, params: Params = {}, options: TxOptions = {}): Promise<T[]> {
     return this.readTx((tx) => tx.run<T>(query, params), query.name, options);
+  }
+
+  /**
+   * Runs one named read query, or answers from memory when the same query with the same
+   * parameters was answered at the graph's current revision (src/db/revision.ts: every change a
+   * read could see moves it). For what the API serves many callers alike (dashboards' pages and
+   * lists); the rows are shared, so callers must not change them. At most MAX_ANSWERS are kept,
+   * none of more than MAX_ANSWER_ROWS rows.
+   */
+  async readAtRevision<T = Row>(query: NamedQuery, params: Params = {}): Promise<T[]> {
+    const revision = await this.revisionNow();
+    const key = `${query.name}\u0000${JSON.stringify(params)}`;
+    const kept = this.answers.get(key);
+    this.answers.delete(key); // re-inserted below: a Map keeps insertion order, so the first key is the least recent
+    if (kept?.revision === revision) {
+      this.answers.set(key, kept);
+      return kept.rows as Promise<T[]>;
+    }
+    const rows = this.read<T>(query, params);
+    const answer = { revision, rows };
+    this.answers.set(key, answer);
+    if (this.answers.size > MAX_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
+    const forget = () => this.answers.get(key) === answer && this.answers.delete(key);
+    rows.then((r) => r.length > MAX_ANSWER_ROWS && forget(), forget);
+    return rows;
   }
 
   /** Runs one named write query and returns its rows as plain objects. */
