@@ -18,10 +18,10 @@ export interface BenchServer {
 /**
  * `dutygraph serve` as deployed (the built JavaScript, the Dockerfile's NODE_ENV=production,
  * warnings-only logs) on a graph, with a fresh token file holding a token of each role;
- * resolves once it answers and has made its analysis.
+ * resolves once it answers and (unless told not to wait) has made its analysis.
  */
-export async function startBuiltServer(neo4jEnv: Record<string, string>): Promise<BenchServer> {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: projectPath(), stdio: 'inherit' });
+export async function startBuiltServer(neo4jEnv: Record<string, string>, options: { waitForAnalysis?: boolean; build?: boolean } = {}): Promise<BenchServer> {
+  if (options.build ?? true) execFileSync('npm', ['run', 'build', '--silent'], { cwd: projectPath(), stdio: 'inherit' });
   const tokensFile = join(mkdtempSync(join(tmpdir(), 'dg-bench-')), 'tokens.json');
   const tokens = Object.fromEntries(ROLES.map((role) => [role, createToken(tokensFile, role, 'bench').token])) as Record<Role, string>;
   const port = await freePort();
@@ -46,11 +46,12 @@ export async function startBuiltServer(neo4jEnv: Record<string, string>): Promis
   });
   // A server makes its analysis in the background at start; measuring while it works would
   // measure that. Asking for the fresh analysis waits until it is there.
-  await fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.analyst}` },
-    body: JSON.stringify({ query: '{ analysis(fresh: true) { revision } }' }),
-  });
+  if (options.waitForAnalysis ?? true)
+    await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.analyst}` },
+      body: JSON.stringify({ query: '{ analysis(fresh: true) { revision } }' }),
+    });
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,

@@ -12,3 +12,9 @@ WITH f
 WHERE coalesce(f.revision, -1) <= $revision
 SET f.revision = $revision, f.generatedAt = $generatedAt, f.data = $data
 RETURN f.revision AS revision
+
+// name: deleteStoredFigures
+// Forgets every kept figure: the next server start makes its own (bench:analyze times that start).
+MATCH (f:StoredFigure)
+DELETE f
+RETURN count(*) AS deleted

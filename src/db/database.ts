@@ -54,6 +54,13 @@ export class Database {
   /** readAtRevision's answers, least recently asked first. */
   private readonly answers = new Map<string, { revision: number; rows: Promise<unknown[]> }>();
 
+  /**
+   * The bookmarks of this process's transactions: every session starts after the last write this
+   * process saw committed, so on a cluster a read sent to a follower waits until that follower
+   * has it (a caller reads its own writes; on a single server it costs nothing).
+   */
+  private readonly bookmarks = neo4j.bookmarkManager();
+
   private constructor(
     private readonly driver: Driver,
     readonly settings: DatabaseSettings,
@@ -159,7 +166,7 @@ export class Database {
    * and `CALL { … } IN TRANSACTIONS` run only there, never inside an explicit transaction.
    */
   async runAutoCommit(statement: string): Promise<{ schemaChanges: number }> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: this.bookmarks });
     try {
       const { summary } = await session.run(statement);
       const { indexesAdded, indexesRemoved, constraintsAdded, constraintsRemoved } = summary.counters.updates();
@@ -184,7 +191,12 @@ export class Database {
     options: { timeoutMs: number; rowCap: number; maxBytes: number; check: (queryType: string, plan: unknown) => void },
   ): Promise<{ columns: string[]; rows: unknown[][]; truncated: boolean }> {
     this.analystDriver ??= neo4j.driver(this.uri, this.auth, { ...DRIVER_OPTIONS, userAgent: 'dutygraph/0.1 analyst' });
-    const session = this.analystDriver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, fetchSize: options.rowCap + 1 });
+    const session = this.analystDriver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.READ,
+      fetchSize: options.rowCap + 1,
+      bookmarkManager: this.bookmarks,
+    });
     const tx = session.beginTransaction({ timeout: options.timeoutMs, metadata: { app: 'dutygraph', query: 'analyst' } });
     try {
       const explained = await tx.run(`EXPLAIN ${query}`, params);
@@ -226,7 +238,11 @@ export class Database {
   }
 
   private async transaction<R>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<R>, label: string, options: TxOptions): Promise<R> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
+    });
     const config = { metadata: { app: 'dutygraph', query: label }, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) };
     const unit = (tx: ManagedTransaction) => work(wrapTx(tx));
     try {

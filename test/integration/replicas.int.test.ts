@@ -15,7 +15,7 @@ import { connectTestDatabase, resetGraph, testNeo4jEnv } from '../helpers/neo4j.
 /**
  * Two `dutygraph serve` processes on one Neo4j, as behind a load balancer: what one changes,
  * the other follows by itself (it shares no memory with the first, only the graph and the token
- * file).
+ * file). The second connects with a neo4j:// routing URI, as replicas on a cluster would.
  */
 
 const LIFT = '我们老楼想加装电梯，一楼住户不同意，该找哪个部门协调';
@@ -31,12 +31,15 @@ let tokenFile: string;
 let editor: string;
 const replicas: Replica[] = [];
 
-async function startReplica(): Promise<Replica> {
+/** A replica; `scheme` neo4j: through the driver's routing (as against a cluster), bolt: straight to the server. */
+async function startReplica(scheme: 'bolt' | 'neo4j'): Promise<Replica> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'dg-replica-'));
+  const neo4jEnv = testNeo4jEnv();
   const child = spawnCli(['serve', '--port', String(port)], {
     ...process.env,
-    ...testNeo4jEnv(),
+    ...neo4jEnv,
+    NEO4J_URI: neo4jEnv.NEO4J_URI.replace(/^bolt:/, `${scheme}:`),
     DUTYGRAPH_DATA_DIR: dataDir,
     DUTYGRAPH_TOKENS_FILE: tokenFile,
   });
@@ -64,7 +67,7 @@ beforeAll(async () => {
   await importBundle(db, DEMO_BUNDLE);
   tokenFile = join(mkdtempSync(join(tmpdir(), 'dg-replica-tokens-')), 'tokens.json');
   editor = createToken(tokenFile, 'editor', 'replica test').token;
-  replicas.push(...(await Promise.all([startReplica(), startReplica()])));
+  replicas.push(...(await Promise.all([startReplica('bolt'), startReplica('neo4j')])));
 });
 
 afterAll(async () => {
