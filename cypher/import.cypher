@@ -1,15 +1,16 @@
 // Bundle import (src/ingest/write-bundle.ts). A record's node is written without its import
 // hash; its outgoing relationships of its own kind are then replaced and the hash set. The hash
-// is thus a commit marker: a record whose import was cut between the two has no hash and is
-// written again when the import is rerun.
+// is thus a commit marker: a record whose import was cut between the two has no hash (and, in
+// the files written in two passes, importPending) and is written again when the import is rerun.
 
 // name: existingRecords
-// The import hash of each given key already in the graph, per label (null hash: made outside an import).
-CALL () { UNWIND $regions AS k MATCH (n:Region {code: k}) RETURN collect({key: k, hash: n.importHash}) AS regions }
+// The import hash of each given key already in the graph, per label (null hash: made outside an
+// import; '~pending': written by an import that was cut before it linked the record).
+CALL () { UNWIND $regions AS k MATCH (n:Region {code: k}) RETURN collect({key: k, hash: CASE WHEN n.importPending THEN '~pending' ELSE n.importHash END}) AS regions }
 CALL () { UNWIND $departments AS k MATCH (n:Department {id: k}) RETURN collect({key: k, hash: n.importHash}) AS departments }
 CALL () { UNWIND $sections AS k MATCH (n:Section {id: k}) RETURN collect({key: k, hash: n.importHash}) AS sections }
-CALL () { UNWIND $matters AS k MATCH (n:Matter {id: k}) RETURN collect({key: k, hash: n.importHash}) AS matters }
-CALL () { UNWIND $powerItems AS k MATCH (n:PowerItem {code: k}) RETURN collect({key: k, hash: n.importHash}) AS powerItems }
+CALL () { UNWIND $matters AS k MATCH (n:Matter {id: k}) RETURN collect({key: k, hash: CASE WHEN n.importPending THEN '~pending' ELSE n.importHash END}) AS matters }
+CALL () { UNWIND $powerItems AS k MATCH (n:PowerItem {code: k}) RETURN collect({key: k, hash: CASE WHEN n.importPending THEN '~pending' ELSE n.importHash END}) AS powerItems }
 CALL () { UNWIND $serviceItems AS k MATCH (n:ServiceItem {code: k}) RETURN collect({key: k, hash: n.importHash}) AS serviceItems }
 CALL () { UNWIND $tasks AS k MATCH (n:Task {id: k}) RETURN collect({key: k, hash: n.importHash}) AS tasks }
 CALL () { UNWIND $boundaryItems AS k MATCH (n:BoundaryItem {id: k}) RETURN collect({key: k, hash: n.importHash}) AS boundaryItems }
@@ -164,6 +165,7 @@ CALL (n, row) {
 UNWIND $rows AS row
 MATCH (n:Region {code: row.key})
 SET n.importHash = row.hash
+REMOVE n.importPending
 WITH n, row
 CALL (n) { MATCH (:Region)-[old:CONTAINS]->(n) DELETE old }
 CALL (n, row) { MATCH (parent:Region {code: row.parent}) MERGE (parent)-[:CONTAINS]->(n) }
@@ -191,6 +193,7 @@ CALL (n, row) { MATCH (d:Department {id: row.department}) MERGE (d)-[:HAS_SECTIO
 UNWIND $rows AS row
 MATCH (n:Matter {id: row.key})
 SET n.importHash = row.hash
+REMOVE n.importPending
 WITH n, row
 CALL (n) { MATCH (n)-[old:PART_OF]->(:Matter) DELETE old }
 CALL (n, row) { MATCH (parent:Matter {id: row.parent}) MERGE (n)-[:PART_OF]->(parent) }
@@ -200,6 +203,7 @@ CALL (n, row) { MATCH (parent:Matter {id: row.parent}) MERGE (n)-[:PART_OF]->(pa
 UNWIND $rows AS row
 MATCH (n:PowerItem {code: row.key})
 SET n.importHash = row.hash
+REMOVE n.importPending
 WITH n, row
 CALL (n) { MATCH (:Department)-[old:HOLDS]->(n) DELETE old }
 CALL (n) { MATCH (:Section)-[old:IMPLEMENTS]->(n) DELETE old }

@@ -4,6 +4,8 @@ import { connect } from '../db/connect.js';
 import { existingLocalCredentials } from '../db/local-credentials.js';
 import { localNeo4jStatus, startLocalNeo4j, stopLocalNeo4j } from '../db/local-neo4j.js';
 import { migrate } from '../db/migrate.js';
+import { deleteAllData } from '../db/admin.js';
+import { AppError, ErrorCode } from '../errors.js';
 import { resolve } from 'node:path';
 import { runAction } from './run-action.js';
 
@@ -24,7 +26,7 @@ function localConfig(flags: LocalFlags): Config {
   return config;
 }
 
-/** `dutygraph db start|stop|status|migrate`: the local Neo4j and the schema. */
+/** `dutygraph db start|stop|status|reset|migrate`: the local Neo4j and the schema. */
 export function registerDbCommands(program: Command): void {
   const db = program.command('db').description('run the local Neo4j and manage the schema');
   const dataDirOption = ['--data-dir <dir>', 'data folder of the local Neo4j (default: $DUTYGRAPH_DATA_DIR or .data)'] as const;
@@ -73,6 +75,24 @@ export function registerDbCommands(program: Command): void {
         else if (status.state === 'stale') process.stdout.write(`stopped (stale pid file for pid ${status.pid})\n`);
         else process.stdout.write(`stopped (${status.dataDir})\n`);
         if (status.state !== 'running') process.exitCode = 3;
+      }),
+    );
+
+  db.command('reset')
+    .description('delete every node and relationship of the graph, in batches, and apply the schema again (asks for --yes)')
+    .option('--yes', 'yes, delete everything in the database NEO4J_URI (or the local Neo4j) names')
+    .action(
+      runAction(async (flags: { yes?: boolean }) => {
+        if (!flags.yes) throw new AppError(ErrorCode.BAD_USER_INPUT, 'db reset deletes everything in the graph; run it again with --yes');
+        const connection = await connect(loadConfig(), { startLocal: true });
+        try {
+          const before = await deleteAllData(connection.db);
+          await migrate(connection.db);
+          const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+          process.stdout.write(`deleted ${sum(before.nodes)} nodes and ${sum(before.relationships)} relationships from ${connection.db.uri}; schema applied\n`);
+        } finally {
+          await connection.close();
+        }
       }),
     );
 

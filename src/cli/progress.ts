@@ -38,10 +38,10 @@ export function importProgressPrinter(
 
 /** The per-file table printed at the end of an import. */
 export function formatImportReport(report: ImportReport): string {
-  const header = ['file', 'created', 'updated', 'unchanged', 'rejected'];
+  const header = ['file', 'created', 'updated', 'resumed', 'unchanged', 'rejected'];
   const rows = RECORD_FILES.map((file) => {
     const c = report.counts[file];
-    return [file, c.created, c.updated, c.unchanged, c.rejected].map(String);
+    return [file, c.created, c.updated, c.resumed, c.unchanged, c.rejected].map(String);
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');

@@ -1,7 +1,7 @@
 import type { Database } from './database.js';
 import { useQueries } from './named-queries.js';
 
-const Q = useQueries(['ping', 'graphIsEmpty', 'graphCounts']);
+const Q = useQueries(['ping', 'graphIsEmpty', 'graphCounts', 'deleteAllRelationships', 'deleteAllNodes']);
 
 /** Resolves when the database answers a query; throws DB_UNAVAILABLE otherwise. */
 export async function ping(db: Database): Promise<void> {
@@ -26,4 +26,15 @@ export async function graphCounts(db: Database): Promise<GraphCounts> {
     nodes: Object.fromEntries((row?.nodes ?? []).map((n) => [n.label, n.count])),
     relationships: Object.fromEntries((row?.relationships ?? []).filter((r) => r.type !== null).map((r) => [r.type, r.count])),
   };
+}
+
+/**
+ * Deletes every node and relationship, in batches within Neo4j's transaction memory:
+ * relationships first, then nodes (`dutygraph db reset`, the tests' set-up). The schema stays.
+ */
+export async function deleteAllData(db: Database): Promise<GraphCounts> {
+  const before = await graphCounts(db);
+  await db.runAutoCommit(Q.deleteAllRelationships.text);
+  await db.runAutoCommit(Q.deleteAllNodes.text);
+  return before;
 }

@@ -9,6 +9,8 @@ import { recordHash } from '../model/canonical.js';
 export interface FileCounts {
   created: number;
   updated: number;
+  /** Written by an import that was cut before it finished them, finished now. */
+  resumed: number;
   unchanged: number;
   rejected: number;
 }
@@ -44,7 +46,12 @@ export function toWriteRow<F extends RecordFile>(file: F, record: RecordTypes[F]
 }
 
 /** How a record compares with the graph: `existing` maps key -> stored hash (null: no hash). */
-export function classify(row: WriteRow, existing: Map<string, string | null>): 'created' | 'updated' | 'unchanged' {
+export function classify(row: WriteRow, existing: Map<string, string | null>): 'created' | 'updated' | 'resumed' | 'unchanged' {
   if (!existing.has(row.key)) return 'created';
-  return existing.get(row.key) === row.hash ? 'unchanged' : 'updated';
+  const hash = existing.get(row.key);
+  if (hash === PENDING) return 'resumed';
+  return hash === row.hash ? 'unchanged' : 'updated';
 }
+
+/** The hash existingRecords reports for a record an import wrote in its first pass and did not link (importPending). */
+const PENDING = '~pending';

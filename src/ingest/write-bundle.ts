@@ -110,7 +110,7 @@ export async function writeBundle(
   },
 ): Promise<Record<RecordFile, FileCounts>> {
   const counts = Object.fromEntries(
-    RECORD_FILES.map((file) => [file, { created: 0, updated: 0, unchanged: 0, rejected: validation.rejectedCounts[file] ?? 0 }]),
+    RECORD_FILES.map((file) => [file, { created: 0, updated: 0, resumed: 0, unchanged: 0, rejected: validation.rejectedCounts[file] ?? 0 }]),
   ) as Record<RecordFile, FileCounts>;
   const progress = (phase: WriteProgress['phase'], file: RecordFile, done: number, total = validation.totals[file]) =>
     options.onProgress?.({ phase, file, done, total });
@@ -128,8 +128,10 @@ export async function writeBundle(
     for (const row of rows) {
       const outcome = classify(row, existing);
       counts[file][outcome]++;
-      if (outcome === 'created') created.push(row);
-      else if (outcome === 'updated') updated.push(row);
+      // A file written in two passes marks its nodes until the second links them (importPending).
+      const marked = kindOf(file).selfReferencing ? { ...row, props: { ...row.props, importPending: true } } : row;
+      if (outcome === 'created') created.push(marked);
+      else if (outcome === 'updated' || outcome === 'resumed') updated.push(marked);
     }
     if (updated.length > 0 && file === 'complaints')
       await untallyComplaints(

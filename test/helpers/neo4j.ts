@@ -1,10 +1,7 @@
 import { inject } from 'vitest';
-import { graphCounts } from '../../src/db/admin.js';
+import { deleteAllData, graphCounts } from '../../src/db/admin.js';
 import { Database } from '../../src/db/database.js';
 import { migrate } from '../../src/db/migrate.js';
-import { useQueries } from '../../src/db/named-queries.js';
-
-const Q = useQueries(['deleteAllData']);
 
 /** A connection to the test Neo4j of this run (see global-setup.ts). */
 export function connectTestDatabase(): Promise<Database> {
@@ -23,7 +20,7 @@ export function testNeo4jEnv(): Record<'NEO4J_URI' | 'NEO4J_USER' | 'NEO4J_PASSW
 
 /** An empty graph with the schema applied: each test file starts from here. */
 export async function resetGraph(db: Database): Promise<void> {
-  await db.runAutoCommit(Q.deleteAllData.text);
+  await deleteAllData(db);
   await migrate(db);
 }
 

@@ -49,8 +49,9 @@ describe('a resumable import killed part-way', () => {
     let progress = '';
     child.stderr!.on('data', (chunk) => {
       progress += chunk;
-      // Cut it in the relationship step, after some files are linked and before complaints are.
-      if (progress.includes('linking powerItems')) child.kill('SIGKILL');
+      // Cut it while it writes the power items' nodes (their links come in a second pass): after
+      // regions and matters are complete, before complaints are written.
+      if (progress.includes('writing powerItems')) child.kill('SIGKILL');
     });
     const [, signal] = await once(child, 'exit');
     expect(signal).toBe('SIGKILL');
@@ -58,8 +59,11 @@ describe('a resumable import killed part-way', () => {
     expect(cut).not.toEqual(expectedCounts);
 
     const rerun = await importBundle(db, bundle, { mode: 'resumable', batchSize: 200 });
-    const written = RECORD_FILES.reduce((sum, f) => sum + rerun.counts[f].created + rerun.counts[f].updated, 0);
+    const written = RECORD_FILES.reduce((sum, f) => sum + rerun.counts[f].created + rerun.counts[f].resumed, 0);
     expect(written).toBeGreaterThan(0);
+    // What the cut import wrote and did not finish is reported as resumed, not as changed by the bundle.
+    expect(rerun.counts.powerItems.resumed).toBeGreaterThan(0);
+    expect(RECORD_FILES.reduce((sum, f) => sum + rerun.counts[f].updated, 0)).toBe(0);
     expect(await graphCounts(db)).toEqual(expectedCounts);
     expect(await exportFolder()).toEqual(expected);
   }, 300_000);

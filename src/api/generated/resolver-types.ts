@@ -1314,6 +1314,8 @@ export type FileCount = {
   kind: RecordKind;
   created: Scalars['Int']['output'];
   updated: Scalars['Int']['output'];
+  /** Written by an import that was cut before it finished them, finished by this one. */
+  resumed: Scalars['Int']['output'];
   unchanged: Scalars['Int']['output'];
   rejected: Scalars['Int']['output'];
 };
@@ -2639,6 +2641,7 @@ export type FileCountResolvers<ContextType = ApiContext, ParentType extends Reso
   kind?: Resolver<ResolversTypes['RecordKind'], ParentType, ContextType>;
   created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resumed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
