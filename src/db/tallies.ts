@@ -1,11 +1,13 @@
 import type { Database, Tx } from './database.js';
+import { tallyDeltas, type ComplaintState, type TallyDeltas } from '../model/routing-tallies.js';
 import { useQueries } from './named-queries.js';
 
 const Q = useQueries([
-  'tallyComplaintMatters',
-  'tallyComplaintRoutes',
-  'tallyComplaintRefusals',
-  'tallyComplaintCoHandling',
+  'complaintStates',
+  'addMatterTallies',
+  'addRouteTallies',
+  'addRefusalTallies',
+  'addCoHandledTallies',
   'complaintsOfMatters',
   'deleteTalliesOfMatters',
   'complaintIdPage',
@@ -15,26 +17,37 @@ const Q = useQueries([
 ]);
 
 /**
- * The routing tallies (cypher/tallies.cypher) are sums over complaints kept as the complaints
- * change. Every writer of complaints, their matters or their routes brackets its change with
- * these, in its own transaction: what the complaints counted goes out before, what they count
- * now comes in after. Nothing else writes the tallies, so they are exact; `recountTallies`
- * rebuilds them from the complaints (at start on a graph from before tallies, or when asked).
+ * The routing tallies (cypher/tallies.cypher, defined in src/model/routing-tallies.ts) are sums
+ * over complaints kept as the complaints change. Every writer of complaints, their matters or
+ * their routes brackets its change with these, in its own transaction: what the complaints
+ * counted goes out before, what they count now comes in after. Nothing else writes the tallies,
+ * so they are exact; `recountTallies` rebuilds them from the complaints (at start on a graph from
+ * before tallies, or whose import was cut).
  */
 export async function untallyComplaints(tx: Tx, ids: readonly string[]): Promise<void> {
-  await apply(tx, ids, -1, null);
+  await addTallies(tx, tallyDeltas(await complaintStates(tx, ids), -1));
 }
 
 export async function tallyComplaints(tx: Tx, ids: readonly string[]): Promise<void> {
-  await apply(tx, ids, 1, null);
+  await addTallies(tx, tallyDeltas(await complaintStates(tx, ids), 1));
 }
 
-async function apply(tx: Tx, ids: readonly string[], sign: 1 | -1, matters: readonly string[] | null): Promise<void> {
-  if (ids.length === 0) return;
-  await tx.run(Q.tallyComplaintMatters, { ids, sign, matters });
-  await tx.run(Q.tallyComplaintRoutes, { ids, sign, matters });
-  await tx.run(Q.tallyComplaintRefusals, { ids, sign, matters });
-  if (matters === null) await tx.run(Q.tallyComplaintCoHandling, { ids, sign });
+/** Adds complaints just written, from what was written (an import's new complaints: no read back). */
+export async function tallyWrittenComplaints(tx: Tx, complaints: readonly ComplaintState[]): Promise<void> {
+  await addTallies(tx, tallyDeltas(complaints, 1));
+}
+
+async function complaintStates(tx: Tx, ids: readonly string[]): Promise<ComplaintState[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx.run<ComplaintState & { district: string | null }>(Q.complaintStates, { ids });
+  return rows.map((row) => ({ ...row, district: row.district ?? undefined }));
+}
+
+async function addTallies(tx: Tx, deltas: TallyDeltas): Promise<void> {
+  if (deltas.matters.length > 0) await tx.run(Q.addMatterTallies, { rows: deltas.matters });
+  if (deltas.routes.length > 0) await tx.run(Q.addRouteTallies, { rows: deltas.routes });
+  if (deltas.refusals.length > 0) await tx.run(Q.addRefusalTallies, { rows: deltas.refusals });
+  if (deltas.coHandled.length > 0) await tx.run(Q.addCoHandledTallies, { rows: deltas.coHandled });
 }
 
 /**
@@ -46,7 +59,7 @@ export async function recountMatters(tx: Tx, matters: readonly string[]): Promis
   if (matters.length === 0) return;
   await tx.run(Q.deleteTalliesOfMatters, { matters });
   const [row] = await tx.run<{ ids: string[] }>(Q.complaintsOfMatters, { matters });
-  await apply(tx, row?.ids ?? [], 1, matters);
+  await addTallies(tx, tallyDeltas(await complaintStates(tx, row?.ids ?? []), 1, new Set(matters)));
 }
 
 /** Complaints counted per transaction in a full recount. */

@@ -1,6 +1,7 @@
 import type { Tx } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
-import { tallyComplaints, untallyComplaints } from '../db/tallies.js';
+import { tallyComplaints, tallyWrittenComplaints, untallyComplaints } from '../db/tallies.js';
+import type { ComplaintState } from '../model/routing-tallies.js';
 import { kindOf, RECORD_FILES, type RecordFile, type RecordTypes } from '../model/record-kinds.js';
 import type { OpenedBundle } from './open-bundle.js';
 import { classify, toWriteRow, type FileCounts, type WriteRow } from './plan-import.js';
@@ -120,7 +121,7 @@ export async function writeBundle(
    * Classifies a batch and writes its new and changed nodes; returns those still to be linked.
    * Complaints about to change leave the routing tallies first (they come back once linked).
    */
-  const writeNodes = async (tx: Tx, file: RecordFile, rows: WriteRow[]): Promise<{ toLink: WriteRow[]; written: WriteRow[] }> => {
+  const writeNodes = async (tx: Tx, file: RecordFile, rows: WriteRow[]): Promise<{ toLink: WriteRow[]; created: WriteRow[]; updated: WriteRow[] }> => {
     const queries = nodeQueries(file);
     const existing = options.emptyInGraph?.has(file) ? new Map<string, string | null>() : await existingHashes(tx, file, rows);
     const created: WriteRow[] = [];
@@ -139,14 +140,13 @@ export async function writeBundle(
         updated.map((row) => row.key),
       );
     if (updated.length > 0) await tx.run(queries.upsert, { rows: updated });
-    const written = [...created, ...updated];
-    if (created.length === 0) return { toLink: updated, written };
+    if (created.length === 0) return { toLink: updated, created, updated };
     if (queries.createLinked && !kindOf(file).selfReferencing) {
       await tx.run(queries.createLinked, { rows: created });
-      return { toLink: updated, written };
+      return { toLink: updated, created, updated };
     }
     await tx.run(queries.create, { rows: created });
-    return { toLink: written, written };
+    return { toLink: [...created, ...updated], created, updated };
   };
 
   for (const file of NODE_FILES) {
@@ -155,14 +155,17 @@ export async function writeBundle(
     if (!kindOf(file).selfReferencing) {
       for await (const rows of batches(file)) {
         await runner.run(queries.upsert.name, async (tx) => {
-          const { toLink, written } = await writeNodes(tx, file, rows);
+          const { toLink, created, updated } = await writeNodes(tx, file, rows);
           if (toLink.length > 0) await tx.run(queries.link, { rows: toLink });
-          // What the new and changed complaints count goes into the routing tallies, in this transaction.
-          if (file === 'complaints')
+          // What the new and changed complaints count goes into the routing tallies, in this
+          // transaction: the new ones from their records, the changed ones read back.
+          if (file === 'complaints') {
+            await tallyWrittenComplaints(tx, created.map(complaintState));
             await tallyComplaints(
               tx,
-              written.map((row) => row.key),
+              updated.map((row) => row.key),
             );
+          }
         });
         progress('nodes', file, (done += rows.length));
       }
@@ -195,4 +198,15 @@ export async function writeBundle(
     progress('relationships', 'volumes', (done += rows.length));
   }
   return counts;
+}
+
+/** What a complaint's writer row counts in the routing tallies (its routes numbered as createComplaintsLinked numbers them). */
+function complaintState(row: WriteRow): ComplaintState {
+  const { district, matter, routes } = row as WriteRow & { district?: string; matter?: string; routes?: { department: string; outcome: string }[] };
+  return {
+    id: row.key,
+    district,
+    matters: matter ? [matter] : [],
+    routes: (routes ?? []).map((route, i) => ({ seq: i + 1, outcome: route.outcome, department: route.department })),
+  };
 }

@@ -22,9 +22,9 @@ async function allTallies(db: Database): Promise<{ rows: Record<string, unknown>
 
 /**
  * The tallies kept as the complaints changed equal the tallies counted afresh from the
- * complaints; the district-and-matter counts equal the analysis's own definition counted here
- * from the complaints; and every sample id kept is a complaint of its key that bounced (or that
- * nobody took). Leaves the recounted tallies.
+ * complaints, and every kind equals its definition counted here in Cypher from the complaints
+ * (as the analysis counted before tallies); every sample id kept is a complaint of its key that
+ * bounced (or that nobody took). Leaves the recounted tallies.
  */
 export async function expectTalliesExact(db: Database): Promise<void> {
   const kept = await allTallies(db);
@@ -47,6 +47,33 @@ export async function expectTalliesExact(db: Database): Promise<void> {
     const sample = kept.samples.get(key as string)!;
     expect(bounced as string[]).toEqual(expect.arrayContaining(sample.bounced));
     expect(refused as string[]).toEqual(expect.arrayContaining(sample.refused));
+  }
+  // The other tallies, as the analysis counted them from the complaints before tallies existed.
+  const definitions: [string, string][] = [
+    [
+      'RouteTally',
+      `MATCH (c:Complaint)-[:CONCERNS]->(m:Matter) OPTIONAL MATCH (c)-[:IN]->(d:Region) MATCH (c)-[r:ROUTED]->(x:Department)
+       RETURN coalesce(d.code, '') + '|' + m.id + '|' + x.id AS key, count(CASE r.outcome WHEN 'accepted' THEN 1 END) AS accepted,
+              count(CASE r.outcome WHEN 'resolved' THEN 1 END) AS resolved, count(CASE r.outcome WHEN 'refused' THEN 1 END) AS refused,
+              count(CASE r.outcome WHEN 'returned' THEN 1 END) AS returned ORDER BY key`,
+    ],
+    [
+      'RefusalTally',
+      `MATCH (c:Complaint)-[:CONCERNS]->(m:Matter) MATCH (c)-[r1:ROUTED]->(a:Department) WHERE r1.outcome IN ['refused', 'returned']
+       MATCH (c)-[r2:ROUTED]->(b:Department) WHERE r2.seq = r1.seq + 1
+       RETURN m.id + '|' + a.id + '|' + b.id AS key, count(*) AS complaints ORDER BY key`,
+    ],
+    [
+      'CoHandledTally',
+      `MATCH (c:Complaint)-[:ROUTED]->(a:Department) MATCH (c)-[:ROUTED]->(b:Department) WHERE a.id < b.id
+       RETURN a.id + '|' + b.id AS key, count(DISTINCT c) AS complaints ORDER BY key`,
+    ],
+  ];
+  for (const [label, query] of definitions) {
+    const { columns, rows } = await db.runReadOnly(query, {}, READ);
+    const counted = rows.filter((row) => row.slice(1).some((n) => n !== 0)).map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])));
+    const keptRows = kept.rows.filter((row) => row.label === label).map((row) => Object.fromEntries(columns.map((c) => [c, row[c]])));
+    expect(keptRows).toEqual(counted);
   }
   await recountTallies(db);
   expect(kept.rows).toEqual((await allTallies(db)).rows);
