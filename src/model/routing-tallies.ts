@@ -61,8 +61,14 @@ export function tallyDeltas(complaints: readonly ComplaintState[], sign: 1 | -1,
           refusedIds: [],
         }));
         m.complaints += sign;
-        if (bounced) ((m.bounced += sign), m.bouncedIds.push(complaint.id));
-        if (refusedByAll) ((m.refusedByAll += sign), m.refusedIds.push(complaint.id));
+        if (bounced) {
+          m.bounced += sign;
+          m.bouncedIds.push(complaint.id);
+        }
+        if (refusedByAll) {
+          m.refusedByAll += sign;
+          m.refusedIds.push(complaint.id);
+        }
       }
       const region = complaint.district ?? '';
       for (const route of complaint.routes) {
