@@ -6,6 +6,7 @@ import { ErrorBox, findingLabel, Loading, pct, Table, useData } from '../ui.js';
 
 interface Overview {
   dashboard: {
+    stale: boolean;
     totals: {
       departments: number;
       sections: number;
@@ -20,6 +21,8 @@ interface Overview {
   };
   drafts: { id: string }[];
   analysis: {
+    stale: boolean;
+    generatedAt: string;
     refusalPairs: { refuser: { id: string; name: string }; next: { id: string; name: string }; complaints: number; rate: number }[];
     summary: { kind: string; count: number }[];
     findings: {
@@ -32,12 +35,14 @@ interface Overview {
 
 const QUERY = `query Overview($region: ID) {
   dashboard(region: $region) {
+    stale
     totals { departments sections powerItems boundaryItems complaints satisfaction resolvedShare }
     powerItemsByDepartment { department { id name } count }
     complaintsByMonth { month complaints bounced bounceRate }
   }
   drafts: boundaryItems(region: $region, status: "draft") { id }
   analysis {
+    stale generatedAt
     summary { kind count }
     findings(region: $region, first: 10) { edges { node { id kind severity complaints matter { name } departments { id name } } } }
     refusalPairs(first: 10) { refuser { id name } next { id name } complaints rate }
@@ -62,8 +67,11 @@ export function OverviewPage({ region }: { region?: string | undefined }) {
     ['办结率', pct(t.resolvedShare), href('findings', { region, kind: 'REFUSED_COMPLAINT' })],
   ];
   const maxMonth = Math.max(1, ...data.dashboard.complaintsByMonth.map((m) => m.complaints));
+  // After a change the previous figures answer while new ones are made: say so, with their time.
+  const stale = data.dashboard.stale || data.analysis.stale;
   return (
     <>
+      {stale && <p class="note">数据刚有变动，以下统计和分析正在按最新数据重算（当前显示 {data.analysis.generatedAt.slice(0, 16).replace('T', ' ')} 生成的结果），稍后刷新即可。</p>}
       <div class="cards">
         {cards.map(([label, value, link]) => (
           <a class="card" href={link}>
