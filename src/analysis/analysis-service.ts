@@ -43,6 +43,11 @@ export class AnalysisService {
     return this.figure.get(options);
   }
 
+  /** Resolves once the latest analysis made is kept in Neo4j. */
+  flush(): Promise<void> {
+    return this.figure.flush();
+  }
+
   /** Starts making the analysis of the current revision in the background, if it is not there. */
   refresh(): void {
     this.figure.refresh();

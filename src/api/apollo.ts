@@ -48,6 +48,10 @@ export function createApolloServer(plugins: ApolloServerPlugin<ApiContext>[] = [
     // is the documentation); what a caller may do is decided by @auth on each field, and an
     // introspection query pays the same depth, token and answer limits as any other.
     introspection: true,
+    // The CLI stops the service itself (serve-command.ts: HTTP, the analysis kept, the driver
+    // closed). Apollo's own handler would stop Apollo alone and then kill the process with the
+    // same signal, in the middle of that.
+    stopOnTerminationSignals: false,
     // No cache hints are set anywhere; the plugin would still visit every resolved field.
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<ApiContext>[]),

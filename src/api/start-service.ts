@@ -101,6 +101,8 @@ export async function startService(config: Config, options: { demo: boolean; log
           // Graceful (Apollo's drain plugin): no new connections, requests in flight get up to 10 s.
           clearInterval(figures);
           await api.stop();
+          // The next start (or another replica) answers at once with the analysis made last.
+          await services.analysis.flush();
           dispatch.stop();
           await analyst.close();
           await connection.close();

@@ -3,13 +3,29 @@ import { Option, type Command } from 'commander';
 import { migrate } from '../db/migrate.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { exportBundle } from '../ingest/export-bundle.js';
-import { importBundle, type ImportMode } from '../ingest/import-bundle.js';
+import { importBundle, type ImportMode, type ImportReport } from '../ingest/import-bundle.js';
+import { AnalysisService } from '../analysis/analysis-service.js';
+import type { Database } from '../db/database.js';
+import { RECORD_FILES } from '../model/record-kinds.js';
 import { formatImportReport, importProgressPrinter } from './progress.js';
 import { runAction } from './run-action.js';
 import { withDatabase } from './with-database.js';
 
 /** Notes printed after an import; the JSON report has them all. */
 const MAX_NOTES = 20;
+
+/**
+ * After an import that changed the graph, makes the boundary analysis and keeps it in Neo4j, so
+ * that servers started on this graph answer at once instead of making it first.
+ */
+async function keepAnalysis(db: Database, report: ImportReport): Promise<void> {
+  if (!RECORD_FILES.some((file) => report.counts[file].created + report.counts[file].updated + report.counts[file].resumed > 0)) return;
+  const started = performance.now();
+  const analysis = new AnalysisService(db);
+  const { findings } = await analysis.current();
+  await analysis.flush();
+  process.stderr.write(`analysis made and kept for the servers: ${findings.length} findings (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+}
 
 /** `dutygraph import <folder>` and `dutygraph export <folder>`. */
 export function registerBundleCommands(program: Command): void {
@@ -25,34 +41,41 @@ export function registerBundleCommands(program: Command): void {
     )
     .option('--batch-size <n>', 'records per write batch', '5000')
     .option('--json', 'print the report as JSON')
+    .option('--no-analysis', 'do not make the boundary analysis after the import (servers then make it when they start)')
     .action(
-      runAction(async (folder: string, flags: { department?: string; skipInvalid?: boolean; json?: boolean; mode: ImportMode; batchSize: string }) => {
-        const batchSize = Number(flags.batchSize);
-        if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
-          throw new AppError(ErrorCode.BAD_USER_INPUT, `--batch-size: expected an integer from 1 to 100000, got ${flags.batchSize}`);
-        }
-        await withDatabase(async ({ db }) => {
-          await migrate(db);
-          const progress = importProgressPrinter();
-          const report = await importBundle(db, resolve(folder), {
-            defaults: flags.department ? { department: flags.department } : {},
-            skipInvalid: flags.skipInvalid ?? false,
-            mode: flags.mode,
-            batchSize,
-            onProgress: progress.update,
-            onValidated: ({ records, mode }) =>
-              process.stderr.write(`validated ${records} records; writing them ${mode === 'atomic' ? 'in one transaction' : 'in resumable batches'}\n`),
-          }).finally(progress.end);
-          if (flags.json) {
-            process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-            return;
+      runAction(
+        async (
+          folder: string,
+          flags: { department?: string; skipInvalid?: boolean; json?: boolean; mode: ImportMode; batchSize: string; analysis: boolean },
+        ) => {
+          const batchSize = Number(flags.batchSize);
+          if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) {
+            throw new AppError(ErrorCode.BAD_USER_INPUT, `--batch-size: expected an integer from 1 to 100000, got ${flags.batchSize}`);
           }
-          for (const line of report.errors) process.stderr.write(`rejected: ${line}\n`);
-          for (const line of report.notes.slice(0, MAX_NOTES)) process.stderr.write(`note: ${line}\n`);
-          if (report.notes.length > MAX_NOTES) process.stderr.write(`note: … and ${report.notes.length - MAX_NOTES} more (--json lists them all)\n`);
-          process.stdout.write(`imported ${report.name ? `"${report.name}" ` : ''}from ${report.folder}\n${formatImportReport(report)}\n`);
-        });
-      }),
+          await withDatabase(async ({ db }) => {
+            await migrate(db);
+            const progress = importProgressPrinter();
+            const report = await importBundle(db, resolve(folder), {
+              defaults: flags.department ? { department: flags.department } : {},
+              skipInvalid: flags.skipInvalid ?? false,
+              mode: flags.mode,
+              batchSize,
+              onProgress: progress.update,
+              onValidated: ({ records, mode }) =>
+                process.stderr.write(`validated ${records} records; writing them ${mode === 'atomic' ? 'in one transaction' : 'in resumable batches'}\n`),
+            }).finally(progress.end);
+            if (flags.json) {
+              process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+            } else {
+              for (const line of report.errors) process.stderr.write(`rejected: ${line}\n`);
+              for (const line of report.notes.slice(0, MAX_NOTES)) process.stderr.write(`note: ${line}\n`);
+              if (report.notes.length > MAX_NOTES) process.stderr.write(`note: … and ${report.notes.length - MAX_NOTES} more (--json lists them all)\n`);
+              process.stdout.write(`imported ${report.name ? `"${report.name}" ` : ''}from ${report.folder}\n${formatImportReport(report)}\n`);
+            }
+            if (flags.analysis) await keepAnalysis(db, report);
+          });
+        },
+      ),
     );
 
   program

@@ -32,6 +32,8 @@ export class PerRevision<T> {
   private latest: Omit<Versioned<T>, 'stale'> | undefined;
   private running: Promise<Omit<Versioned<T>, 'stale'>> | undefined;
   private stored: Promise<void> | undefined;
+  /** The latest value being kept (options.store), for flush(). */
+  private keeping: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: PerRevisionOptions<T>) {}
 
@@ -48,6 +50,11 @@ export class PerRevision<T> {
     return { ...(await running), stale: false };
   }
 
+  /** Resolves once the latest value made is kept (a server stopping waits for it, so the next start has it). */
+  flush(): Promise<void> {
+    return this.keeping;
+  }
+
   /** Starts computing the current revision's value unless one is being computed or is there (at start, after a change). */
   refresh(): void {
     this.get().catch(() => {});
@@ -60,9 +67,10 @@ export class PerRevision<T> {
       const made = { value, revision, generatedAt: new Date() };
       if (!this.latest || this.latest.revision <= revision) this.latest = made;
       this.options.log?.(`dutygraph: ${this.options.label} of revision ${revision} ready (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-      this.options
-        .store?.(made)
-        .catch((error: unknown) => this.options.log?.(`dutygraph: could not keep the ${this.options.label}: ${(error as Error).message}`));
+      if (this.options.store)
+        this.keeping = this.options
+          .store(made)
+          .catch((error: unknown) => this.options.log?.(`dutygraph: could not keep the ${this.options.label}: ${(error as Error).message}`));
       return made;
     })()
       .catch((error: unknown) => {

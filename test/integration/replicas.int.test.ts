@@ -8,6 +8,8 @@ import { DEMO_BUNDLE } from '../../src/api/start-service.js';
 import { createToken } from '../../src/auth/token-store.js';
 import type { Database } from '../../src/db/database.js';
 import { importBundle } from '../../src/ingest/import-bundle.js';
+import { useQueries } from '../../src/db/named-queries.js';
+import { DUTYGRAPH_VERSION } from '../../src/project-root.js';
 import { spawnCli, waitFor } from '../helpers/cli.js';
 import { freePort } from '../helpers/free-port.js';
 import { connectTestDatabase, resetGraph, testNeo4jEnv } from '../helpers/neo4j.js';
@@ -26,6 +28,7 @@ interface Replica {
   url: string;
 }
 
+const FIGURES = useQueries(['storedFigure']);
 let db: Database;
 let tokenFile: string;
 let editor: string;
@@ -42,6 +45,8 @@ async function startReplica(scheme: 'bolt' | 'neo4j'): Promise<Replica> {
     NEO4J_URI: neo4jEnv.NEO4J_URI.replace(/^bolt:/, `${scheme}:`),
     DUTYGRAPH_DATA_DIR: dataDir,
     DUTYGRAPH_TOKENS_FILE: tokenFile,
+    // As deployed (the Dockerfile's), not vitest's "test": libraries behave otherwise under it (Apollo's signal handling).
+    NODE_ENV: 'production',
   });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
@@ -122,7 +127,18 @@ describe('two replicas on one Neo4j', () => {
     expect(onA.data.dispatch).toMatchObject({ lead: { id: 'd-zjj' }, via: 'BOUNDARY_ITEM' });
   });
 
-  it('a token created after both started is accepted by either (tokens live in the shared file)', async () => {
+  it('a replica stopped by SIGTERM finishes its shutdown and keeps the analysis it made, for the next start', async () => {
+    const b = replicas[1]!;
+    const fresh = await graphql(b, '{ analysis(fresh: true) { revision } }');
+    b.child.kill('SIGTERM');
+    // Stopped by its own shutdown, to the end (exit code 0), not killed by the signal half-way.
+    expect(await once(b.child, 'exit')).toEqual([0, null]);
+    const [kept] = await db.read<{ revision: number }>(FIGURES.storedFigure, { key: `analysis@${DUTYGRAPH_VERSION}` });
+    expect(kept?.revision).toBe(fresh.data.analysis.revision);
+    replicas.splice(1, 1);
+  });
+
+  it('a token created after both started is accepted by the replica left (tokens live in the shared file)', async () => {
     editor = createToken(tokenFile, 'editor', 'replica test, later').token;
     for (const replica of replicas) expect((await within2s(replica, '{ __typename }', {}, (r) => r.data !== undefined)).data).toEqual({ __typename: 'Query' });
   });
