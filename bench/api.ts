@@ -84,6 +84,7 @@ async function main(): Promise<void> {
     console.log(
       `| baseline: \`{ __typename }\` (10 s) | ${fmt(trivial.perSecond)} | ${trivial.p50} ms | ${trivial.p99} ms | ${trivial.errors} | ${fmt(trivial.total)} |`,
     );
+    console.log('\ntarget for the mix (issue 17): at least 1,000 req/s with p99 under 100 ms at 32 connections, S=1 (round 1: 127 req/s, p99 500 ms)');
     console.log(
       `\nserver RSS: ${fmt(rssBefore)} MB before the mix, ${fmt(rssAfter)} MB after ${values.seconds} s of it (${fmt((100 * (rssAfter - rssBefore)) / rssBefore, 1)}%; target: under 20% growth, no errors)`,
     );
