@@ -75,17 +75,22 @@ export function countListItems(schema: GraphQLSchema, sizes: ListSizes, limits: 
       if (!isListType(getNullableType(field.type))) return field;
       const coordinate = `${typeName}.${fieldName}`;
       const resolve = field.resolve ?? defaultFieldResolver;
+      const count = (value: unknown, context: ApiContext) => {
+        if (Array.isArray(value)) {
+          sizes.observe(coordinate, value.length);
+          context.budget.listItems += value.length;
+          if (context.budget.listItems > limits.maxListItems) throw tooMany(limits);
+        }
+        return value;
+      };
       return {
         ...field,
-        async resolve(source, args, context: ApiContext, info) {
+        // Synchronous when the resolver is (a dispatch answer's lists): a promise per list field
+        // would make graphql-js complete the whole answer asynchronously.
+        resolve(source, args, context: ApiContext, info) {
           if (context.budget.listItems > limits.maxListItems) throw tooMany(limits);
-          const value: unknown = await resolve(source, args, context, info);
-          if (Array.isArray(value)) {
-            sizes.observe(coordinate, value.length);
-            context.budget.listItems += value.length;
-            if (context.budget.listItems > limits.maxListItems) throw tooMany(limits);
-          }
-          return value;
+          const value: unknown = resolve(source, args, context, info);
+          return value instanceof Promise ? value.then((resolved: unknown) => count(resolved, context)) : count(value, context);
         },
       };
     },

@@ -35,7 +35,7 @@ describe('importing a bundle', () => {
   it('creates every record of the demo bundle', async () => {
     const report = await importBundle(db, DEMO_BUNDLE);
     expect(report.errors).toEqual([]);
-    expect(report.counts.departments).toEqual({ created: 16, updated: 0, unchanged: 0, rejected: 0 });
+    expect(report.counts.departments).toEqual({ created: 16, updated: 0, resumed: 0, unchanged: 0, rejected: 0 });
     const counts = await graphCounts(db);
     expect(counts.nodes).toMatchObject({ Region: 2, Department: 16, PowerItem: 36, Complaint: 31 });
     expect(counts.relationships.VOLUME).toBe(15);
@@ -111,7 +111,7 @@ describe('importing a bundle', () => {
       ],
     });
     const report = await importBundle(db, folder);
-    expect(report.counts.powerItems).toEqual({ created: 0, updated: 1, unchanged: 0, rejected: 0 });
+    expect(report.counts.powerItems).toEqual({ created: 0, updated: 1, resumed: 0, unchanged: 0, rejected: 0 });
     const dir = await exportTo();
     const item = JSON.parse(readFileSync(join(dir, 'powerItems.json'), 'utf8')).find((p: { code: string }) => p.code === '371100-SP-XK-001');
     expect(item).toEqual({
