@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import { DUTYGRAPH_VERSION } from '../project-root.js';
-import { PerRevision, type Versioned } from '../figures/per-revision.js';
+import { graphFigure } from '../figures/graph-figure.js';
+import type { PerRevision, Versioned } from '../figures/per-revision.js';
 import { storedFigure } from '../figures/stored-figure.js';
 import type { AnalysisReport } from './analyze.js';
 import { runAnalysis } from './run-analysis.js';
@@ -20,13 +21,7 @@ export class AnalysisService {
   constructor(db: Database, log?: (line: string) => void) {
     // Keyed by the version: a report kept by an older dutygraph may have another shape.
     const kept = storedFigure<AnalysisReport>(db, `analysis@${DUTYGRAPH_VERSION}`);
-    this.figure = new PerRevision({
-      label: 'analysis',
-      compute: async () => {
-        const revision = await db.revisionNow(0);
-        return { value: (await runAnalysis(db)).report, revision };
-      },
-      revisionNow: () => db.revisionNow(),
+    this.figure = graphFigure(db, 'analysis', async () => (await runAnalysis(db)).report, {
       loadStored: () => kept.load(),
       store: (figure) => kept.store(figure),
       log,

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
-import { PerRevision, type Versioned } from '../figures/per-revision.js';
+import { graphFigure } from '../figures/graph-figure.js';
+import type { PerRevision, Versioned } from '../figures/per-revision.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { PowerItemType, RouteOutcome } from '../model/records.js';
 import type { BoundaryItemView, PowerItemView } from './catalog.js';
@@ -88,14 +89,7 @@ export async function dashboardFigures(db: Database, region: string | null, opti
   const key = region ?? '';
   let figures = byRegion.get(key);
   byRegion.delete(key); // re-inserted below: a Map keeps insertion order, so the first key is the least recent
-  figures ??= new PerRevision({
-    label: `dashboard figures${region ? ` of ${region}` : ''}`,
-    compute: async () => {
-      const revision = await db.revisionNow(0);
-      return { value: await computeFigures(db, region), revision };
-    },
-    revisionNow: () => db.revisionNow(),
-  });
+  figures ??= graphFigure(db, `dashboard figures${region ? ` of ${region}` : ''}`, () => computeFigures(db, region));
   byRegion.set(key, figures);
   if (byRegion.size > MAX_CACHED_REGIONS) byRegion.delete(byRegion.keys().next().value!);
   return figures.get(options);

@@ -11,7 +11,7 @@ export interface Versioned<T> {
 export interface PerRevisionOptions<T> {
   /** Computes the value and says which revision it read (in the same transaction, or just before). */
   compute: () => Promise<{ value: T; revision: number }>;
-  /** The graph's revision now (cheap: a watcher's latest reading). */
+  /** The graph's revision now (cheap: Database.revisionNow reads it at most every 250 ms). */
   revisionNow: () => Promise<number>;
   /** A value kept from an earlier run (e.g. by another replica or before a restart), if any. */
   loadStored?: () => Promise<Omit<Versioned<T>, 'stale'> | undefined>;

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import { useQueries } from '../db/named-queries.js';
-import { PerRevision, type Versioned } from '../figures/per-revision.js';
+import { graphFigure } from '../figures/graph-figure.js';
+import type { PerRevision, Versioned } from '../figures/per-revision.js';
 import type { StaffingSnapshot } from './snapshot.js';
 
 const Q = useQueries(['staffingDepartments', 'staffingSections', 'staffingItems', 'staffingVolumes']);
@@ -31,14 +32,7 @@ const cache = new WeakMap<Database, PerRevision<StaffingSnapshot>>();
 export function loadStaffingSnapshot(db: Database, options: { fresh?: boolean } = {}): Promise<Versioned<StaffingSnapshot>> {
   let figure = cache.get(db);
   if (!figure) {
-    figure = new PerRevision({
-      label: 'staffing snapshot',
-      compute: async () => {
-        const revision = await db.revisionNow(0);
-        return { value: await readStaffingSnapshot(db), revision };
-      },
-      revisionNow: () => db.revisionNow(),
-    });
+    figure = graphFigure(db, 'staffing snapshot', () => readStaffingSnapshot(db));
     cache.set(db, figure);
   }
   return figure.get(options);
