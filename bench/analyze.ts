@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
-import { findLatentOverlaps, itemWords, LATENT_THRESHOLD, weightedJaccard } from '../src/analysis/latent-overlaps.js';
+import { findLatentOverlaps, LATENT_THRESHOLD, regionWords, weightedJaccard } from '../src/analysis/latent-overlaps.js';
 import { loadAnalysisSnapshot } from '../src/analysis/load-snapshot.js';
 import { Lookup } from '../src/analysis/lookup.js';
 import { analyze, type AnalysisReport, type StageTimes } from '../src/analysis/analyze.js';
@@ -87,7 +87,7 @@ function similarityBaseline(snapshot: AnalysisSnapshot): Run['baseline'] {
   }
   const [region, items] = [...byRegion].sort((a, b) => b[1].length - a[1].length)[0]!;
   const started = performance.now();
-  const { words, idf } = itemWords(items, (name) => lookup.wordsOf(name));
+  const similarity = weightedJaccard(regionWords(items, (name) => lookup.wordsOf(name)));
   let pairs = 0;
   const departments = new Set<string>();
   for (let i = 0; i < items.length; i++) {
@@ -96,7 +96,7 @@ function similarityBaseline(snapshot: AnalysisSnapshot): Run['baseline'] {
       if (a.department === b.department) continue;
       pairs++;
       if (a.matters.some((m) => b.matters.includes(m))) continue;
-      if (weightedJaccard(words.get(a.code)!, words.get(b.code)!, idf) >= LATENT_THRESHOLD) departments.add([a.department, b.department].sort().join('|'));
+      if (similarity(i, j) >= LATENT_THRESHOLD) departments.add([a.department, b.department].sort().join('|'));
     }
   }
   const allPairsMs = performance.now() - started;

@@ -19,6 +19,8 @@ const QUOTED = 10;
 
 type Item = AnalysisSnapshot['powerItems'][number];
 
+const compareCodes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** 32-bit FNV-1a of a string, mixed with a seed: one of the MinHash permutations. */
 function hash(text: string, seed: number): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;
@@ -30,95 +32,159 @@ function hash(text: string, seed: number): number {
   return Math.imul(h, 0x2c1b3c6d) >>> 0;
 }
 
-function minHash(words: Set<string>): number[] {
-  const signature: number[] = [];
-  for (let seed = 1; seed <= BANDS * ROWS; seed++) {
-    let min = 0xffffffff;
-    for (const word of words) min = Math.min(min, hash(word, seed * 0x9e3779b1));
-    signature.push(min);
-  }
-  return signature;
+const PERMUTATIONS = BANDS * ROWS;
+
+/**
+ * One region's items as numbers: each item's words as word ids (in the order jieba gave them, so
+ * sums run in the same order whatever the data structure), each word's rarity (inverse
+ * document frequency) and each item's total weight. A province compares some 30 million
+ * candidate pairs; strings and sets per pair were most of the analysis's time.
+ */
+export interface RegionWords {
+  /** Word ids of each item, boilerplate of the region left out. */
+  words: Int32Array[];
+  /** Rarity of each word id. */
+  weight: Float64Array;
+  /** Sum of the rarities of each item's words. */
+  total: Float64Array;
+  /** hash(word, permutation) of each word id, PERMUTATIONS a word. */
+  hashes: Uint32Array;
 }
 
 /**
- * Jaccard similarity with each word weighted by its rarity (inverse document frequency): two
- * items sharing the legal boilerplate of an offence (伪造、涂改、出租、出借许可证件) but naming
+ * The words of each item's name, boilerplate of its region left out, and each word's rarity.
+ * Words in more than BOILERPLATE_SHARE of the items say how an item acts (行政处罚, 监督检查), not what about.
+ */
+export function regionWords(items: Item[], wordsOf: (name: string) => string[]): RegionWords {
+  const ids = new Map<string, number>();
+  const frequency: number[] = [];
+  const raw = items.map((item) => {
+    const unique = [...new Set(wordsOf(item.name))].map((word) => {
+      let id = ids.get(word);
+      if (id === undefined) ids.set(word, (id = frequency.push(0) - 1));
+      return id;
+    });
+    for (const id of unique) frequency[id]!++;
+    return unique;
+  });
+  const limit = Math.max(2, items.length * BOILERPLATE_SHARE);
+  const weight = Float64Array.from(frequency, (f) => Math.log(1 + items.length / f));
+  const words = raw.map((list) => Int32Array.from(list.filter((id) => frequency[id]! <= limit)));
+  const total = Float64Array.from(words, (list) => list.reduce((sum, id) => sum + weight[id]!, 0));
+  const hashes = new Uint32Array(ids.size * PERMUTATIONS);
+  for (const [word, id] of ids) for (let p = 0; p < PERMUTATIONS; p++) hashes[id * PERMUTATIONS + p] = hash(word, (p + 1) * 0x9e3779b1);
+  return { words, weight, total, hashes };
+}
+
+/**
+ * Jaccard similarity of two items of a region (indexes) with each word weighted by its rarity:
+ * two items sharing the legal boilerplate of an offence (伪造、涂改、出租、出借许可证件) but naming
  * different subjects (餐饮服务经营者, 缴存单位) are not duplicates.
  */
-export function weightedJaccard(a: Set<string>, b: Set<string>, weight: (word: string) => number): number {
-  let shared = 0;
-  let union = 0;
-  for (const word of a) {
-    const w = weight(word);
-    union += w;
-    if (b.has(word)) shared += w;
-  }
-  for (const word of b) if (!a.has(word)) union += weight(word);
-  return union > 0 ? shared / union : 0;
-}
-
-/** The words of each item's name, boilerplate of its region left out, and each word's rarity. */
-export function itemWords(items: Item[], wordsOf: (name: string) => string[]): { words: Map<string, Set<string>>; idf: (word: string) => number } {
-  const words = new Map(items.map((item) => [item.code, new Set(wordsOf(item.name))]));
-  const frequency = new Map<string, number>();
-  for (const set of words.values()) for (const word of set) frequency.set(word, (frequency.get(word) ?? 0) + 1);
-  const limit = Math.max(2, items.length * BOILERPLATE_SHARE);
-  for (const set of words.values()) for (const word of set) if (frequency.get(word)! > limit) set.delete(word);
-  return { words, idf: (word) => Math.log(1 + items.length / (frequency.get(word) ?? 1)) };
-}
-
-/** Candidate pairs sharing a band of their signatures, each pair once. */
-function candidatePairs(items: Item[], words: Map<string, Set<string>>): [Item, Item][] {
-  const buckets = new Map<string, Item[]>();
-  for (const item of items) {
-    const set = words.get(item.code)!;
-    if (set.size < 2) continue;
-    const signature = minHash(set);
-    for (let band = 0; band < BANDS; band++) {
-      const key = `${band}:${signature.slice(band * ROWS, band * ROWS + ROWS).join(',')}`;
-      if (!buckets.has(key)) buckets.set(key, []);
-      buckets.get(key)!.push(item);
+export function weightedJaccard({ words, weight }: RegionWords): (a: number, b: number) => number {
+  // One slot per word id: +stamp marks b's words, -stamp a's, so no set is made per pair.
+  const mark = new Int32Array(weight.length);
+  let stamp = 0;
+  return (a, b) => {
+    stamp++;
+    for (const id of words[b]!) mark[id] = stamp;
+    let shared = 0;
+    let union = 0;
+    for (const id of words[a]!) {
+      const w = weight[id]!;
+      union += w;
+      if (mark[id] === stamp) shared += w;
+      mark[id] = -stamp;
     }
+    for (const id of words[b]!) if (mark[id] !== -stamp) union += weight[id]!;
+    return union > 0 ? shared / union : 0;
+  };
+}
+
+/** The MinHash signature of an item's words, into `signature` (PERMUTATIONS slots). */
+function minHash(words: Int32Array, hashes: Uint32Array, signature: Uint32Array): void {
+  signature.fill(0xffffffff);
+  for (const id of words) {
+    for (let p = 0; p < PERMUTATIONS; p++) signature[p] = Math.min(signature[p]!, hashes[id * PERMUTATIONS + p]!);
   }
-  const seen = new Set<string>();
-  const pairs: [Item, Item][] = [];
-  for (const bucket of buckets.values()) {
-    for (let i = 0; i < bucket.length; i++) {
-      for (let j = i + 1; j < bucket.length; j++) {
-        const [a, b] = [bucket[i]!, bucket[j]!];
-        if (a.department === b.department) continue;
-        const key = a.code < b.code ? `${a.code}|${b.code}` : `${b.code}|${a.code}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        pairs.push([a, b]);
+}
+
+/** A band of a signature as a short string key: the band, then each 32-bit value as two 16-bit characters. */
+function bandKey(signature: Uint32Array, band: number): string {
+  let key = String.fromCharCode(band);
+  for (let r = band * ROWS; r < band * ROWS + ROWS; r++) key += String.fromCharCode(signature[r]! >>> 16, signature[r]! & 0xffff);
+  return key;
+}
+
+/** The LSH buckets of a region's items (indexes), each item in BANDS of them; items of fewer than two words in none. */
+function buckets({ words, hashes }: RegionWords): { members: number[][]; of: number[][] } {
+  const byKey = new Map<string, number>();
+  const members: number[][] = [];
+  const signature = new Uint32Array(PERMUTATIONS);
+  const of = words.map((list, item) => {
+    if (list.length < 2) return [];
+    minHash(list, hashes, signature);
+    return Array.from({ length: BANDS }, (_, band) => {
+      const key = bandKey(signature, band);
+      let bucket = byKey.get(key);
+      if (bucket === undefined) byKey.set(key, (bucket = members.push([]) - 1));
+      members[bucket]!.push(item);
+      return bucket;
+    });
+  });
+  return { members, of };
+}
+
+/**
+ * Pairs of items of different departments, sharing a band of their signatures, at least
+ * LATENT_THRESHOLD alike; each pair once, calling `found(a, b, similarity)` with a before b.
+ */
+function similarPairs(items: Item[], region: RegionWords, found: (a: number, b: number, similarity: number) => void): void {
+  const { total } = region;
+  const { members, of } = buckets(region);
+  const similarityOf = weightedJaccard(region);
+  const seenBy = new Int32Array(items.length).fill(-1);
+  for (let a = 0; a < items.length; a++) {
+    for (const bucket of of[a]!) {
+      for (const b of members[bucket]!) {
+        if (b <= a || seenBy[b] === a) continue;
+        seenBy[b] = a;
+        if (items[a]!.department === items[b]!.department) continue;
+        // shared ≤ the lighter total and union ≥ the heavier, so a pair this unequal cannot pass.
+        const [light, heavy] = total[a]! < total[b]! ? [total[a]!, total[b]!] : [total[b]!, total[a]!];
+        if (light < (LATENT_THRESHOLD - 1e-9) * heavy) continue;
+        const similarity = similarityOf(a, b);
+        if (similarity >= LATENT_THRESHOLD) found(a, b, similarity);
       }
     }
   }
-  return pairs;
 }
 
 export function findLatentOverlaps(snapshot: AnalysisSnapshot, lookup: Lookup): Finding[] {
   const byRegion = new Map<string, Item[]>();
   for (const item of snapshot.powerItems) {
     const region = lookup.regionOf(item.department);
-    if (region !== null) byRegion.set(region, [...(byRegion.get(region) ?? []), item]);
+    if (region === null) continue;
+    const items = byRegion.get(region);
+    if (items) items.push(item);
+    else byRegion.set(region, [item]);
   }
   const findings: Finding[] = [];
   for (const [region, items] of byRegion) {
-    const { words, idf } = itemWords(items, (name) => lookup.wordsOf(name));
     const byDepartments = new Map<string, { a: Item; b: Item; similarity: number }[]>();
-    for (const [a, b] of candidatePairs(items, words)) {
+    similarPairs(items, regionWords(items, (name) => lookup.wordsOf(name)), (i, j, similarity) => {
+      const [a, b] = [items[i]!, items[j]!];
       // Items tied by a shared matter are an explicit overlap (or a settled one), not a latent one.
-      if (a.matters.some((m) => b.matters.includes(m))) continue;
-      const similarity = weightedJaccard(words.get(a.code)!, words.get(b.code)!, idf);
-      if (similarity < LATENT_THRESHOLD) continue;
+      if (a.matters.some((m) => b.matters.includes(m))) return;
       const [x, y] = a.department < b.department ? [a, b] : [b, a];
       const key = `${x.department}|${y.department}`;
-      byDepartments.set(key, [...(byDepartments.get(key) ?? []), { a: x, b: y, similarity }]);
-    }
+      const pairs = byDepartments.get(key);
+      if (pairs) pairs.push({ a: x, b: y, similarity });
+      else byDepartments.set(key, [{ a: x, b: y, similarity }]);
+    });
     for (const [key, pairs] of byDepartments) {
       const [da, db] = key.split('|') as [string, string];
-      pairs.sort((p, q) => q.similarity - p.similarity || (p.a.code < q.a.code ? -1 : 1));
+      pairs.sort((p, q) => q.similarity - p.similarity || compareCodes(p.a.code, q.a.code) || compareCodes(p.b.code, q.b.code));
       findings.push({
         id: `latent-overlap:${region}:${da}:${db}`,
         kind: 'latent-overlap',
