@@ -19,15 +19,18 @@ OPTIONAL MATCH (m)-[:PART_OF]->(parent:Matter)
 RETURN m.id AS id, m.name AS name, parent.id AS parent, m.source = 'induced' AS induced, m.words AS words
 
 // name: analysisPowerItems
-// Every power item with what the reconciliation and staleness checks need.
+// Every power item with what the reconciliation and staleness checks need. The counts are
+// degrees (read from the node, no neighbour visited): only sections IMPLEMENT a power item, only
+// service items REALIZE one and it is BASED_ON legal bases alone. A province has 270,000 items;
+// titles come back only for repealed bases, so most rows carry no list.
 MATCH (d:Department)-[:HOLDS]->(p:PowerItem)
 OPTIONAL MATCH (p)-[:CORRESPONDS_TO]->(mirrored:PowerItem)
 RETURN p.code AS code, p.name AS name, p.type AS type, p.level AS level, d.id AS department, mirrored.code AS correspondsTo,
        [(p)-[:CONCERNS]->(m:Matter) | m.id] AS matters,
-       COUNT { (:Section)-[:IMPLEMENTS]->(p) } AS sections,
-       [(p)-[:BASED_ON]->(basis:LegalBasis) | coalesce(basis.status, 'in_force')] AS basisStatuses,
-       [(p)-[:BASED_ON]->(basis:LegalBasis) | basis.title] AS basisTitles,
-       COUNT { (:ServiceItem)-[:REALIZES]->(p) } AS serviceItems
+       COUNT { (p)<-[:IMPLEMENTS]-() } AS sections,
+       COUNT { (p)-[:BASED_ON]->() } AS bases,
+       [(p)-[:BASED_ON]->(basis:LegalBasis) WHERE basis.status = 'repealed' | basis.title] AS repealedBases,
+       COUNT { (p)<-[:REALIZES]-() } AS serviceItems
 
 // name: analysisSections
 MATCH (d:Department)-[:HAS_SECTION]->(s:Section)

@@ -26,11 +26,11 @@ export function findListGaps(snapshot: AnalysisSnapshot, lookup: Lookup): Findin
         evidence: [{ kind: 'power-item', id: item.code, text: `${item.name}：无内设机构承接` }],
       });
     }
-    if (item.basisStatuses.length > 0 && item.basisStatuses.every((s) => s === 'repealed')) {
+    if (item.bases > 0 && item.repealedBases.length === item.bases) {
       findings.push({
         ...base('stale-basis', item.code, item.department),
         items,
-        evidence: item.basisTitles.map((title) => ({ kind: 'legal-basis', id: title, text: `${title}（已废止）` })),
+        evidence: item.repealedBases.map((title) => ({ kind: 'legal-basis', id: title, text: `${title}（已废止）` })),
       });
     }
   }

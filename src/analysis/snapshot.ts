@@ -18,8 +18,10 @@ export interface AnalysisSnapshot {
     correspondsTo: string | null;
     matters: string[];
     sections: number;
-    basisStatuses: string[];
-    basisTitles: string[];
+    /** How many legal bases the item cites. */
+    bases: number;
+    /** Titles of the cited bases that are repealed. */
+    repealedBases: string[];
     serviceItems: number;
   }[];
   sections: { id: string; name: string; department: string; tasks: number }[];

@@ -14,8 +14,8 @@ const item = (code: string, department: string, over: Partial<Item> = {}): Item 
   correspondsTo: null,
   matters: [],
   sections: 1,
-  basisStatuses: ['in_force'],
-  basisTitles: ['某法'],
+  bases: 1,
+  repealedBases: [],
   serviceItems: 1,
   ...over,
 });
@@ -41,7 +41,7 @@ function snapshot(): AnalysisSnapshot {
     powerItems: [
       item('C-A-1', 'C-a', { matters: ['m1'], level: 'city' }),
       item('C-B-1', 'C-b', { type: 'inspection', matters: ['m1'], sections: 0 }),
-      item('C-A-2', 'C-a', { type: 'licensing', matters: ['m3'], serviceItems: 0, basisStatuses: ['repealed'], basisTitles: ['旧条例'] }),
+      item('C-A-2', 'C-a', { type: 'licensing', matters: ['m3'], serviceItems: 0, bases: 1, repealedBases: ['旧条例'] }),
       item('C-A-3', 'C-a', { name: '对违规占用城市绿地修建停车场的行政处罚' }),
       item('C-C-1', 'C-c', { name: '对违规占用城市绿地修建停车场行为的行政处罚' }),
       item('C-C-2', 'C-c', { name: '对共享单车运营企业的监督检查', type: 'inspection' }),
