@@ -6,6 +6,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { projectPath } from '../project-root.js';
 import { applyAuthorization } from './authorize.js';
+import { compiledExecution } from './compiled-execution.js';
 import type { ApiContext } from './context.js';
 import { formatError } from './format-error.js';
 import { resolvers } from './resolvers/index.js';
@@ -38,8 +39,9 @@ export function createApolloServer(plugins: ApolloServerPlugin<ApiContext>[] = [
     maxTokens: { enabled: false },
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
   }).protect();
+  const schema = countListItems(applyAuthorization(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })), listSizes);
   return new ApolloServer<ApiContext>({
-    schema: countListItems(applyAuthorization(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers })), listSizes),
+    gateway: compiledExecution(schema),
     formatError,
     ...armor,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',

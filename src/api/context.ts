@@ -35,21 +35,40 @@ export interface ApiContext extends Services {
   budget: ResponseBudget;
 }
 
-/** A fresh context for one request; its loaders are made on first use (a dispatch lookup needs none). */
+/**
+ * One request's context. Its loaders are made on first use (a dispatch lookup needs none), by a
+ * getter on the prototype: Apollo copies a context's own properties for every request, which
+ * would call a getter of the object itself, making the loaders each time.
+ */
+class RequestContext implements ApiContext {
+  readonly db: Database;
+  readonly dispatch: DispatchService;
+  readonly analysis: AnalysisService;
+  readonly analyst: AnalystPool;
+  readonly importRoot: string;
+  readonly actor: string;
+  readonly budget: ResponseBudget = { listItems: 0 };
+  private made: CatalogLoaders | undefined;
+
+  constructor(
+    services: Services,
+    readonly principal: Principal,
+    readonly request: RequestInfo,
+  ) {
+    ({ db: this.db, dispatch: this.dispatch, analysis: this.analysis, analyst: this.analyst, importRoot: this.importRoot } = services);
+    this.actor = `api:${principal.actor}`;
+  }
+
+  get loaders(): CatalogLoaders {
+    return (this.made ??= createCatalogLoaders(this.db));
+  }
+}
+
+/** A fresh context for one request. */
 export function createContext(
   services: Services,
   principal: Principal,
   request: RequestInfo = { id: 'local', operation: '', actor: principal.actor },
 ): ApiContext {
-  let loaders: CatalogLoaders | undefined;
-  return {
-    ...services,
-    principal,
-    actor: `api:${principal.actor}`,
-    request,
-    budget: { listItems: 0 },
-    get loaders() {
-      return (loaders ??= createCatalogLoaders(services.db));
-    },
-  };
+  return new RequestContext(services, principal, request);
 }

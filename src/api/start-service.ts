@@ -78,6 +78,11 @@ export async function startService(config: Config, options: { demo: boolean; log
     }
     const metrics = createMetrics();
     const logger = createLogger();
+    // No visitor waits for the analysis: it is made now, while the dispatch index is built (so a
+    // new deployment has it by the time it answers), and after every change (through this
+    // replica or another), in the background, while the previous one answers.
+    const analysis = new AnalysisService(connection.db, log);
+    analysis.refresh();
     const dispatch = new DispatchService(connection.db, {
       log,
       lexicon: loadLexicon(config.dispatch.lexicon),
@@ -85,11 +90,8 @@ export async function startService(config: Config, options: { demo: boolean; log
     });
     await dispatch.start();
     const analyst = new AnalystPool(connection.db.settings);
-    const services = { db: connection.db, dispatch, analysis: new AnalysisService(connection.db, log), analyst, importRoot: config.importDir };
+    const services = { db: connection.db, dispatch, analysis, analyst, importRoot: config.importDir };
     const api = await serveApi({ services, auth, metrics, logger }, config.api.host, config.api.port);
-    // No visitor waits for the analysis: it is made now and after every change (through this
-    // replica or another), in the background, while the previous one answers.
-    services.analysis.refresh();
     const figures = setInterval(() => services.analysis.refresh(), FIGURE_CHECK_MS);
     figures.unref();
     let stopping: Promise<void> | undefined;
