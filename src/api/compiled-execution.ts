@@ -19,22 +19,26 @@ export const COMPILING = {
 
 export type CompilingOptions = typeof COMPILING;
 
-/** A document with one query operation and no introspection: what is worth compiling. */
+/**
+ * What may be compiled: a document with one query operation, no introspection (the explorer's
+ * runs once a page load) and no string literal. graphql-jit writes a query's literal arguments
+ * into the code it generates, then rewrites a marker for dates inside that code: a string
+ * argument holding the marker ran as code in the server (0.8.9; test/unit/compiled-execution.test.ts).
+ * Strings given as variables stay values; callers that repeat a query pass variables anyway.
+ */
 function compilable(document: DocumentNode): boolean {
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   if (operations.length !== 1 || operations[0]!.operation !== 'query') return false;
-  // The explorer's introspection runs once a page load: graphql-js answers it as it always did.
-  let introspects = false;
+  let refused = false;
+  const refuse = () => {
+    refused = true;
+    return BREAK;
+  };
   visit(document, {
-    Field(field) {
-      if (field.name.value === '__schema' || field.name.value === '__type') {
-        introspects = true;
-        return BREAK;
-      }
-      return undefined;
-    },
+    StringValue: refuse,
+    Field: (field) => (field.name.value === '__schema' || field.name.value === '__type' ? refuse() : undefined),
   });
-  return !introspects;
+  return !refused;
 }
 
 /**
