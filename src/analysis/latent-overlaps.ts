@@ -172,16 +172,20 @@ export function findLatentOverlaps(snapshot: AnalysisSnapshot, lookup: Lookup): 
   const findings: Finding[] = [];
   for (const [region, items] of byRegion) {
     const byDepartments = new Map<string, { a: Item; b: Item; similarity: number }[]>();
-    similarPairs(items, regionWords(items, (name) => lookup.wordsOf(name)), (i, j, similarity) => {
-      const [a, b] = [items[i]!, items[j]!];
-      // Items tied by a shared matter are an explicit overlap (or a settled one), not a latent one.
-      if (a.matters.some((m) => b.matters.includes(m))) return;
-      const [x, y] = a.department < b.department ? [a, b] : [b, a];
-      const key = `${x.department}|${y.department}`;
-      const pairs = byDepartments.get(key);
-      if (pairs) pairs.push({ a: x, b: y, similarity });
-      else byDepartments.set(key, [{ a: x, b: y, similarity }]);
-    });
+    similarPairs(
+      items,
+      regionWords(items, (name) => lookup.wordsOf(name)),
+      (i, j, similarity) => {
+        const [a, b] = [items[i]!, items[j]!];
+        // Items tied by a shared matter are an explicit overlap (or a settled one), not a latent one.
+        if (a.matters.some((m) => b.matters.includes(m))) return;
+        const [x, y] = a.department < b.department ? [a, b] : [b, a];
+        const key = `${x.department}|${y.department}`;
+        const pairs = byDepartments.get(key);
+        if (pairs) pairs.push({ a: x, b: y, similarity });
+        else byDepartments.set(key, [{ a: x, b: y, similarity }]);
+      },
+    );
     for (const [key, pairs] of byDepartments) {
       const [da, db] = key.split('|') as [string, string];
       pairs.sort((p, q) => q.similarity - p.similarity || compareCodes(p.a.code, q.a.code) || compareCodes(p.b.code, q.b.code));

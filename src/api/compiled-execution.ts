@@ -8,7 +8,7 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
  * caller repeats (dashboards, hotline systems) are compiled, a bounded number of them, at a
  * bounded rate: a caller sending ever new queries cannot make the server compile all the time.
  */
-export const COMPILING = {
+const COMPILING = {
   /** A query is compiled on its this-many-th execution (the earlier ones run on graphql-js). */
   after: 2,
   /** Compiled queries kept; the least recently compiled goes first. */

@@ -21,7 +21,8 @@ const resolvers = {
       if (text === '') throw new AppError(ErrorCode.BAD_USER_INPUT, 'text: the complaint text is empty');
       return { status: 'assigned', via: 'power-item', score: 0.75, items: [{ id: 'p1', name: '噪声' }] };
     },
-    maybe: (_: unknown, { text }: { text: string }) => (text === 'boom' ? Promise.reject(new Error('secret detail')) : { status: 'x', via: 'boundary-item', score: 1, items: [] }),
+    maybe: (_: unknown, { text }: { text: string }) =>
+      text === 'boom' ? Promise.reject(new Error('secret detail')) : { status: 'x', via: 'boundary-item', score: 1, items: [] },
     items: () => [{ id: 'a', name: '甲' }],
   },
   Answer: { refused: () => Promise.reject(new AppError(ErrorCode.FORBIDDEN, 'not for you')) },
@@ -85,7 +86,8 @@ describe('compiled execution', () => {
     expect((globalThis as { compiledAttack?: number }).compiledAttack).toBeUndefined();
     expect(compiled()).toBe(0);
     // The same text as a variable is a value, and compiles.
-    for (let i = 0; i < 2; i++) await run('query ($text: String!) { answer(text: $text) { status } }', { text: `${marker}0)&&(globalThis.compiledAttack=1)&&(0` });
+    for (let i = 0; i < 2; i++)
+      await run('query ($text: String!) { answer(text: $text) { status } }', { text: `${marker}0)&&(globalThis.compiledAttack=1)&&(0` });
     expect(compiled()).toBe(1);
     expect((globalThis as { compiledAttack?: number }).compiledAttack).toBeUndefined();
   });
