@@ -69,15 +69,21 @@ export interface CompiledExecution extends GatewayInterface {
  * arrives as the same object.
  */
 export function compiledExecution(schema: GraphQLSchema, options: CompilingOptions = COMPILING): CompiledExecution {
-  const runs = new WeakMap<DocumentNode, number>();
+  // Executions so far of documents not compiled yet; 'never' once one is found not compilable.
+  const runs = new WeakMap<DocumentNode, number | 'never'>();
   const compiled = new Map<DocumentNode, CompiledQuery | undefined>();
   let budget = { second: 0, left: options.perSecond };
 
   const compiledFor = (document: DocumentNode): CompiledQuery | undefined => {
     if (compiled.has(document)) return compiled.get(document);
-    const count = (runs.get(document) ?? 0) + 1;
-    runs.set(document, count);
-    if (count < options.after || !compilable(document)) return undefined;
+    const before = runs.get(document) ?? 0;
+    if (before === 'never') return undefined;
+    runs.set(document, before + 1);
+    if (before + 1 < options.after) return undefined;
+    if (!compilable(document)) {
+      runs.set(document, 'never');
+      return undefined;
+    }
     const second = Math.floor(Date.now() / 1000);
     if (budget.second !== second) budget = { second, left: options.perSecond };
     if (budget.left <= 0) return undefined;
