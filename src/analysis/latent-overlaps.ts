@@ -151,8 +151,7 @@ function similarPairs(items: Item[], region: RegionWords, found: (a: number, b: 
         seenBy[b] = a;
         if (items[a]!.department === items[b]!.department) continue;
         // shared ≤ the lighter total and union ≥ the heavier, so a pair this unequal cannot pass.
-        const [light, heavy] = total[a]! < total[b]! ? [total[a]!, total[b]!] : [total[b]!, total[a]!];
-        if (light < (LATENT_THRESHOLD - 1e-9) * heavy) continue;
+        if (Math.min(total[a]!, total[b]!) < (LATENT_THRESHOLD - 1e-9) * Math.max(total[a]!, total[b]!)) continue;
         const similarity = similarityOf(a, b);
         if (similarity >= LATENT_THRESHOLD) found(a, b, similarity);
       }

@@ -6,7 +6,7 @@ import { exportBundle } from '../ingest/export-bundle.js';
 import { importBundle, type ImportMode, type ImportReport } from '../ingest/import-bundle.js';
 import { AnalysisService } from '../analysis/analysis-service.js';
 import type { Database } from '../db/database.js';
-import { RECORD_FILES } from '../model/record-kinds.js';
+import { changedFiles } from '../ingest/plan-import.js';
 import { formatImportReport, importProgressPrinter } from './progress.js';
 import { runAction } from './run-action.js';
 import { withDatabase } from './with-database.js';
@@ -19,7 +19,7 @@ const MAX_NOTES = 20;
  * that servers started on this graph answer at once instead of making it first.
  */
 async function keepAnalysis(db: Database, report: ImportReport): Promise<void> {
-  if (!RECORD_FILES.some((file) => report.counts[file].created + report.counts[file].updated + report.counts[file].resumed > 0)) return;
+  if (changedFiles(report.counts).length === 0) return;
   const started = performance.now();
   const analysis = new AnalysisService(db);
   const { findings } = await analysis.current();

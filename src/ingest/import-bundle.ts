@@ -8,7 +8,7 @@ import { RECORD_FILES, type RecordFile } from '../model/record-kinds.js';
 import { openBundle, type BundleInput } from './open-bundle.js';
 import type { DirectoryEntries } from './spreadsheet/directory.js';
 import type { ListDefaults } from './spreadsheet/spreadsheet-sources.js';
-import type { FileCounts } from './plan-import.js';
+import { changedFiles, type FileCounts } from './plan-import.js';
 import { emptyKeySets, validateBundle, type GraphView } from './validate-bundle.js';
 import { writeBundle, type WriteProgress, type WriteRunner } from './write-bundle.js';
 
@@ -97,8 +97,6 @@ export async function importBundle(db: Database, input: BundleInput, options: Im
   const emptyInGraph = new Set(RECORD_FILES.filter((file) => empty?.[file]));
   const write = (runner: WriteRunner) =>
     writeBundle(bundle, validation, runner, { batchSize: options.batchSize ?? 5000, onProgress: options.onProgress, emptyInGraph });
-  const changedFiles = (counts: Record<RecordFile, FileCounts>) =>
-    RECORD_FILES.filter((file) => counts[file].created + counts[file].updated + counts[file].resumed > 0);
   const changed = (counts: Record<RecordFile, FileCounts>) => changedFiles(counts).length > 0;
   // Complaints written into a graph that had none, to the last: the routing tallies count them all.
   const talliesComplete = (counts: Record<RecordFile, FileCounts>) => emptyInGraph.has('complaints') && counts.complaints.created > 0;

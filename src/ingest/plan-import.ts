@@ -1,4 +1,4 @@
-import { kindOf, recordKey, type RecordFile, type RecordTypes } from '../model/record-kinds.js';
+import { kindOf, RECORD_FILES, recordKey, type RecordFile, type RecordTypes } from '../model/record-kinds.js';
 import { recordHash } from '../model/canonical.js';
 
 /**
@@ -43,6 +43,11 @@ export function toWriteRow<F extends RecordFile>(file: F, record: RecordTypes[F]
   }
   for (const list of listLinks) row[list] ??= [];
   return withoutUndefined(row);
+}
+
+/** The files of an import's counts that it wrote anything to (created, updated or resumed). */
+export function changedFiles(counts: Record<RecordFile, FileCounts>): RecordFile[] {
+  return RECORD_FILES.filter((file) => counts[file].created + counts[file].updated + counts[file].resumed > 0);
 }
 
 /** How a record compares with the graph: `existing` maps key -> stored hash (null: no hash). */
