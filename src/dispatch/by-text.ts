@@ -24,6 +24,14 @@ export const TEXT_DEFAULTS = {
    * this to take most of the probability (below it, the answer is unassigned).
    */
   nobodyScore: 0.03,
+  /**
+   * Before reading a word, a department with more entries in the lists is likelier to own a
+   * complaint: its probability is scaled by (its entries)^sizePrior. Departments whose duties
+   * are many (market regulation, transport, housing) take most of a city's complaints, and the
+   * lists are all a city without routing history can tell it from (chosen on letters before the
+   * evaluation's cut: docs/dispatch.md).
+   */
+  sizePrior: 0.5,
 };
 export type TextOptions = typeof TEXT_DEFAULTS;
 
@@ -48,19 +56,24 @@ export function rankByText(index: DispatchIndex, features: Features, regions: st
   const list = listScores(index.lists, features);
   const history = index.pastTickets ? historyScores(index.pastTickets, features) : new Map<string, number>();
   // An office's score is its best department's in view; the department nearest the district acts.
-  const offices = new Map<string, { department: string; depth: number; list: number; history: number }>();
+  const offices = new Map<string, { department: string; depth: number; listed: boolean; list: number; prior: number; history: number }>();
   for (const department of new Set([...list.keys(), ...history.keys()])) {
     const region = index.departments.get(department)?.region ?? '';
     if (!inView.has(region)) continue;
     const fn = index.functionOf.get(department) ?? department;
     const depth = regions.indexOf(region);
-    const office = offices.get(fn) ?? { department, depth, list: 0, history: 0 };
-    office.list = Math.max(office.list, list.get(department) ?? 0);
+    const office = offices.get(fn) ?? { department, depth, listed: false, list: 0, prior: 0, history: 0 };
+    const listScore = list.get(department);
+    const prior = sizeTerm(index, department, options);
+    if (listScore !== undefined && (!office.listed || listScore + prior > office.list + office.prior)) {
+      Object.assign(office, { listed: true, list: listScore, prior });
+    }
     office.history = Math.max(office.history, history.get(department) ?? 0);
     if (depth < office.depth) Object.assign(office, { department, depth });
     offices.set(fn, office);
   }
-  const score = (o: { list: number; history: number }) => o.list + options.historyWeight * o.history;
+  const fromLists = (o: { list: number; prior: number }) => o.list + o.prior;
+  const score = (o: { list: number; prior: number; history: number }) => fromLists(o) + options.historyWeight * o.history;
   const all = [...offices.values()];
   // Offices with no score at all still share the probability (at score 0): the district has them.
   const silent = Math.max(0, countOffices(index, inView) - all.length);
@@ -69,8 +82,17 @@ export function rankByText(index: DispatchIndex, features: Features, regions: st
   const ranked = all
     .map((o) => ({ department: o.department, probability: Math.exp(score(o) / options.temperature) / total, list: o.list, history: o.history }))
     .sort((a, b) => b.probability - a.probability || (a.department < b.department ? -1 : 1));
-  const listsWinner = [...all].sort((a, b) => b.list - a.list || (a.department < b.department ? -1 : 1))[0]?.department;
+  const listsWinner = [...all].sort((a, b) => fromLists(b) - fromLists(a) || (a.department < b.department ? -1 : 1))[0]?.department;
   return { ranked, listsWinner };
+}
+
+/**
+ * The size prior as a score: exp(score / temperature) then carries the factor
+ * (entries / typical entries)^sizePrior, the typical count being the departments' geometric
+ * mean, so that the prior moves probability between departments, not away from "none of them".
+ */
+function sizeTerm(index: DispatchIndex, department: string, options: TextOptions): number {
+  return options.sizePrior * options.temperature * (index.lists.relativeSize.get(department) ?? 0);
 }
 
 /** Offices with a department (not a coordinator) among the regions in view. */

@@ -36,6 +36,8 @@ export interface ListModel {
   documents: { id: string; kind: ListDocumentKind; text: string; departments: string[] }[];
   /** Every document, for the nearest documents' share of a department's score. */
   all: DocumentIndex;
+  /** department -> log of its number of documents, less the mean over departments (0 for a typical one). */
+  relativeSize: Map<string, number>;
 }
 
 /** The lists as documents; `officeName` is a department's name with the region names taken out. */
@@ -87,7 +89,10 @@ export function buildListModel(documents: ListDocument[], departments: Set<strin
   const profiles = new DocumentIndex();
   let number = 0;
   for (const [department, centroid] of centroids) profiles.add(number++, unit(centroid), [department]);
-  return { idf, profiles, profileOf: centroids, documentsOf, documents: kept, all };
+  const logSizes = [...documentsOf].map(([department, own]) => [department, Math.log(own.documents.length)] as const);
+  const meanLogSize = logSizes.reduce((sum, [, size]) => sum + size, 0) / Math.max(1, logSizes.length);
+  const relativeSize = new Map(logSizes.map(([department, size]) => [department, size - meanLogSize]));
+  return { idf, profiles, profileOf: centroids, documentsOf, documents: kept, all, relativeSize };
 }
 
 /** The share of a department's score that comes from its documents nearest the complaint (the rest from its profile). */

@@ -3,6 +3,8 @@ import { buildDispatchIndex } from '../../src/dispatch/build-index.js';
 import { dispatch, firstTopic, misspeltAt } from '../../src/dispatch/dispatch.js';
 import type { PastTicket } from '../../src/dispatch/history-model.js';
 import type { DispatchSnapshot } from '../../src/dispatch/snapshot.js';
+import { complaintFeatures, rankByText, TEXT_DEFAULTS } from '../../src/dispatch/by-text.js';
+import { normalizeText, tokenizeNormalized } from '../../src/text/tokenize.js';
 
 // A city whose lists are as cities publish them: item names and legal bases, no matter tags.
 const department = (id: string, name: string, coordinator = false) => ({ id, name: `青州市${name}`, region: '370700', aliases: [], coordinator });
@@ -143,6 +145,45 @@ describe('dispatch on untagged lists', () => {
       tickets: [ticket('t1', '小区改造工程进度太慢', 'zj'), ticket('t2', '道路改造工程进度太慢了', 'zj')],
     });
     expect(dispatch(history, '请帮我查一下进度', '370700')).toMatchObject({ status: 'unassigned', via: 'coordinator' });
+  });
+});
+
+describe('the lists’ size as a prior', () => {
+  // Two departments hold the same item; one holds eight more on other subjects.
+  const others = [
+    '道路旅客运输经营许可',
+    '出租汽车经营许可',
+    '公共汽车线路审批',
+    '机动车维修经营备案',
+    '驾驶员培训机构备案',
+    '港口经营许可',
+    '航道施工许可',
+    '公路超限运输许可',
+  ];
+  const snapshot: DispatchSnapshot = {
+    ...UNTAGGED,
+    departments: [department('big', '交通运输局'), department('small', '城市管理局'), department('rx', '12345政务服务便民热线', true)],
+    powerItems: [
+      item('big-0', 'big', '对擅自占用道路摆摊设点经营的处罚'),
+      ...others.map((name, i) => item(`big-${i + 1}`, 'big', name)),
+      item('small-0', 'small', '对擅自占用道路摆摊设点经营的处罚'),
+    ],
+  };
+  const probabilities = (sizePrior: number) => {
+    const index = buildDispatchIndex(snapshot);
+    const normalized = normalizeText('路边有人占用道路摆摊');
+    const options = { ...TEXT_DEFAULTS, sizePrior };
+    const features = complaintFeatures(index, normalized, tokenizeNormalized(normalized), options);
+    const { ranked } = rankByText(index, features, ['370700'], options);
+    return new Map(ranked.map((r) => [r.department, r.probability]));
+  };
+
+  it('scales each department’s odds by (its entries)^sizePrior, and no more: the focused list still leads on its own item', () => {
+    const flat = probabilities(0);
+    const prior = probabilities(0.5);
+    // Each has its items and its own name as entries: 10 and 2.
+    expect(prior.get('big')! / prior.get('small')!).toBeCloseTo((flat.get('big')! / flat.get('small')!) * Math.sqrt(10 / 2), 6);
+    expect(prior.get('small')).toBeGreaterThan(prior.get('big')!);
   });
 });
 
