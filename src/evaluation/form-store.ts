@@ -165,9 +165,12 @@ const forbidden = (principal: Principal, department: string) =>
   new AppError(ErrorCode.FORBIDDEN, `${principal.actor} acts for ${principal.department ?? 'no department'}, not ${department}`);
 
 async function readForm(db: Database, principal: Principal, id: string, office: 'analyst' | 'editor'): Promise<StoredForm> {
+  // Scope first, from the department the id names (<year>/<department>/<kind>): a caller who may
+  // not read that department's forms learns nothing, not even which of them exist.
+  const named = id.split('/')[1] ?? '';
+  if (!actsFor(principal, named, office)) throw forbidden(principal, named);
   const [row] = await db.read<{ form: StoredForm }>(Q.evaluationForm, { id });
   if (!row) throw new AppError(ErrorCode.NOT_FOUND, `no form "${id}" (ids look like <year>/<department>/results|boundary|sections)`);
-  if (!actsFor(principal, row.form.department, office)) throw forbidden(principal, row.form.department);
   return row.form;
 }
 

@@ -48,8 +48,9 @@ const MUTATIONS: Record<string, { role: Role; call: string }> = {
   commendDepartment: { role: 'editor', call: 'commendDepartment(year: 2099, department: "d-none", text: "x") { id }' },
   openEvaluationForms: { role: 'editor', call: 'openEvaluationForms(year: 2099, dueAt: "never") { opened }' },
   // A department fills its own forms with a viewer token scoped to it; checked row by row (evaluation.int.test.ts).
-  saveEvaluationForm: { role: 'viewer', call: 'saveEvaluationForm(id: "2099/d-none/results", content: {}) { id }' },
-  submitEvaluationForm: { role: 'viewer', call: 'submitEvaluationForm(id: "2099/d-none/results") { id }' },
+  // Below editor, only a department's own token fills and submits forms (its own).
+  saveEvaluationForm: { role: 'editor', call: 'saveEvaluationForm(id: "2099/d-none/results", content: {}) { id }' },
+  submitEvaluationForm: { role: 'editor', call: 'submitEvaluationForm(id: "2099/d-none/results") { id }' },
   returnEvaluationForm: { role: 'editor', call: 'returnEvaluationForm(id: "2099/d-none/results", reason: "x") { id }' },
   acceptEvaluationForm: { role: 'editor', call: 'acceptEvaluationForm(id: "2099/d-none/results") { id }' },
   remindLateEvaluationForms: { role: 'editor', call: 'remindLateEvaluationForms(year: 2099) { id }' },
@@ -82,7 +83,7 @@ const QUERIES: Record<string, { role: Role; call: string }> = {
   evaluationRoster: { role: 'viewer', call: 'evaluationRoster { hash }' },
   // Below analyst, only a department's own token reads forms (its own).
   evaluationForms: { role: 'analyst', call: 'evaluationForms(year: 2099) { id }' },
-  evaluationForm: { role: 'viewer', call: 'evaluationForm(id: "2099/d-none/results") { id }' },
+  evaluationForm: { role: 'analyst', call: 'evaluationForm(id: "2099/d-none/results") { id }' },
   ledger: { role: 'analyst', call: 'ledger(year: 2099) { id }' },
   verifications: { role: 'analyst', call: 'verifications(year: 2099) { id }' },
   inquiryLetter: { role: 'analyst', call: 'inquiryLetter(id: "2099/none", to: HOTLINE)' },

@@ -266,6 +266,11 @@ describe('the three forms', () => {
     // Another department's forms: neither read nor written.
     expect(code(await call(zjj, '{ evaluationForms(year: 2025, department: "d-sthjj") { id } }'))).toBe('FORBIDDEN');
     expect(code(await call(zjj, '{ evaluationForm(id: "2025/d-sthjj/results") { id } }'))).toBe('FORBIDDEN');
+    // Whether a form exists is not told either: one that was never opened is refused the same way.
+    expect(code(await call(zjj, '{ evaluationForm(id: "2031/d-sthjj/results") { id } }'))).toBe('FORBIDDEN');
+    expect(code(await call(demo.api.tokens.viewer, '{ evaluationForm(id: "2025/d-sthjj/results") { id } }'))).toBe('FORBIDDEN');
+    expect(code(await call(demo.api.tokens.viewer, '{ evaluationForm(id: "2031/d-sthjj/results") { id } }'))).toBe('FORBIDDEN');
+    expect(code(await call(zjj, '{ evaluationForm(id: "2031/d-zjj/results") { id } }'))).toBe('NOT_FOUND');
     const content = { summary: '全年依法履职', achievements: ['办结投诉120件'] };
     expect(code(await call(zjj, 'mutation($c: JSON!) { saveEvaluationForm(id: "2025/d-sthjj/results", content: $c) { id } }', { c: content }))).toBe(
       'FORBIDDEN',
