@@ -70,7 +70,7 @@ export type Query = {
   dispatchIndex?: Maybe<DispatchIndex>;
   /** The year's forms: a department's token sees its own; the office (analyst and above) all, or one department's. */
   evaluationForms: Array<EvaluationForm>;
-  /** One form (ids look like <year>/<department>/results|boundary|sections). */
+  /** One form (ids look like <year>/<department>/results|boundary|sections), for its department's token or the office (analyst and above); anyone else is refused before the form is looked up. */
   evaluationForm: EvaluationForm;
   /** The year's rectification ledger, optionally of one department. */
   ledger: Array<LedgerProblem>;
