@@ -1,7 +1,7 @@
 import { addFeature, featuresOf, type Features } from '../text/features.js';
 import type { DispatchIndex } from './build-index.js';
 import { historyScores, similarTickets, votesFor } from './history-model.js';
-import { listScores, matchingDocuments, type ListDocumentKind } from './list-model.js';
+import { listScores, type ListModel, type ListDocumentKind } from './list-model.js';
 
 /**
  * Who owns a complaint, read from the texts alone when no tagged matter explains it: how near
@@ -40,6 +40,8 @@ export interface TextRanking {
   ranked: { department: string; probability: number; list: number; history: number }[];
   /** The winner without history, to tell when history changed the answer. */
   listsWinner: string | undefined;
+  /** department -> its list entries nearest the complaint, nearest first (the evidence). */
+  nearest: Map<string, ListModel['documents']>;
 }
 
 /** The complaint's features, with the list words the lexicon gives for the everyday words it says. */
@@ -53,7 +55,7 @@ export function complaintFeatures(index: DispatchIndex, normalized: string, word
 
 export function rankByText(index: DispatchIndex, features: Features, regions: string[], options: TextOptions = TEXT_DEFAULTS): TextRanking {
   const inView = new Set(regions);
-  const list = listScores(index.lists, features);
+  const { scores: list, nearest } = listScores(index.lists, features);
   const history = index.pastTickets ? historyScores(index.pastTickets, features) : new Map<string, number>();
   // An office's score is its best department's in view; the department nearest the district acts.
   const offices = new Map<string, { department: string; depth: number; listed: boolean; list: number; prior: number; history: number }>();
@@ -83,7 +85,7 @@ export function rankByText(index: DispatchIndex, features: Features, regions: st
     .map((o) => ({ department: o.department, probability: Math.exp(score(o) / options.temperature) / total, list: o.list, history: o.history }))
     .sort((a, b) => b.probability - a.probability || (a.department < b.department ? -1 : 1));
   const listsWinner = [...all].sort((a, b) => fromLists(b) - fromLists(a) || (a.department < b.department ? -1 : 1))[0]?.department;
-  return { ranked, listsWinner };
+  return { ranked, listsWinner, nearest };
 }
 
 /**
@@ -108,15 +110,16 @@ const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` 
 
 /**
  * Why `department`: its list entries nearest the complaint (and of which kind the nearest is),
- * and past complaints it took that read alike.
+ * as the ranking found them, and past complaints it took that read alike.
  */
 export function textEvidence(
   index: DispatchIndex,
+  ranking: TextRanking,
   department: string,
   features: Features,
   withHistory: boolean,
 ): { evidence: { id: string; text: string }[]; nearestKind: ListDocumentKind | undefined } {
-  const documents = matchingDocuments(index.lists, department, features).filter((doc) => doc.kind !== 'department');
+  const documents = (ranking.nearest.get(department) ?? []).filter((doc) => doc.kind !== 'department');
   const evidence = documents.map((doc) => ({ id: doc.id, text: doc.text }));
   if (withHistory) evidence.push(...ticketEvidence(index, department, features));
   return { evidence, nearestKind: documents[0]?.kind };

@@ -399,7 +399,8 @@ function overruleByHistory(
 /** No tagged matter explains the text: the lists' words and the hotline's history decide, or nobody. */
 function dispatchByText(index: DispatchIndex, query: Query, district: string | undefined, options: DispatchOptions): DispatchAnswer {
   const features = complaintFeatures(index, query.normalized, query.words, options.text);
-  const { ranked, listsWinner } = rankByText(index, features, regionsInView(index, district), options.text);
+  const ranking = rankByText(index, features, regionsInView(index, district), options.text);
+  const { ranked, listsWinner } = ranking;
   const candidates = ranked.slice(0, 5).map((r) => ({ ...named(index, r.department), score: round(r.probability) }));
   const best = ranked[0];
   if (!best || best.probability < options.minTextConfidence) {
@@ -407,7 +408,7 @@ function dispatchByText(index: DispatchIndex, query: Query, district: string | u
     return unassigned(index, district, null, best?.probability ?? 0, why, candidates);
   }
   const byHistory = best.department !== listsWinner || best.list === 0;
-  const { evidence, nearestKind } = textEvidence(index, best.department, features, best.history > 0);
+  const { evidence, nearestKind } = textEvidence(index, ranking, best.department, features, best.history > 0);
   return {
     status: 'assigned',
     lead: named(index, best.department),

@@ -8,8 +8,9 @@ import { addInto, DocumentIndex, Idf, tfidf, unit, searchableBy, type Vector } f
  * and, at a lower weight, the titles of its legal bases. A department's profile is the centroid
  * of its documents and its own name (交通运输局 says 交通), each document counted once however
  * long: a department with many items is not favoured for having many. A complaint is scored
- * against every profile (cosine of TF-IDF vectors over words, characters and character pairs);
- * the evidence is the department's items nearest the complaint. Pure.
+ * against every profile (cosine of TF-IDF vectors over words, characters and character pairs)
+ * and every document; the evidence is the department's documents nearest the complaint, found
+ * in that same search. Pure.
  */
 
 /** How much a legal basis title counts beside the item's own name. */
@@ -31,8 +32,6 @@ export interface ListModel {
   /** department -> its profile. */
   profiles: DocumentIndex;
   profileOf: Map<string, Vector>;
-  /** department -> its documents, searchable for evidence. */
-  documentsOf: Map<string, { index: DocumentIndex; documents: number[] }>;
   documents: { id: string; kind: ListDocumentKind; text: string; departments: string[] }[];
   /** Every document, for the nearest documents' share of a department's score. */
   all: DocumentIndex;
@@ -69,7 +68,7 @@ export function buildListModel(documents: ListDocument[], departments: Set<strin
   const idf = new Idf();
   for (const doc of documents) idf.add(doc.features);
   const centroids = new Map<string, Vector>();
-  const documentsOf: ListModel['documentsOf'] = new Map();
+  const entries = new Map<string, number>();
   const kept: ListModel['documents'] = [];
   const all = new DocumentIndex(searchableBy(idf));
   for (const doc of documents) {
@@ -81,37 +80,48 @@ export function buildListModel(documents: ListDocument[], departments: Set<strin
       let centroid = centroids.get(department);
       if (!centroid) centroids.set(department, (centroid = new Map()));
       addInto(centroid, vector);
-      let own = documentsOf.get(department);
-      if (!own) documentsOf.set(department, (own = { index: new DocumentIndex(), documents: [] }));
-      own.index.add(own.documents.push(at) - 1, vector, []);
+      entries.set(department, (entries.get(department) ?? 0) + 1);
     }
   }
   const profiles = new DocumentIndex();
   let number = 0;
   for (const [department, centroid] of centroids) profiles.add(number++, unit(centroid), [department]);
-  const logSizes = [...documentsOf].map(([department, own]) => [department, Math.log(own.documents.length)] as const);
+  const logSizes = [...entries].map(([department, count]) => [department, Math.log(count)] as const);
   const meanLogSize = logSizes.reduce((sum, [, size]) => sum + size, 0) / Math.max(1, logSizes.length);
   const relativeSize = new Map(logSizes.map(([department, size]) => [department, size - meanLogSize]));
-  return { idf, profiles, profileOf: centroids, documentsOf, documents: kept, all, relativeSize };
+  return { idf, profiles, profileOf: centroids, documents: kept, all, relativeSize };
 }
 
 /** The share of a department's score that comes from its documents nearest the complaint (the rest from its profile). */
 const NEAREST_SHARE = 0.3;
 
+export interface ListScores {
+  /** department -> its similarity to the complaint, 0..1. */
+  scores: Map<string, number>;
+  /** department -> its documents nearest the complaint, nearest first: the entries that make its case. */
+  nearest: Map<string, ListModel['documents']>;
+}
+
 /**
  * Each department's similarity to the complaint (its features), 0..1: mostly its profile's,
  * partly its nearest documents' (one item that says exactly what the complaint says counts).
  */
-export function listScores(model: ListModel, query: Features): Map<string, number> {
+export function listScores(model: ListModel, query: Features): ListScores {
   const vector = tfidf(query, model.idf);
   const scores = model.profiles.similaritiesByLabel(vector);
   for (const [department, score] of scores) scores.set(department, (1 - NEAREST_SHARE) * score);
-  const nearest = model.all.nearestPerLabel(vector);
-  for (const [department, score] of nearest) scores.set(department, (scores.get(department) ?? 0) + NEAREST_SHARE * score);
+  const nearest = new Map<string, ListModel['documents']>();
+  for (const [department, { score, ids }] of model.all.nearestPerLabel(vector)) {
+    scores.set(department, (scores.get(department) ?? 0) + NEAREST_SHARE * score);
+    nearest.set(
+      department,
+      ids.map((id) => model.documents[id]!),
+    );
+  }
   // Characters alone make no case (天气 and 天然气 share 天 and 气): the leaders must share a word or a pair.
   const leaders = [...scores].sort((a, b) => b[1] - a[1]).slice(0, LEADERS_CHECKED);
   for (const [department] of leaders) if (!sharesWordOrPair(vector, model.profileOf.get(department)!)) scores.delete(department);
-  return scores;
+  return { scores, nearest };
 }
 
 /** Departments checked for a shared word or pair: those that could lead. */
@@ -120,11 +130,4 @@ const LEADERS_CHECKED = 5;
 function sharesWordOrPair(query: Vector, profile: Vector): boolean {
   for (const feature of query.keys()) if (!feature.startsWith('c:') && profile.has(feature)) return true;
   return false;
-}
-
-/** The department's documents nearest the complaint: the items that make its case. */
-export function matchingDocuments(model: ListModel, department: string, query: Features, n = 3): ListModel['documents'] {
-  const own = model.documentsOf.get(department);
-  if (!own) return [];
-  return own.index.nearest(tfidf(query, model.idf), n).map((local) => model.documents[own.documents[local]!]!);
 }

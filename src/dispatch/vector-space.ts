@@ -9,6 +9,12 @@ import type { Features } from '../text/features.js';
 
 export type Vector = Map<string, number>;
 
+/** A label's nearness to a query: its score (0..1) and its nearest vectors' ids, nearest first. */
+export interface Nearest {
+  score: number;
+  ids: number[];
+}
+
 /** Inverse document frequencies, learned from one collection of documents. */
 export class Idf {
   private readonly documentFrequency = new Map<string, number>();
@@ -109,12 +115,14 @@ export class DocumentIndex {
 
   /**
    * Per label, its three nearest vectors' cosines with the query, the second counting half and
-   * the third a quarter, scaled back to 0..1: several close documents say more than one, one
-   * says enough. With `minWords`, only vectors sharing that many words (features `w:…`) count.
+   * the third a quarter, scaled back to 0..1 (several close documents say more than one, one
+   * says enough), and their ids, nearest first (the evidence). With `minWords`, only vectors
+   * sharing that many words (features `w:…`) count.
    */
-  nearestPerLabel(query: Vector, minWords = 0): Map<string, number> {
+  nearestPerLabel(query: Vector, minWords = 0): Map<string, Nearest> {
     const count = this.search(query);
     const best = new Float64Array(3 * this.labelNames.length);
+    const bestIds = new Int32Array(3 * this.labelNames.length);
     const seen: number[] = [];
     const { scores, words, touched } = this;
     for (let i = 0; i < count; i++) {
@@ -124,18 +132,23 @@ export class DocumentIndex {
       for (const label of this.labelsOf[id]!) {
         const at = 3 * label;
         if (best[at] === 0) seen.push(label);
-        if (similarity > best[at]!) {
-          best[at + 2] = best[at + 1]!;
-          best[at + 1] = best[at]!;
-          best[at] = similarity;
-        } else if (similarity > best[at + 1]!) {
-          best[at + 2] = best[at + 1]!;
-          best[at + 1] = similarity;
-        } else if (similarity > best[at + 2]!) best[at + 2] = similarity;
+        // On a tie the vector met first stays ahead: the same query always gives the same order.
+        const slot = similarity > best[at]! ? 0 : similarity > best[at + 1]! ? 1 : similarity > best[at + 2]! ? 2 : 3;
+        if (slot === 3) continue;
+        for (let k = 2; k > slot; k--) {
+          best[at + k] = best[at + k - 1]!;
+          bestIds[at + k] = bestIds[at + k - 1]!;
+        }
+        best[at + slot] = similarity;
+        bestIds[at + slot] = id;
       }
     }
-    const result = new Map<string, number>();
-    for (const label of seen) result.set(this.labelNames[label]!, (best[3 * label]! + 0.5 * best[3 * label + 1]! + 0.25 * best[3 * label + 2]!) / 1.75);
+    const result = new Map<string, Nearest>();
+    for (const label of seen) {
+      const at = 3 * label;
+      const ids = [0, 1, 2].filter((k) => best[at + k]! > 0).map((k) => bestIds[at + k]!);
+      result.set(this.labelNames[label]!, { score: (best[at]! + 0.5 * best[at + 1]! + 0.25 * best[at + 2]!) / 1.75, ids });
+    }
     return result;
   }
 
