@@ -4,8 +4,8 @@ import { dict } from '@node-rs/jieba/dict.js';
 /**
  * Chinese text to search terms: jieba (jieba-rs, run natively by @node-rs/jieba) in search
  * mode, which keeps a long word and its parts (人行道 -> 人行, 行道, 人行道), so a citizen's
- * wording and a list's wording meet on shared parts. Punctuation, blanks and function words are dropped; Latin letters are folded
- * to lower case and full-width forms to half-width.
+ * wording and a list's wording meet on shared parts. Punctuation, blanks and function words
+ * are dropped; Latin letters are folded to lower case and full-width forms to half-width.
  */
 
 /** Function words that carry no subject: they would only add noise to matching. */
@@ -125,8 +125,8 @@ const NOISE = /^[\p{P}\p{S}\s\d]+$/u;
 
 /**
  * One segmenter for the process, its dictionary (≈0.2 s to load) read on first use. Native
- * rather than WebAssembly: the same jieba-rs and dictionary give the same words, in a third of
- * the time, because no string is copied in and out of a WebAssembly memory (decision 010).
+ * rather than WebAssembly: the same jieba-rs and dictionary give the same words in a third of
+ * the time (decision 010).
  */
 let segmenter: Jieba | undefined;
 function jieba(): Jieba {
