@@ -10,10 +10,13 @@
  * the issue names: Neo4j's own full-text index over the item names (CJK analyzer), the holder
  * of the best-scoring item. The dispatch constants were tuned on letters before the cut only.
  *
- *   npm run eval:real [-- --cut 2023-07-01 --data ../shared/data/real]
+ * With --tuning, only the letters before the cut are scored, from the lists alone: the set the
+ * constants may be chosen on, printed so that choosing them needs no script of one's own.
+ *
+ *   npm run eval:real [-- --cut 2023-07-01 --data ../shared/data/real --tuning]
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -30,7 +33,11 @@ import { karamayListFiles } from '../test/helpers/karamay.js';
 import { printInducedMatters } from './induced-matters-report.js';
 
 const { values } = parseArgs({
-  options: { cut: { type: 'string', default: '2023-07-01' }, data: { type: 'string', default: projectPath('..', 'shared', 'data', 'real') } },
+  options: {
+    cut: { type: 'string', default: '2023-07-01' },
+    data: { type: 'string', default: projectPath('..', 'shared', 'data', 'real') },
+    tuning: { type: 'boolean', default: false },
+  },
 });
 const log = (line: string) => process.stderr.write(line + '\n');
 const pct = (part: number, whole: number) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)}%`);
@@ -117,6 +124,10 @@ function perDepartment(letters: Letter[], listsOnly: Map<string, Answer>, withHi
 async function main(): Promise<void> {
   const real = values.data!;
   const cut = `${values.cut}T00:00:00+08:00`;
+  if (!existsSync(join(real, 'shanghai-letters-dev.ndjson'))) {
+    log(`eval:real skipped: no real data in ${real} (pass --data FOLDER; see ../shared/data/real/README.md)`);
+    return;
+  }
   const letters = readFileSync(join(real, 'shanghai-letters-dev.ndjson'), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
@@ -143,6 +154,16 @@ async function main(): Promise<void> {
     for (const { path, department } of karamayListFiles(join(real, 'karamay-lists'))) {
       if (!department) throw new Error(`${path}: which department's list is it?`);
       await importBundle(db, path, { defaults: { department } });
+    }
+
+    if (values.tuning) {
+      log(`dispatching the ${before.length} letters before ${values.cut} (the tuning set) from the lists alone…`);
+      const f = figures(before, await dispatchBatch(before, neo4jEnv, cut));
+      console.log(`\neval:real --tuning  ${before.length} letters before ${values.cut}, lists only; Karamay's 21 lists\n`);
+      console.log('| assigned | top-1 correct | top-1 | top-3 | top-1, 80% most confident |');
+      console.log('| ---: | ---: | ---: | ---: | ---: |');
+      console.log(`| ${f.assigned} | ${f.top1} | ${pct(f.top1, before.length)} | ${pct(f.top3, before.length)} | ${pct(f.at80, 1)} |`);
+      return;
     }
 
     // The peer: Neo4j's full-text index over item names, the best item's holder.
