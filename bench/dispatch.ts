@@ -1,17 +1,19 @@
 /**
  * bench:dispatch — how fast dispatch answers, on the generated city (scale 1 by default):
- *  1. the index build from the graph (snapshot read, then build), the target being under 10 s;
- *  2. in process, one core: lookups/s and p50/p99 latency over real complaint texts, beside the
- *     cost of segmenting the same texts alone (the floor any Chinese lookup pays);
+ *  1. the index: the snapshot of the lists and routing tallies (target under 1 s, beside the
+ *     routes counted from every complaint), the first build (target under 30 s), and a boundary
+ *     item retired until the index answers without it (beside the list rebuild that follows);
+ *  2. in process, one core: lookups/s and p50/p99 latency over generated complaint texts, beside
+ *     the cost of segmenting the same texts alone (the floor any Chinese lookup pays).
  *     The same for the city with its matter tags taken away (every lookup then takes the text
  *     road, as for lists as cities publish them), on 5,000 of the texts: no target, a figure
  *     to watch;
  *  3. over HTTP against `dutygraph serve` in its own process, run as the Dockerfile runs it
  *     (built JavaScript, NODE_ENV=production), 32 connections (autocannon): the
  *     trivial GraphQL query `{ __typename }` as the baseline, the GraphQL dispatch query, and
- *     POST /v1/dispatch, each with req/s and p50/p99. The three loads take turns, over several
+ *     POST /v1/dispatch, each with req/s and p99. The three loads take turns, over several
  *     rounds, so that a slow minute of this shared machine falls on the baseline as often as on
- *     what it is compared with; each round's share is printed, and the share of the sums.
+ *     what it is compared with; each round's share is printed, and the share of the means.
  *
  *   npm run bench:dispatch [-- --scale 1 --seed 1 --lookups 50000 --seconds 10 --connections 32 --rounds 3]
  */
