@@ -40,8 +40,8 @@ export interface TextRanking {
   ranked: { department: string; probability: number; list: number; history: number }[];
   /** The winner without history, to tell when history changed the answer. */
   listsWinner: string | undefined;
-  /** department -> its list entries nearest the complaint, nearest first (the evidence). */
-  nearest: Map<string, ListModel['documents']>;
+  /** A department's list entries nearest the complaint, nearest first (the evidence). */
+  nearestDocuments(department: string): ListModel['documents'];
 }
 
 /** The complaint's features, with the list words the lexicon gives for the everyday words it says. */
@@ -55,7 +55,7 @@ export function complaintFeatures(index: DispatchIndex, normalized: string, word
 
 export function rankByText(index: DispatchIndex, features: Features, regions: string[], options: TextOptions = TEXT_DEFAULTS): TextRanking {
   const inView = new Set(regions);
-  const { scores: list, nearest } = listScores(index.lists, features);
+  const { scores: list, nearestDocuments } = listScores(index.lists, features);
   const history = index.pastTickets ? historyScores(index.pastTickets, features) : new Map<string, number>();
   // An office's score is its best department's in view; the department nearest the district acts.
   const offices = new Map<string, { department: string; depth: number; listed: boolean; list: number; prior: number; history: number }>();
@@ -85,7 +85,7 @@ export function rankByText(index: DispatchIndex, features: Features, regions: st
     .map((o) => ({ department: o.department, probability: Math.exp(score(o) / options.temperature) / total, list: o.list, history: o.history }))
     .sort((a, b) => b.probability - a.probability || (a.department < b.department ? -1 : 1));
   const listsWinner = [...all].sort((a, b) => fromLists(b) - fromLists(a) || (a.department < b.department ? -1 : 1))[0]?.department;
-  return { ranked, listsWinner, nearest };
+  return { ranked, listsWinner, nearestDocuments };
 }
 
 /**
@@ -119,7 +119,7 @@ export function textEvidence(
   features: Features,
   withHistory: boolean,
 ): { evidence: { id: string; text: string }[]; nearestKind: ListDocumentKind | undefined } {
-  const documents = (ranking.nearest.get(department) ?? []).filter((doc) => doc.kind !== 'department');
+  const documents = ranking.nearestDocuments(department).filter((doc) => doc.kind !== 'department');
   const evidence = documents.map((doc) => ({ id: doc.id, text: doc.text }));
   if (withHistory) evidence.push(...ticketEvidence(index, department, features));
   return { evidence, nearestKind: documents[0]?.kind };

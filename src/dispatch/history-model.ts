@@ -188,8 +188,7 @@ function addTo(sums: Map<string, Vector>, department: string, vector: Vector): v
  */
 export function historyScores(model: HistoryModel, query: Features): Map<string, number> {
   const vector = tfidf(query, model.idf);
-  const scores = new Map<string, number>();
-  for (const [department, { score }] of model.exampleIndex.nearestPerLabel(vector, MIN_SHARED_WORDS)) scores.set(department, score);
+  const { scores } = model.exampleIndex.nearestPerLabel(vector, MIN_SHARED_WORDS);
   for (const [department, similarity] of model.refused.similaritiesByLabel(vector)) {
     scores.set(department, (scores.get(department) ?? 0) - REFUSAL_WEIGHT * similarity);
   }

@@ -98,8 +98,8 @@ const NEAREST_SHARE = 0.3;
 export interface ListScores {
   /** department -> its similarity to the complaint, 0..1. */
   scores: Map<string, number>;
-  /** department -> its documents nearest the complaint, nearest first: the entries that make its case. */
-  nearest: Map<string, ListModel['documents']>;
+  /** The department's documents nearest the complaint, nearest first: the entries that make its case. */
+  nearestDocuments(department: string): ListModel['documents'];
 }
 
 /**
@@ -110,18 +110,12 @@ export function listScores(model: ListModel, query: Features): ListScores {
   const vector = tfidf(query, model.idf);
   const scores = model.profiles.similaritiesByLabel(vector);
   for (const [department, score] of scores) scores.set(department, (1 - NEAREST_SHARE) * score);
-  const nearest = new Map<string, ListModel['documents']>();
-  for (const [department, { score, ids }] of model.all.nearestPerLabel(vector)) {
-    scores.set(department, (scores.get(department) ?? 0) + NEAREST_SHARE * score);
-    nearest.set(
-      department,
-      ids.map((id) => model.documents[id]!),
-    );
-  }
+  const nearest = model.all.nearestPerLabel(vector);
+  for (const [department, score] of nearest.scores) scores.set(department, (scores.get(department) ?? 0) + NEAREST_SHARE * score);
   // Characters alone make no case (天气 and 天然气 share 天 and 气): the leaders must share a word or a pair.
   const leaders = [...scores].sort((a, b) => b[1] - a[1]).slice(0, LEADERS_CHECKED);
   for (const [department] of leaders) if (!sharesWordOrPair(vector, model.profileOf.get(department)!)) scores.delete(department);
-  return { scores, nearest };
+  return { scores, nearestDocuments: (department) => nearest.idsOf(department).map((id) => model.documents[id]!) };
 }
 
 /** Departments checked for a shared word or pair: those that could lead. */

@@ -9,10 +9,11 @@ import type { Features } from '../text/features.js';
 
 export type Vector = Map<string, number>;
 
-/** A label's nearness to a query: its score (0..1) and its nearest vectors' ids, nearest first. */
-export interface Nearest {
-  score: number;
-  ids: number[];
+/** Labels' nearness to a query: each label's score (0..1), and on asking, its nearest vectors. */
+export interface NearestByLabel {
+  scores: Map<string, number>;
+  /** The ids of the label's nearest vectors (up to three), nearest first: the evidence. */
+  idsOf(label: string): number[];
 }
 
 /** Inverse document frequencies, learned from one collection of documents. */
@@ -116,10 +117,10 @@ export class DocumentIndex {
   /**
    * Per label, its three nearest vectors' cosines with the query, the second counting half and
    * the third a quarter, scaled back to 0..1 (several close documents say more than one, one
-   * says enough), and their ids, nearest first (the evidence). With `minWords`, only vectors
+   * says enough), and their ids for the labels asked about. With `minWords`, only vectors
    * sharing that many words (features `w:…`) count.
    */
-  nearestPerLabel(query: Vector, minWords = 0): Map<string, Nearest> {
+  nearestPerLabel(query: Vector, minWords = 0): NearestByLabel {
     const count = this.search(query);
     const best = new Float64Array(3 * this.labelNames.length);
     const bestIds = new Int32Array(3 * this.labelNames.length);
@@ -143,13 +144,16 @@ export class DocumentIndex {
         bestIds[at + slot] = id;
       }
     }
-    const result = new Map<string, Nearest>();
-    for (const label of seen) {
-      const at = 3 * label;
-      const ids = [0, 1, 2].filter((k) => best[at + k]! > 0).map((k) => bestIds[at + k]!);
-      result.set(this.labelNames[label]!, { score: (best[at]! + 0.5 * best[at + 1]! + 0.25 * best[at + 2]!) / 1.75, ids });
-    }
-    return result;
+    const byLabel = new Map<string, number>();
+    for (const label of seen) byLabel.set(this.labelNames[label]!, (best[3 * label]! + 0.5 * best[3 * label + 1]! + 0.25 * best[3 * label + 2]!) / 1.75);
+    const idsOf = (name: string) => {
+      const label = this.labelIds.get(name);
+      if (label === undefined) return [];
+      const ids: number[] = [];
+      for (let k = 0; k < 3 && best[3 * label + k]! > 0; k++) ids.push(bestIds[3 * label + k]!);
+      return ids;
+    };
+    return { scores: byLabel, idsOf };
   }
 
   /** Per label, the summed cosines of its vectors with the query (with one vector a label: its cosine). */
