@@ -40,8 +40,8 @@ const READ_TIMEOUT = { timeoutMs: 5 * 60_000 };
 export async function loadDispatchSnapshot(db: Database, options: LoadOptions = {}): Promise<{ revision: number; snapshot: DispatchSnapshot }> {
   return db.readTx(
     async (tx) => {
-      const { revisions, snapshot } = await readLists(tx, options);
-      return { revision: revisions.revision, snapshot: { ...snapshot, tickets: await readTickets(tx, options) } };
+      const [{ revisions, snapshot }, tickets] = await Promise.all([readLists(tx, options), readTickets(tx, options)]);
+      return { revision: revisions.revision, snapshot: { ...snapshot, tickets } };
     },
     'loadDispatchSnapshot',
     READ_TIMEOUT,
@@ -55,25 +55,40 @@ export function loadListSnapshot(db: Database, options: LoadOptions = {}): Promi
 
 /** The boundary items alone, for swapping their decisions into a running index. */
 export function loadBoundaryItems(db: Database): Promise<{ revisions: GraphRevisions; boundaryItems: DispatchSnapshot['boundaryItems'] }> {
-  return db.readTx(async (tx) => ({ revisions: await graphRevisions(tx), boundaryItems: await readBoundaryItems(tx) }), 'loadBoundaryItems');
+  return db.readTx(async (tx) => {
+    const [revisions, boundaryItems] = await Promise.all([graphRevisions(tx), readBoundaryItems(tx)]);
+    return { revisions, boundaryItems };
+  }, 'loadBoundaryItems');
 }
 
 /** What the hotline's history says: the routing tallies and the latest tickets with their texts. */
 export function loadHistory(db: Database, options: LoadOptions = {}): Promise<{ revisions: GraphRevisions; routings: RoutingTally[]; tickets: PastTicket[] }> {
   return db.readTx(
-    async (tx) => ({ revisions: await graphRevisions(tx), routings: await readRoutings(tx, options), tickets: await readTickets(tx, options) }),
+    async (tx) => {
+      const [revisions, routings, tickets] = await Promise.all([graphRevisions(tx), readRoutings(tx, options), readTickets(tx, options)]);
+      return { revisions, routings, tickets };
+    },
     'loadHistory',
     READ_TIMEOUT,
   );
 }
 
+/**
+ * The queries are sent together: the driver pipelines them in the one transaction, so Neo4j works
+ * on the next while this process reads the rows of the one before (the power items' alone are
+ * most of the time).
+ */
 async function readLists(tx: Tx, options: LoadOptions): Promise<{ revisions: GraphRevisions; snapshot: DispatchSnapshot }> {
-  const revisions = await graphRevisions(tx);
-  const regions = await tx.run<{ code: string; name: string; parent: string | null }>(Q.dispatchRegions);
-  const departments = await tx.run<DispatchSnapshot['departments'][number]>(Q.dispatchDepartments);
-  const matters = await tx.run<{ id: string; name: string; keywords: string[]; parent: string | null }>(Q.dispatchMatters);
-  const powerItems = await tx.run<DispatchSnapshot['powerItems'][number] & { correspondsTo: string | null }>(Q.dispatchPowerItems);
-  const tasks = await tx.run<DispatchSnapshot['tasks'][number]>(Q.dispatchTasks);
+  const [revisions, regions, departments, matters, powerItems, tasks, boundaryItems, routings] = await Promise.all([
+    graphRevisions(tx),
+    tx.run<{ code: string; name: string; parent: string | null }>(Q.dispatchRegions),
+    tx.run<DispatchSnapshot['departments'][number]>(Q.dispatchDepartments),
+    tx.run<{ id: string; name: string; keywords: string[]; parent: string | null }>(Q.dispatchMatters),
+    tx.run<DispatchSnapshot['powerItems'][number] & { correspondsTo: string | null }>(Q.dispatchPowerItems),
+    tx.run<DispatchSnapshot['tasks'][number]>(Q.dispatchTasks),
+    readBoundaryItems(tx),
+    readRoutings(tx, options),
+  ]);
   return {
     revisions,
     snapshot: {
@@ -82,8 +97,8 @@ async function readLists(tx: Tx, options: LoadOptions): Promise<{ revisions: Gra
       matters: matters.map((m) => ({ ...m, parent: orUndefined(m.parent) })),
       powerItems: powerItems.map((p) => ({ ...p, correspondsTo: orUndefined(p.correspondsTo) })),
       tasks,
-      boundaryItems: await readBoundaryItems(tx),
-      routings: await readRoutings(tx, options),
+      boundaryItems,
+      routings,
     },
   };
 }
