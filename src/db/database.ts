@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type Record as Neo4jRecord } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { NamedQuery } from './named-queries.js';
@@ -259,11 +259,20 @@ function formatBytes(bytes: number): string {
   return `${Math.round(bytes / 2 ** 20)} MB`;
 }
 
+/** A record as a plain row, built in one pass (a dispatch snapshot reads tens of thousands of rows). */
+function plainRow(record: Neo4jRecord): Row {
+  const row: Row = {};
+  record.keys.forEach((key, i) => {
+    row[key as string] = toPlain(record.get(i));
+  });
+  return row;
+}
+
 function wrapTx(tx: ManagedTransaction): Tx {
   return {
     async run<T>(query: NamedQuery, params: Params = {}): Promise<T[]> {
       const result = await tx.run(query.text, params);
-      return result.records.map((record) => toPlain(record.toObject()) as T);
+      return result.records.map((record) => plainRow(record) as T);
     },
   };
 }
