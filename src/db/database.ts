@@ -8,7 +8,10 @@ import { graphRevision } from './revision.js';
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
-/** A transaction handed to callers of Database.readTx/writeTx: runs named queries, returns plain rows. */
+/**
+ * A transaction handed to callers of Database.readTx/writeTx: runs named queries, returns plain
+ * rows. Runs may be started before earlier ones finish: the driver pipelines them, in order.
+ */
 export interface Tx {
   run<T = Row>(query: NamedQuery, params?: Params): Promise<T[]>;
 }
