@@ -1,4 +1,4 @@
-import { textFeatures, type Features } from '../text/features.js';
+import { generalWeight, textFeatures, type Features } from '../text/features.js';
 import { DocumentIndex, Idf, tfidf, unit, type Vector } from './vector-space.js';
 
 /**
@@ -73,7 +73,7 @@ export interface HistoryModel {
  * from its previous index meanwhile. Tickets arrive oldest first.
  */
 export function* buildHistoryModel(tickets: PastTicket[], stepSize = 500): Generator<void, HistoryModel> {
-  const idf = new Idf();
+  const idf = new Idf(generalWeight);
   const refusedSums = new Map<string, Vector>();
   const votes = new VoteCounter();
   for (const [n, ticket] of tickets.entries()) {

@@ -1,4 +1,4 @@
-import { textFeatures, type Features } from '../text/features.js';
+import { generalWeight, textFeatures, type Features } from '../text/features.js';
 import type { DispatchSnapshot } from './snapshot.js';
 import { addInto, DocumentIndex, Idf, tfidf, unit, searchableBy, type Vector } from './vector-space.js';
 
@@ -65,7 +65,8 @@ export function listDocuments(snapshot: DispatchSnapshot, officeName: (name: str
 }
 
 export function buildListModel(documents: ListDocument[], departments: Set<string>): ListModel {
-  const idf = new Idf();
+  // A word common in all Chinese (公司, 时间) says less than the lists' IDF alone would say.
+  const idf = new Idf(generalWeight);
   for (const doc of documents) idf.add(doc.features);
   const centroids = new Map<string, Vector>();
   const entries = new Map<string, number>();

@@ -16,10 +16,12 @@ export interface NearestByLabel {
   idsOf(label: string): number[];
 }
 
-/** Inverse document frequencies, learned from one collection of documents. */
+/** Inverse document frequencies, learned from one collection of documents, each times the feature's `scale`. */
 export class Idf {
   private readonly documentFrequency = new Map<string, number>();
   private documents = 0;
+
+  constructor(private readonly scale: (feature: string) => number = () => 1) {}
 
   add(features: Features): void {
     this.documents++;
@@ -29,7 +31,7 @@ export class Idf {
   /** Unknown features weigh nothing: the collection cannot say what they mean. */
   weight(feature: string): number {
     const df = this.documentFrequency.get(feature);
-    return df === undefined ? 0 : Math.log((this.documents + 1) / (df + 0.5));
+    return df === undefined ? 0 : Math.log((this.documents + 1) / (df + 0.5)) * this.scale(feature);
   }
 
   /** The share of the documents that hold the feature. */

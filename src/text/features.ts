@@ -1,3 +1,4 @@
+import { generalWordWeight } from './common-words.js';
 import { MULTI_CHARACTER_STOP_WORDS, normalizeText, tokenizeNormalized } from './tokenize.js';
 
 /**
@@ -43,4 +44,9 @@ export function featuresOf(normalized: string, words: string[], scale = 1, into:
     }
   }
   return into;
+}
+
+/** How much a feature can say in any text: a word by how common it is in Chinese (common-words.ts), characters and pairs fully. */
+export function generalWeight(feature: string): number {
+  return feature.startsWith('w:') ? generalWordWeight(feature.slice(2)) : 1;
 }
