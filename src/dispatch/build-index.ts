@@ -52,10 +52,10 @@ export interface DispatchIndex {
   /** Everyday word (lexicon) -> the terms of the list words it stands for. */
   expansions: Map<string, string[]>;
   /**
-   * A character -> the keywords starting with it, and those with it second (a text may swap or
+   * A character (its code) -> the keywords starting with it, and those with it second (a text may swap or
    * drop the first), with their matters.
    */
-  keywordsByCharacter: Map<string, { first: KeywordEntry[]; second: KeywordEntry[] }>;
+  keywordsByCharacter: Map<number, { first: KeywordEntry[]; second: KeywordEntry[] }>;
   /** matter -> department -> what it holds on the matter. */
   holders: Map<string, Map<string, Holding>>;
   /** matter -> its published department-scope boundary items. */
@@ -181,7 +181,7 @@ export function* buildDispatchIndexInSteps(
   }
   const words = buildField(new Map([...matters.values()].map((doc) => [doc.id, doc.words])), BM25.k1, BM25.b);
   const keywordsByCharacter: DispatchIndex['keywordsByCharacter'] = new Map();
-  const entriesOf = (character: string) => {
+  const entriesOf = (character: number) => {
     let entries = keywordsByCharacter.get(character);
     if (!entries) keywordsByCharacter.set(character, (entries = { first: [], second: [] }));
     return entries;
@@ -189,8 +189,8 @@ export function* buildDispatchIndexInSteps(
   for (const doc of matters.values()) {
     for (const keyword of new Set(doc.keywords.filter((k) => k.length >= 2))) {
       const entry = { matter: doc.id, at: words.numberOf.get(doc.id)!, keyword };
-      entriesOf(keyword[0]!).first.push(entry);
-      entriesOf(keyword[1]!).second.push(entry);
+      entriesOf(keyword.charCodeAt(0)).first.push(entry);
+      entriesOf(keyword.charCodeAt(1)).second.push(entry);
     }
   }
 

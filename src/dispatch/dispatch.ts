@@ -88,8 +88,12 @@ function abbreviatesAt(keyword: string, text: string, start: number): boolean {
   if (keyword.length > 4) return false;
   let at = start;
   for (let i = 1; i < keyword.length; i++) {
-    const next = text.indexOf(keyword[i]!, at + 1);
-    if (next < 0 || next - at - 1 > MAX_GAP) return false;
+    // The next character within MAX_GAP of the last: looked for there only, not in the whole text.
+    const character = keyword.charCodeAt(i);
+    const last = Math.min(text.length - 1, at + 1 + MAX_GAP);
+    let next = at + 1;
+    while (next <= last && text.charCodeAt(next) !== character) next++;
+    if (next > last) return false;
     at = next;
   }
   return true;
@@ -135,12 +139,12 @@ function rankMattersOf(index: DispatchIndex, { normalized, words }: Query, optio
     const listTerms = index.expansions.get(term);
     if (listTerms) for (const listTerm of listTerms) if (!query.has(listTerm)) query.set(listTerm, options.lexiconWeight);
   }
-  const scores = new Float64Array(index.words.documents.length);
+  const scores = matterScores(index.words.documents.length);
   addScores(index.words, query, scores);
   // Each keyword counts once; matching comes first (most keywords near a character do not match).
   let credited: Set<KeywordEntry> | undefined;
   for (let i = 0; i < normalized.length; i++) {
-    const entries = index.keywordsByCharacter.get(normalized[i]!);
+    const entries = index.keywordsByCharacter.get(normalized.charCodeAt(i));
     if (!entries) continue;
     for (const entry of entries.first) {
       const exact = normalized.startsWith(entry.keyword, i) || abbreviatesAt(entry.keyword, normalized, i);
@@ -156,6 +160,18 @@ function rankMattersOf(index: DispatchIndex, { normalized, words }: Query, optio
     }
   }
   return best(scores, index.words.documents, limit);
+}
+
+/**
+ * One array of matter scores for every lookup, zeroed each time: a new typed array a lookup cost
+ * more than the scoring itself. Lookups are synchronous, and the ranking is read before the next.
+ */
+let scoreBuffer = new Float64Array(64);
+function matterScores(matters: number): Float64Array {
+  if (scoreBuffer.length < matters) scoreBuffer = new Float64Array(2 * matters);
+  const scores = scoreBuffer.subarray(0, matters);
+  scores.fill(0);
+  return scores;
 }
 
 const byScore = (a: { id: string; score: number }, b: { id: string; score: number }) => b.score - a.score || (a.id < b.id ? -1 : 1);
@@ -248,14 +264,17 @@ function historyEvidence(index: DispatchIndex, matter: string, contender: Conten
  */
 function resolveOwner(index: DispatchIndex, matter: string, district: string | undefined): Owner | undefined {
   // An owner depends on the matter and the district only: worked out once per index.
-  let cache = ownerCache.get(index);
-  if (!cache) ownerCache.set(index, (cache = new Map()));
-  const key = `${matter}\u0000${district ?? ''}`;
-  if (!cache.has(key)) cache.set(key, workOutOwner(index, matter, district));
-  return cache.get(key);
+  let byMatter = ownerCache.get(index);
+  if (!byMatter) ownerCache.set(index, (byMatter = new Map()));
+  let byDistrict = byMatter.get(matter);
+  if (!byDistrict) byMatter.set(matter, (byDistrict = new Map()));
+  const key = district ?? '';
+  if (!byDistrict.has(key)) byDistrict.set(key, workOutOwner(index, matter, district));
+  return byDistrict.get(key);
 }
 
-const ownerCache = new WeakMap<DispatchIndex, Map<string, Owner | undefined>>();
+/** index -> matter -> district ('' for none) -> owner. */
+const ownerCache = new WeakMap<DispatchIndex, Map<string, Map<string, Owner | undefined>>>();
 
 function workOutOwner(index: DispatchIndex, matter: string, district: string | undefined): Owner | undefined {
   const regions = regionsInView(index, district);

@@ -1,4 +1,4 @@
-import { generalWordWeight } from './common-words.js';
+import { commonWords } from './common-words.js';
 import { MULTI_CHARACTER_STOP_WORDS, normalizeText, tokenizeNormalized } from './tokenize.js';
 
 /**
@@ -46,7 +46,11 @@ export function featuresOf(normalized: string, words: string[], scale = 1, into:
   return into;
 }
 
+let commonWordFeatures: Map<string, number> | undefined;
+
 /** How much a feature can say in any text: a word by how common it is in Chinese (common-words.ts), characters and pairs fully. */
 export function generalWeight(feature: string): number {
-  return feature.startsWith('w:') ? generalWordWeight(feature.slice(2)) : 1;
+  // Keyed by the feature itself: a text's features are Map keys already, their hashes computed.
+  commonWordFeatures ??= new Map([...commonWords()].map(([word, weight]) => [`w:${word}`, weight]));
+  return commonWordFeatures.get(feature) ?? 1;
 }

@@ -150,7 +150,13 @@ export function tokenize(text: string): string[] {
 export function tokenizeNormalized(normalized: string): string[] {
   return jieba()
     .cutForSearch(normalized, true)
-    .filter((term) => !NOISE.test(term) && !STOP_WORDS.has(term));
+    .filter((term) => !isNoise(term) && !STOP_WORDS.has(term));
+}
+
+/** A term of punctuation, symbols, blanks and digits only. Most terms start with a Chinese character, and are words: no pattern run for them. */
+function isNoise(term: string): boolean {
+  const first = term.charCodeAt(0);
+  return !(first >= 0x4e00 && first <= 0x9fff) && NOISE.test(term);
 }
 
 /** Part-of-speech tags (jieba's) of words that can name a subject: nouns, proper nouns, verbal and adjectival nouns. */
